@@ -1,0 +1,1 @@
+"""Mention finders, one per entity type. Each: (Text, context) -> list[Mention]."""

@@ -1,0 +1,100 @@
+"""Agency mentions by grammar: [region | level character | 中共+region] + body.
+
+A body's region is recorded on the mention as one of:
+  a division code            the name says it (杭锦后旗工信局, 乌翠区委)
+  "@" + level character      deixis, resolved against the article's focal region (市工信局, 旗委)
+  "^"                        inherits from the agency before it in a list (区政府办、工信局)
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Mention, Text
+from ..resources import table
+from ..segment import word_info
+
+LEVEL_TOKENS = ("自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "州", "镇", "乡")
+DEIXIS_PREFIX = "我本全该"  # 我市工信局, 本区政府 ...
+EVERYDAY = ("城市", "都市", "社区", "城区", "园区", "地区", "小区", "景区", "山区", "辖区", "片区", "新区", "市区")
+PARTY_NOT_AFTER = "员托派屈婉任"  # 委 that is not 委员会: 委托, 委派, 委任 ...
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, str]]:
+    """[(surface, (canonical bodies...))] longest first, and canonical body -> kind."""
+    forms: dict[str, tuple[str, ...]] = {}
+    kinds: dict[str, str] = {}
+    for r in table("agencies.tsv"):
+        kinds[r["body"]] = r["kind"]
+        for f in [r["body"], *r["forms"].split("|")]:
+            forms.setdefault(f, (r["body"],))
+    for r in table("agency_shorthands.tsv"):
+        forms[r["form"]] = tuple(r["bodies"].split("|"))
+    return sorted(forms.items(), key=lambda kv: -len(kv[0])), kinds
+
+
+def body_kind(body: str) -> str:
+    return _bodies()[1].get(body, "dept")
+
+
+def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
+    norm = text.norm
+    forms, _ = _bodies()
+    region_end = {m.end: m for m in regions if not m.key.startswith("?")}
+    region_spans = [(m.start, m.end) for m in regions]
+    out: list[Mention] = []
+    i = 0
+    n = len(norm)
+    while i < n:
+        hit = None
+        for f, bodies in forms:
+            if norm.startswith(f, i):
+                hit = (f, bodies)
+                break
+        if not hit:
+            i += 1
+            continue
+        f, bodies = hit
+        end = i + len(f)
+        if any(s < i < e for s, e in region_spans):  # inside a place name (e.g. 区 of 城区)
+            i += 1
+            continue
+        if bodies == ("委员会",) and f == "委" and end < n and norm[end] in PARTY_NOT_AFTER:
+            i += 1
+            continue
+        start, region = _qualifier(norm, i, region_end)
+        if region is None:
+            prev = out[-1] if out else None
+            if prev and norm[prev.end : i] in ("、", "和", "及", "与") and f not in ("委", "政府", "人大"):
+                start, region = i, "^"
+            else:
+                i += 1
+                continue
+        if f == "委" and region.startswith("@") and region[1:] in ("镇", "乡"):
+            i += 1  # 镇委/乡委 are party committees too, but 乡镇 prose is too ambiguous here
+            continue
+        # a party committee written with 中共 in front
+        if bodies[0] == "委员会" and norm[max(0, start - 2) : start] == "中共":
+            start -= 2
+        for b in bodies:
+            out.append(Mention("Agency", norm[start:end], start, end, key=b, region=region))
+        i = end
+    return out
+
+
+def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, str | None]:
+    """What stands before a body at i: a region mention, a level character, or nothing."""
+    if i in region_end:
+        m = region_end[i]
+        return m.start, m.key
+    for tok in LEVEL_TOKENS:
+        s = i - len(tok)
+        if s >= 0 and norm[s:i] == tok:
+            before = norm[s - 1] if s > 0 else ""
+            if before and "\u4e00" <= before <= "\u9fff" and before not in DEIXIS_PREFIX:
+                # 城市政府, 社区委, 园区管委会: the level character ends an everyday word
+                if word_info(before + tok)[0] >= 5 or before + tok in EVERYDAY:
+                    return i, None
+            start = s - 1 if before in DEIXIS_PREFIX and before else s
+            return start, "@" + tok
+    return i, None

@@ -1,0 +1,260 @@
+"""Industrial parks, companies and projects: suffix grammars, list heads and a few frames.
+
+A name ends in a suffix of its type (产业园, 集团, 项目, 二期 ...) and starts after the last
+clause boundary before it: punctuation, or a verb or function word from boundary_words.txt that
+stands as a word of its own (jieba, with a domain dictionary so 碳中和 stays one word).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Mention, Text
+from ..resources import table, words
+from ..segment import cut, is_common_word, is_everyday_token
+
+MAX_NAME = 28
+HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
+COORD = ("和", "及", "与")
+PHASE = re.compile(words("phase_pattern.txt")[0])
+QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
+ENUM = re.compile(
+    r"等(?:[0-9一二三四五六七八九十百千两几多]+[个家项批座条处]?|一批|多[个家项]|若干)?"
+    r"(?P<mods>[\u4e00-\u9fff]{0,8}?)(?P<head>企业|公司|集团|厂商|项目|工程|生产线|园区|产业园|工业园)"
+)
+FRAMES = (  # "以福斯派为龙头": the slot is a company
+    (re.compile(r"以(?P<name>[^，,。、；;：:“”《》\s以]{2,12})为(?:龙头|引领|链主)"), "Company"),
+)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> list[tuple[str, str, str]]:
+    rows = [(r["suffix"], r["type"], r["strength"]) for r in table("org_suffixes.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> tuple[str, ...]:
+    return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _generic() -> tuple[str, ...]:
+    return tuple(sorted(words("generic_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _enum_heads() -> dict[str, str]:
+    return {r["head"]: r["type"] for r in table("enum_heads.tsv")}
+
+
+def strip_generic(stem: str) -> str:
+    """The stem less its generic words, numbers and measure words."""
+    s = QUANT.sub("", stem)
+    gen = _generic()
+    i, rest = 0, []
+    while i < len(s):
+        for g in gen:
+            if s.startswith(g, i):
+                i += len(g)
+                break
+        else:
+            rest.append(s[i])
+            i += 1
+    return "".join(ch for ch in rest if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
+
+
+def is_generic(stem: str) -> bool:
+    """True when a stem is made only of generic words, numbers and measure words."""
+    return len(strip_generic(stem)) < 2
+
+
+def left_edge(norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False) -> int:
+    """Where a name ending at `end` starts: after the last clause boundary before it.
+
+    floors: ends of mentions already found (officials' names, agencies); a name never starts
+    before one. coord_inside: 和/及/与 may join words inside the name (project names do).
+    """
+    i = end
+    floor = max((f for f in floors or () if f <= end), default=0)
+    lim = max(floor, end - MAX_NAME)
+    while i > lim:
+        ch = norm[i - 1]
+        if ch == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
+            j = norm.rfind("(", lim, i - 1)
+            if j >= 0 and i - j <= 10:
+                i = j
+                continue
+            break
+        if ch in HARD_STOP or ch == "(" or ch.isspace():
+            break
+        i -= 1
+    return _cut_words(norm, i, end, coord_inside)
+
+
+def _cut_words(norm: str, start: int, end: int, coord_inside: bool) -> int:
+    """Move start past the last boundary word that stands as a word of its own."""
+    span = norm[start:end]
+    toks = cut(span)
+    pos, cuts = 0, []
+    bset = set(_boundaries())
+    for w, f in toks:
+        if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
+            if w in COORD and coord_inside:
+                # 玉米淀粉和工业乙醇: coordination inside a name unless the left part is a name
+                left = span[cuts[-1] if cuts else 0 : pos]
+                if not _ends_with_suffix(left):
+                    pos += len(w)
+                    continue
+            cuts.append(pos + len(w))
+        pos += len(w)
+    # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
+    s = cuts[-1] if cuts else 0
+    changed = True
+    while changed:
+        changed = False
+        for b in _boundaries():
+            if len(b) >= 2 and span.startswith(b, s) and len(span) - s - len(b) >= 2:
+                s += len(b)
+                changed = True
+                break
+    return start + s
+
+
+def _ends_with_suffix(s: str) -> bool:
+    return any(s.endswith(suf) for suf, _, _ in _suffixes()) or bool(PHASE.search(s[-3:]))
+
+
+def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], people: list[Mention]) -> list[Mention]:
+    norm = text.norm
+    # a name never starts before an official's name or an agency (王进健在SEPP...产业园)
+    ends = {m.end for m in agencies}
+    for p in {m.surface for m in people}:
+        ends |= {k.end() for k in re.finditer(re.escape(p), norm)}
+    floors = sorted(ends)
+    blocked = [(m.start, m.end) for m in agencies]
+    region_full = {m.surface for m in regions}
+    cands: list[Mention] = []
+    for suf, typ, strength in _suffixes():
+        for m in re.finditer(re.escape(suf), norm):
+            s, e = m.start(), m.end()
+            if any(a <= s < b for a, b in blocked):
+                continue
+            # a longer suffix of the same place was already taken: 产业园区 vs 园区
+            if any(c.end == e and c.start <= s for c in cands):
+                continue
+            start = left_edge(norm, s, floors, coord_inside=(typ == "Project"))
+            name = norm[start:e]
+            stem = norm[start:s]
+            if not _valid(name, stem, typ, strength, region_full):
+                continue
+            cands.append(Mention(typ, name, start, e, key=strength))
+    for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
+        start = left_edge(norm, m.start(), floors, coord_inside=True)
+        stem = norm[start : m.start()]
+        if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit():
+            cands.append(Mention("Project", norm[start : m.end()], start, m.end(), key="phase"))
+    cands += _enumerations(norm, cands, region_full, floors)
+    for rx, typ in FRAMES:
+        for m in rx.finditer(norm):
+            nm = m.group("name")
+            if not is_generic(nm) and not is_common_word(nm):
+                cands.append(Mention(typ, nm, m.start("name"), m.end("name"), key="frame"))
+    return _settle(cands)
+
+
+def only_verbs(stem: str) -> bool:
+    toks = [(w, f) for w, f in cut(stem) if w.strip("()")]
+    return bool(toks) and all(f and (f[0] in "vdapli") and f != "vn" for w, f in toks)
+
+
+def all_everyday(s: str) -> bool:
+    """Every word of s is an everyday word of two or more characters (电机电器, 高端医药)."""
+    toks = [w for w, _ in cut(s)]
+    return all(is_everyday_token(w) for w in toks)
+
+
+def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str]) -> bool:
+    if len(name) > MAX_NAME or len(stem) < 1:
+        return False
+    if name in region_full:
+        return False  # 浦东新区 is a region
+    core = stem
+    if only_verbs(stem):
+        return False  # 狠抓项目, 优化小微园
+    if typ == "Company" and strength == "industry":
+        # 伊利, 聚鑫 are names; 新能源 or 生物 are industries
+        if len(stem) < 2 or is_generic(stem) or is_common_word(stem) or all_everyday(strip_generic(stem)):
+            return False
+        if any(stem.endswith(suf) for suf, t, st in _suffixes() if t == "Company"):
+            return False  # 生物科技: two industry words, no name
+        return True
+    if len(core.strip("()")) < 2 and typ != "Company":
+        return False
+    return not is_generic(core)
+
+
+def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors: list[int]) -> list[Mention]:
+    """'A、B、C等N家企业': the items without a type of their own take the head's type."""
+    out = []
+    heads = _enum_heads()
+    for m in ENUM.finditer(norm):
+        typ = heads[m.group("head")]
+        mods = m.group("mods")
+        if mods and not all(is_generic(w) or len(w) <= 1 for w in [mods]):
+            # 等...企业 with a non-generic modifier in between is another construction
+            if not is_generic(mods):
+                continue
+        end = m.start()
+        items = []
+        j = end
+        while True:
+            start = left_edge(norm, j, floors, coord_inside=(typ == "Project"))
+            items.append((start, j))
+            if start > 0 and norm[start - 1] == "、":
+                j = start - 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        for s, e in items:
+            item = norm[s:e]
+            if not (2 <= len(item) <= 16) or is_generic(item) or item in region_full:
+                continue
+            if typ == "Company" and all_everyday(item):
+                continue  # 电机电器、船舶等传统产业企业: industries, not names
+            inner = [c for c in cands if c.start >= s and c.end <= e]
+            if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s for c in inner)):
+                continue  # 正威集团深圳总部: the company inside is the entity
+            cands_here = Mention(typ, item, s, e, key="list")
+            out.append(cands_here)
+    return out
+
+
+def _settle(cands: list[Mention]) -> list[Mention]:
+    """Drop duplicates and names inside a longer name of the same type (but keep a company inside
+    a project: that is how developedBy is read). A company inside a park's name is an industry
+    word (食品产业园), not a company; a park that starts with a company is that company's project."""
+    cands = sorted(set(cands), key=lambda m: (m.start, -m.end))
+    out = []
+    for m in cands:
+        inside = [c for c in cands if c is not m and c.start <= m.start and m.end <= c.end and (c.start, c.end) != (m.start, m.end)]
+        if any(c.type == m.type for c in inside):
+            continue
+        if m.type == "Company" and m.key == "industry" and any(c.type == "IndustrialPark" for c in inside):
+            continue
+        if m.type == "IndustrialPark" and any(c.type == "Project" for c in inside):
+            continue
+        same = [c for c in out if (c.start, c.end) == (m.start, m.end)]
+        if same:
+            continue
+        out.append(m)
+    # a park whose name starts with a company: the company's project (X公司碳中和物联产业园)
+    res = []
+    for m in out:
+        if m.type == "IndustrialPark" and any(
+            c.type == "Company" and c.start == m.start and c.end < m.end for c in out
+        ):
+            m = Mention("Project", m.surface, m.start, m.end, key="company-park")
+        res.append(m)
+    return res

@@ -1,0 +1,84 @@
+"""Region mentions: gazetteer names in the text, full names first, short forms where supported."""
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer, load
+from ..model import Mention, Text
+from ..segment import is_common_word
+
+MAX_LEN = 12
+
+
+def _scan(text: str, index: dict[str, list[str]], min_len: int = 2):
+    """Longest match at each position, left to right, non-overlapping."""
+    i, n = 0, len(text)
+    while i < n:
+        if not ("\u4e00" <= text[i] <= "\u9fff"):
+            i += 1
+            continue
+        for L in range(min(MAX_LEN, n - i), min_len - 1, -1):
+            s = text[i : i + L]
+            if s in index:
+                yield i, i + L, s
+                i += L
+                break
+        else:
+            i += 1
+
+
+def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
+    gaz = gaz or load()
+    norm = text.norm
+    # one index: a surface form is full (names the division) or short (a stem, an abbreviation)
+    index = {**{k: v for k, v in gaz.short.items()}, **gaz.full}
+    raw = list(_scan(norm, index))
+    full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
+    strong_codes = set(full_codes)
+    for _, _, s in raw:
+        for c in gaz.short.get(s, []):
+            if gaz.by_code[c].level in ("province", "prefecture") and not is_common_word(s):
+                strong_codes.add(c)
+    present = {a.code for c in strong_codes for a in gaz.chain(c)}
+
+    out: list[Mention] = []
+    for start, end, s in raw:
+        codes = gaz.full.get(s)
+        kind = "full"
+        if codes is None:
+            codes, kind = gaz.short[s], "short"
+        cands = []
+        for c in codes:
+            d = gaz.by_code[c]
+            if kind == "full":
+                # two-character full names (城区, 东区, 和县) only right after their parent
+                if len(s) <= 2 and not _after_parent(norm, start, d, gaz):
+                    continue
+                cands.append(c)
+            else:
+                if c in full_codes:
+                    cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
+                elif is_common_word(s):
+                    continue
+                elif d.level in ("province", "prefecture"):
+                    cands.append(c)
+                elif d.parent in present:
+                    cands.append(c)  # a county's short form in an article about its city
+        if len(cands) > 1:
+            # same name, several divisions: keep those whose parents the article names
+            ctx = [c for c in cands if gaz.get(c).parent in present]
+            cands = ctx if ctx else cands
+            if len(cands) > 1:
+                higher = [c for c in cands if gaz.get(c).level == "province"]
+                cands = higher if len(higher) == 1 else cands
+        if len(cands) == 1:
+            out.append(Mention("Region", s, start, end, key=cands[0], region=cands[0]))
+        elif cands:
+            out.append(Mention("Region", s, start, end, key="?" + "|".join(sorted(cands))))
+    return out
+
+
+def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:
+    p = gaz.get(d.parent)
+    if not p:
+        return False
+    before = norm[max(0, start - len(p.name)) : start]
+    return before.endswith(p.name) or (p.short and before.endswith(p.short))

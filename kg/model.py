@@ -1,0 +1,89 @@
+"""The dataclasses passed between stages. Every stage takes and returns these, nothing else."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
+RELATION_TYPES = ("memberOf", "jurisdiction", "partOf", "locatedIn", "developedBy", "subsidiaryOf")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document as read from disk, before any normalisation."""
+
+    id: str  # stable: derived from the content hash
+    path: str
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """Normalised (simplified, gloss-free, half-width) text with a map back to the original."""
+
+    orig: str
+    norm: str
+    offsets: tuple[int, ...]  # offsets[i] = index in orig of norm[i]; one extra entry = len(orig)
+    sentences: tuple[tuple[int, int], ...]  # sentence spans in norm
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original text covering norm[start:end]."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def sentence_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.sentences):
+            if s <= pos < e:
+                return i
+        return len(self.sentences) - 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the normalised text that names (or points at) an entity."""
+
+    type: str
+    surface: str  # the normalised text of the span
+    start: int
+    end: int
+    key: str = ""  # what the finder already knows: a region code, an agency body, a title ...
+    region: str = ""  # region code the mention is qualified with, if any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    sentence: int  # index into the article's sentences
+    start: int  # span in the ORIGINAL text
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str  # identity across articles: same key, same node
+    type: str
+    name: str  # canonical, simplified
+    aliases: frozenset[str] = frozenset()
+    attrs: tuple[tuple[str, str], ...] = ()  # (property, value): divisionCode, level, title ...
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    head: str  # entity keys
+    rel: str
+    tail: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one article: the unit a worker returns to the merge."""
+
+    article: Article
+    text: Text
+    title: str = ""
+    date: str = ""
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)

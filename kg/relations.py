@@ -1,0 +1,179 @@
+"""Entities of one article + its sentences -> relations, each with the sentence it was read from."""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, load
+from .model import Evidence, Mention, Relation
+from .resolve import ArticleContext, Resolved, evidence, region_key
+
+TRIP = re.compile(r"赴|前往|到访|出访|考察")
+LOCATED = re.compile(r"位于|地处|坐落于|落户")
+HOSTS = re.compile(r"^(?:引进|引入|吸引|聚集|集聚|入驻)了?")
+
+
+def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Relation]:
+    gaz = gaz or load()
+    out: dict[tuple[str, str, str], list[Evidence]] = {}
+    text = ctx.text
+
+    def rel(h: str, r: str, t: str, ev: Evidence | None) -> None:
+        if h == t or h not in ctx.entities or t not in ctx.entities:
+            return
+        out.setdefault((h, r, t), [])
+        if ev and ev not in out[(h, r, t)]:
+            out[(h, r, t)].append(ev)
+
+    def ev(m: Mention | None) -> Evidence | None:
+        return evidence(text, ctx.article_id, m) if m else None
+
+    def first(e: Resolved) -> Mention | None:
+        return min(e.mentions, key=lambda m: m.start) if e.mentions else None
+
+    ents = ctx.entities
+    for official, agency, m in ctx.memberships:
+        rel(official, "memberOf", agency, ev(m))
+    for agency, region in ctx.agency_region.items():
+        rel(agency, "jurisdiction", region, ev(first(ents[agency])))
+
+    # partOf: direct parent, both in the article
+    for e in list(ents.values()):
+        if e.type == "Region":
+            d = gaz.get(e.region)
+            if d and d.parent and region_key(d.parent) in ents:
+                rel(e.key, "partOf", region_key(d.parent), ev(first(e)))
+
+    focal = region_key(ctx.focal) if ctx.focal else ""
+    by_sentence = _mentions_by_sentence(ctx)
+
+    for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
+        m = first(e)
+        place = _explicit_place(ctx, e, gaz) or focal
+        rel(e.key, "locatedIn", place, ev(m))
+
+    for e in [x for x in ents.values() if x.type == "Company"]:
+        m = first(e)
+        place = _company_place(ctx, e, by_sentence, gaz) or focal
+        rel(e.key, "locatedIn", place, ev(m))
+
+    for e in [x for x in ents.values() if x.type == "Project"]:
+        m = first(e)
+        rel(e.key, "locatedIn", focal, ev(m))
+        park = _host_park(ctx, m, by_sentence)
+        if park:
+            rel(e.key, "locatedIn", park, ev(m))
+        owner = _project_owner(ctx, e, m, by_sentence)
+        if owner:
+            rel(e.key, "developedBy", owner, ev(m))
+
+    return [Relation(h, r, t, tuple(evs)) for (h, r, t), evs in out.items()]
+
+
+def _mentions_by_sentence(ctx: ArticleContext) -> dict[int, list[tuple[Mention, str]]]:
+    res: dict[int, list[tuple[Mention, str]]] = {}
+    for e in ctx.entities.values():
+        for m in e.mentions:
+            res.setdefault(ctx.text.sentence_of(m.start), []).append((m, e.key))
+    for v in res.values():
+        v.sort(key=lambda x: x[0].start)
+    return res
+
+
+def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer) -> str:
+    """位于阳东区的X; 珠海(阳江)产业转移园 -> 阳江; 峄城化工产业园区 -> 峄城区."""
+    norm = ctx.text.norm
+    regions = [(m, e.key) for e in ctx.entities.values() if e.type == "Region" for m in e.mentions]
+    for m in park.mentions:
+        before = norm[max(0, m.start - 16) : m.start]
+        lm = LOCATED.search(before)
+        if lm:
+            for rm, key in regions:
+                if m.start - 16 + lm.end() <= rm.start and rm.end <= m.start:
+                    return key
+    for m in park.mentions:
+        inside = [(rm, key) for rm, key in regions if m.start <= rm.start and rm.end <= m.end]
+        paren = [(rm, key) for rm, key in inside if rm.start > 0 and norm[rm.start - 1] == "("]
+        if paren:
+            return paren[0][1]
+        if inside and inside[0][0].start == m.start:
+            return inside[0][1]
+    return ""
+
+
+def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> str:
+    norm = ctx.text.norm
+    focal = ctx.focal
+    for m in company.mentions:
+        sent = ctx.text.sentence_of(m.start)
+        items = by_sentence.get(sent, [])
+        # a park that "引进了" the company, earlier in the sentence
+        for pm, key in items:
+            if ctx.entities[key].type == "IndustrialPark" and pm.end <= m.start and HOSTS.match(norm[pm.end : pm.end + 4]):
+                return key
+        # a trip: companies visited in another region are located there
+        s0, s1 = ctx.text.sentences[sent]
+        if TRIP.search(norm[s0:s1]):
+            away = [
+                (rm, key)
+                for rm, key in items
+                if ctx.entities[key].type == "Region"
+                and focal
+                and not gaz.is_within(focal, ctx.entities[key].region)
+                and not gaz.is_within(ctx.entities[key].region, focal)
+            ]
+            if away:
+                inside = [x for x in away if m.start <= x[0].start < m.end]
+                if inside:
+                    return _most_specific_under(inside[0][1], away, ctx, gaz)
+                return away[-1][1] if len({k for _, k in away}) == 1 else ""
+    # a company named after a region outside the article's own: located there
+    for m in company.mentions:
+        for rm, key in by_sentence.get(ctx.text.sentence_of(m.start), []):
+            if ctx.entities[key].type == "Region" and rm.start == m.start:
+                code = ctx.entities[key].region
+                if focal and (gaz.is_within(focal, code) or gaz.is_within(code, focal)):
+                    return region_key(focal)
+                return key
+    return ""
+
+
+def _most_specific_under(key: str, away, ctx, gaz: Gazetteer) -> str:
+    code = ctx.entities[key].region
+    for _, k in away:
+        c = ctx.entities[k].region
+        if c != code and gaz.is_within(c, code):
+            return k
+    return key
+
+
+def _host_park(ctx, m: Mention | None, by_sentence) -> str:
+    """A project in a sentence whose subject is a park: 王老吉大健康产业园...年产3.5万吨...生产线."""
+    if m is None:
+        return ""
+    items = by_sentence.get(ctx.text.sentence_of(m.start), [])
+    if items and ctx.entities[items[0][1]].type == "IndustrialPark" and items[0][0].end <= m.start:
+        return items[0][1]
+    return ""
+
+
+def _project_owner(ctx, project: Resolved, m: Mention | None, by_sentence) -> str:
+    """The company a project's name starts with, or the only company of its sentence."""
+    companies = [e for e in ctx.entities.values() if e.type == "Company"]
+    name = project.name
+    best = ""
+    for c in companies:
+        for a in sorted(c.aliases | {c.name}, key=len, reverse=True):
+            if len(a) >= 2 and name.startswith(a) and len(a) > len(best):
+                best, owner = a, c.key
+    if best:
+        return owner
+    if m is None:
+        return ""
+    items = by_sentence.get(ctx.text.sentence_of(m.start), [])
+    projects = [pm for pm, k in items if ctx.entities[k].type == "Project"]
+    comps = {
+        k
+        for cm, k in items
+        if ctx.entities[k].type == "Company" and not any(pm.start <= cm.start and cm.end <= pm.end for pm in projects)
+    }
+    return comps.pop() if len(comps) == 1 else ""

@@ -1,0 +1,304 @@
+"""Mentions of one article -> entities with canonical names, aliases and identity keys.
+
+Context decides what a bare or deictic mention means: the article's focal region (the region it
+is about) resolves 市工信局, 旗委, 区长; a list passes its region on (区政府办、工信局).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, load
+from .mentions.agencies import body_kind
+from .mentions.officials import OfficialMention
+from .model import Evidence, Mention, Text
+
+LEGAL = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "公司")
+HEAD_TITLE_LEVEL = {"市": "市", "区": "区", "县": "县", "旗": "旗", "州": "州", "省": "省", "镇": "镇", "乡": "乡"}
+
+
+@dataclass
+class Resolved:
+    """An entity of one article while it is being resolved (mutable; frozen into Entity later)."""
+
+    key: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    region: str = ""  # division code this entity belongs to, if any
+
+
+def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], gaz: Gazetteer) -> str:
+    """The region an article is about: most named, the title and lead counting triple."""
+    lead_end = _lead_end(text.norm)
+    score: Counter[str] = Counter()
+    for m in regions:
+        if m.key.startswith("?"):
+            continue
+        score[m.key] += 3 if m.start < lead_end else 1
+    for m in agencies:
+        if m.region and m.region[0] not in "@^":
+            score[m.region] += 1
+    if not score:
+        return ""
+    best = max(score.values())
+    top = [c for c, v in score.items() if v >= best * 0.6]
+    # among the strongest, the most specific (a district inside the city named as often)
+    order = {"township": 0, "county": 1, "prefecture": 2, "province": 3}
+    top.sort(key=lambda c: (order.get(gaz.get(c).level, 9), -score[c]))
+    for c in top:
+        if all(gaz.is_within(c, o) or gaz.is_within(o, c) for o in top):
+            return c
+    return max(score, key=score.get)
+
+
+def _lead_end(norm: str) -> int:
+    """End of the title and first lines (roughly 200 characters)."""
+    return min(len(norm), 200)
+
+
+def resolve_deixis(level: str, focal: str, present: set[str], gaz: Gazetteer) -> str:
+    """'@市' -> the city in the focal region's chain (or the only one named in the article)."""
+    def fits(d) -> bool:
+        if level == "区":
+            return d.name.endswith("区") and not d.name.endswith("自治区") and d.level == "county"
+        if level == "州":
+            return d.name.endswith("州") and d.level == "prefecture"
+        return d.name.endswith(level)
+
+    for d in gaz.chain(focal) if focal else []:
+        if fits(d):
+            return d.code
+    named = [c for c in present if fits(gaz.get(c))]
+    return named[0] if len(named) == 1 else ""
+
+
+def agency_name(body: str, region_name: str) -> str:
+    if body_kind(body) == "party":
+        return f"中共{region_name}委员会"
+    return region_name + body
+
+
+def company_core(name: str, region_forms: set[str]) -> str:
+    """The part of a company name that identifies it: no region in front, no legal form behind."""
+    core = name
+    changed = True
+    while changed:
+        changed = False
+        for f in sorted(region_forms, key=len, reverse=True):
+            if core.startswith(f) and len(core) - len(f) >= 2:
+                core = core[len(f) :]
+                changed = True
+                break
+    for suf in LEGAL:
+        if core.endswith(suf) and len(core) - len(suf) >= 2:
+            core = core[: -len(suf)]
+            break
+    return core
+
+
+def evidence(text: Text, article_id: str, m: Mention) -> Evidence:
+    s, e = text.orig_span(m.start, m.end)
+    return Evidence(article_id, text.sentence_of(m.start), s, e)
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+@dataclass
+class ArticleContext:
+    """What resolution knows about one article, handed on to relation finding."""
+
+    text: Text
+    article_id: str
+    focal: str
+    entities: dict[str, Resolved] = field(default_factory=dict)  # by key
+    by_mention: dict[tuple[int, int, str], str] = field(default_factory=dict)  # span+type -> key
+    memberships: list[tuple[str, str, Mention]] = field(default_factory=list)  # official, agency
+    agency_region: dict[str, str] = field(default_factory=dict)  # agency key -> region key
+
+
+def _add(ctx: ArticleContext, key: str, typ: str, name: str, m: Mention | None, region: str = "") -> Resolved:
+    r = ctx.entities.get(key)
+    if r is None:
+        r = ctx.entities[key] = Resolved(key, typ, name, region=region)
+    if m is not None:
+        r.mentions.append(m)
+        r.aliases.add(m.surface)
+        ctx.by_mention[(m.start, m.end, typ)] = key
+    return r
+
+
+def region_key(code: str) -> str:
+    return f"Region:{code}"
+
+
+def resolve_article(
+    text: Text,
+    article_id: str,
+    regions: list[Mention],
+    agencies: list[Mention],
+    officials: list[OfficialMention],
+    orgs: list[Mention],
+    gaz: Gazetteer | None = None,
+) -> ArticleContext:
+    gaz = gaz or load()
+    focal = focal_region(text, regions, agencies, gaz)
+    ctx = ArticleContext(text, article_id, focal)
+    present = {m.key for m in regions if not m.key.startswith("?")}
+
+    def add_region(code: str, m: Mention | None = None) -> str:
+        d = gaz.get(code)
+        r = _add(ctx, region_key(code), "Region", d.name, m, region=code)
+        r.attrs.update(divisionCode=code if code[:1].isdigit() else "", level=d.level)
+        return r.key
+
+    for m in regions:
+        if not m.key.startswith("?"):
+            add_region(m.key, m)
+    if focal:  # the focal region's parents, up to the province: context for every query
+        for d in gaz.chain(focal):
+            add_region(d.code)
+
+    # agencies: qualify each body with its region
+    prev_region = ""
+    resolved_agencies: dict[tuple[int, int, str], str] = {}
+    for m in sorted(agencies, key=lambda a: a.start):
+        q = m.region
+        if q.startswith("@"):
+            code = resolve_deixis(q[1:], focal, present, gaz)
+        elif q == "^":
+            code = prev_region
+        else:
+            code = q
+        if not code or not gaz.get(code):
+            continue
+        prev_region = code
+        d = gaz.get(code)
+        name = agency_name(m.key, d.name)
+        r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
+        if q.startswith("@"):  # 市工信局 -> 宁德市工信局 as a further name
+            r.aliases.add(d.name + m.surface.lstrip("我本全该")[len(q) - 1 :])
+        elif q == "^":
+            r.aliases.add(d.name + m.surface)
+        ctx.agency_region[r.key] = add_region(code)
+        resolved_agencies[(m.start, m.end, m.key)] = r.key
+
+    # officials: name + posts; a post names its body, or inherits the one before it in the chain
+    for om in officials:
+        agency_keys: list[str] = []
+        last_key, last_region = "", ""
+        for p in om.posts:
+            key, reg = "", ""
+            if p.kind.startswith("body:"):
+                name = p.kind[5:]
+                key = _add(ctx, f"Agency:{name}", "Agency", name, None).key
+            elif p.kind == "head":
+                lvl = p.title[-2] if p.title.endswith("长") else ""
+                if p.org is not None and p.org.type == "Region" and not p.org.key.startswith("?"):
+                    reg = p.org.key
+                elif p.org is not None and p.org.type == "Agency":
+                    reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
+                elif last_region and gaz.get(last_region) and gaz.get(last_region).name.endswith(lvl):
+                    reg = last_region
+                else:
+                    reg = resolve_deixis(lvl, focal, present, gaz) if lvl else ""
+                if reg and gaz.get(reg):
+                    nm = agency_name("人民政府", gaz.get(reg).name)
+                    key = _add(ctx, f"Agency:{nm}", "Agency", nm, None, region=reg).key
+                    ctx.agency_region[key] = add_region(reg)
+            elif p.kind == "attach":
+                if p.org is not None and p.org.type == "Agency":
+                    key = resolved_agencies.get((p.org.start, p.org.end, p.org.key), "")
+                    if not key:  # 旗委政府书记: the mention was split into two bodies
+                        key = next((v for (s, e, _), v in resolved_agencies.items() if (s, e) == (p.org.start, p.org.end)), "")
+                elif p.org is None:
+                    key = last_key
+            if key:
+                agency_keys.append(key)
+                last_key = key
+                last_region = ctx.entities[key].region or last_region
+        anchor = agency_keys[0] if agency_keys else region_key(focal)
+        okey = f"Official:{om.mention.surface}@{anchor.split(':', 1)[1]}"
+        # one person per name within an article: later mentions join the first
+        same = [k for k, e in ctx.entities.items() if e.type == "Official" and e.name == om.mention.surface]
+        if same:
+            okey = same[0]
+        r = _add(ctx, okey, "Official", om.mention.surface, om.mention)
+        titles = [p.title for p in om.posts]
+        old = r.attrs.get("title", "")
+        r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
+        for k in agency_keys:
+            ctx.memberships.append((r.key, k, om.mention))
+
+    _resolve_orgs(ctx, orgs, regions, gaz)
+    return ctx
+
+
+def _region_of_agency_mention(m: Mention, resolved: dict, ctx: ArticleContext) -> str:
+    key = resolved.get((m.start, m.end, m.key))
+    return ctx.entities[key].region if key else ""
+
+
+def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mention], gaz: Gazetteer) -> None:
+    norm = ctx.text.norm
+    region_forms = set()
+    for m in regions:
+        region_forms.add(m.surface)
+    for code in {m.key for m in regions if not m.key.startswith("?")}:
+        d = gaz.get(code)
+        region_forms |= {d.name, d.short} - {""}
+
+    # companies: one per core name (东宇商贸公司 = 海南省东宇商贸有限公司)
+    groups: dict[str, list[Mention]] = {}
+    for m in orgs:
+        if m.type == "Company":
+            groups.setdefault(company_core(m.surface, region_forms), []).append(m)
+    for core, ms in groups.items():
+        name = max((m.surface for m in ms), key=lambda s: (len(s), s))
+        r = None
+        for m in ms:
+            r = _add(ctx, f"Company:{core}", "Company", name, m)
+        r.name = name
+        for short in [core, *_company_short_forms(core)]:
+            if short in norm and short not in r.aliases:
+                r.aliases.add(short)
+
+    # parks: a shorter name that the longer one contains (or keeps in order) is the same park
+    parks = sorted({m.surface for m in orgs if m.type == "IndustrialPark"}, key=len, reverse=True)
+    canon: dict[str, str] = {}
+    for p in parks:
+        for q in parks:
+            if len(q) > len(p) and q not in canon and (q.endswith(p) or (q[:2] == p[:2] and is_subsequence(p, q) and _same_suffix(p, q))):
+                canon[p] = q
+                break
+    for m in orgs:
+        if m.type == "IndustrialPark":
+            name = canon.get(m.surface, m.surface)
+            _add(ctx, f"IndustrialPark:{name}", "IndustrialPark", name, m)
+
+    for m in orgs:
+        if m.type == "Project":
+            _add(ctx, f"Project:{m.surface}", "Project", m.surface, m)
+
+
+def _same_suffix(a: str, b: str) -> bool:
+    return a[-3:] == b[-3:]
+
+
+def _company_short_forms(core: str) -> list[str]:
+    """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named."""
+    from .mentions.orgs import _suffixes
+
+    out = []
+    for suf, typ, strength in _suffixes():
+        if typ == "Company" and strength == "industry" and core.endswith(suf) and len(core) - len(suf) >= 2:
+            stem = core[: -len(suf)]
+            out += [stem, stem[0] + suf[0]]
+            break
+    return [s for s in out if len(s) >= 2 and not re.fullmatch(r"[\W\d]+", s)]

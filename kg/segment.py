@@ -1,0 +1,56 @@
+"""jieba, loaded once, used for what a dictionary knows: is a string an everyday word?"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # jieba logs its dictionary loading to stderr on first use
+    jieba.initialize()
+    # the domain dictionary keeps words of industry prose whole (碳中和 is not 碳/中/和)
+    from importlib.resources import files
+
+    with files("kg.data").joinpath("jieba_user.txt").open("rb") as f:
+        jieba.load_userdict(f)
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+def word_info(word: str) -> tuple[int, str | None]:
+    """(frequency, part of speech) of a word in jieba's dictionary; (0, None) if unknown."""
+    jb, tags = _jieba()
+    return jb.get_FREQ(word) or 0, tags.get(word)
+
+
+EVERYDAY_POS = {"l", "i", "a", "ad", "v", "vn", "d", "j"}
+
+
+def is_everyday_token(word: str) -> bool:
+    """A word of two or more characters that is ordinary vocabulary, not part of a name."""
+    if len(word) < 2:
+        return False
+    freq, pos = word_info(word)
+    if pos in EVERYDAY_POS:
+        return True
+    return pos not in ("nr", "nz", "ns", "nrt") and freq >= 500
+
+
+def is_common_word(word: str) -> bool:
+    """An everyday word (互助, 保定 as a verb, 来宾 'guest') rather than a place name."""
+    freq, pos = word_info(word)
+    if pos in ("ns",):
+        return False
+    if pos in ("nr", "nrt", "nz"):
+        return freq >= 500
+    return freq >= 50
+
+
+def cut(text: str) -> list[tuple[str, str]]:
+    """Words with part of speech, no HMM (100x faster, and names are handled by our rules)."""
+    jb, _ = _jieba()
+    import jieba.posseg as pseg
+
+    return [(w, f) for w, f in pseg.cut(text, HMM=False)]

@@ -2,42 +2,15 @@
 article, so any worker process can run it; merging across articles is merge.py's job."""
 from __future__ import annotations
 
-import re
-
+from .metadata import article_date, article_title
 from .mentions.agencies import find_agencies
 from .mentions.officials import find_officials
 from .mentions.orgs import find_orgs
 from .mentions.regions import find_regions
-from .model import Article, ArticleResult, Entity
+from .model import Article, ArticleResult, Entity, Post
 from .normalize import normalize
 from .relations import find_relations
 from .resolve import evidence, resolve_article
-
-DATE = re.compile(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-TITLE_LINE = re.compile(r"^\s*(?:标题|題目|题目)\s*[:：]\s*(.+)$", re.M)
-
-
-def article_title(norm: str) -> str:
-    m = TITLE_LINE.search(norm[:2000])
-    if m:
-        return m.group(1).strip()
-    for line in norm.splitlines()[:8]:
-        line = line.strip(" |>\t")
-        han = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
-        if han >= 8 and ">" not in line and not line.startswith(("来源", "作者", "当前位置")):
-            return line[:120]
-    return ""
-
-
-def article_date(norm: str) -> str:
-    m = DATE.search(norm[:1500])
-    if not m:
-        return ""
-    y, mo, d = (int(x) for x in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return ""
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
 
 def extract(article: Article) -> ArticleResult:
     text = normalize(article.text)
@@ -58,6 +31,9 @@ def extract(article: Article) -> ArticleResult:
         )
         for r in ctx.entities.values()
     ]
+    posts: dict[tuple[str, str, str], list] = {}
+    for off, ag, title, m in ctx.memberships:
+        posts.setdefault((off, ag, title), []).append(evidence(text, article.id, m))
     return ArticleResult(
         article=article,
         text=text,
@@ -65,4 +41,5 @@ def extract(article: Article) -> ArticleResult:
         date=article_date(text.norm),
         entities=entities,
         relations=relations,
+        posts=[Post(o, a, t, tuple(dict.fromkeys(evs))) for (o, a, t), evs in posts.items()],
     )

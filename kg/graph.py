@@ -75,6 +75,15 @@ def build_graph(m: Merged) -> Graph:
             g.add((s, PROV.wasDerivedFrom, article_iri(art)))
     for r in m.relations:
         g.add((entity_iri(r.head), CY[r.rel], entity_iri(r.tail)))
+    for p in m.posts:  # who held which post where, as an org:Membership
+        node = entity_iri(f"Post:{p.official}|{p.agency}|{p.title}")
+        g.add((node, RDF.type, CY.Post))
+        g.add((node, ORG.member, entity_iri(p.official)))
+        g.add((node, ORG.organization, entity_iri(p.agency)))
+        g.add((node, CY.role, Literal(p.title, lang=zh)))
+        g.add((entity_iri(p.official), CY.holdsPost, node))
+        for art in sorted({ev.article for ev in p.evidence}):
+            g.add((node, PROV.wasDerivedFrom, article_iri(art)))
     return g
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import ArticleResult, Entity, Relation
+from .model import ArticleResult, Entity, Post, Relation
 
 
 @dataclass
@@ -16,11 +16,13 @@ class Merged:
     relations: list[Relation] = field(default_factory=list)
     articles: list[ArticleResult] = field(default_factory=list)
     sources: dict[str, set[str]] = field(default_factory=dict)  # entity key -> article ids
+    posts: list[Post] = field(default_factory=list)
 
 
 def merge(results: list[ArticleResult]) -> Merged:
     out = Merged(articles=sorted(results, key=lambda r: r.article.id))
     rels: dict[tuple[str, str, str], set] = {}
+    posts: dict[tuple[str, str, str], set] = {}
     for res in out.articles:
         for e in res.entities:
             cur = out.entities.get(e.key)
@@ -43,7 +45,12 @@ def merge(results: list[ArticleResult]) -> Merged:
             out.sources.setdefault(e.key, set()).add(res.article.id)
         for r in res.relations:
             rels.setdefault((r.head, r.rel, r.tail), set()).update(r.evidence)
+        for p in res.posts:
+            posts.setdefault((p.official, p.agency, p.title), set()).update(p.evidence)
     out.relations = [
         Relation(h, r, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (h, r, t), evs in sorted(rels.items())
+    ]
+    out.posts = [
+        Post(o, a, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (o, a, t), evs in sorted(posts.items())
     ]
     return out

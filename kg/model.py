@@ -77,6 +77,16 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
 
 
+@dataclass(frozen=True)
+class Post:
+    """An official's post in a body, as one article attests it (W3C ORG's Membership)."""
+
+    official: str  # entity keys
+    agency: str
+    title: str
+    evidence: tuple[Evidence, ...] = ()
+
+
 @dataclass
 class ArticleResult:
     """Everything extracted from one article: the unit a worker returns to the merge."""
@@ -87,3 +97,4 @@ class ArticleResult:
     date: str = ""
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)

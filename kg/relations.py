@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, load
+from .metadata import article_title
 from .model import Evidence, Mention, Relation
 from .resolve import ArticleContext, Resolved, evidence, region_key
 
 TRIP = re.compile(r"赴|前往|到访|出访|考察")
 LOCATED = re.compile(r"位于|地处|坐落于|落户")
-HOSTS = re.compile(r"^(?:引进|引入|吸引|聚集|集聚|入驻)了?")
+HOSTS = re.compile(r"引进|引入|吸引|聚集|集聚|入驻")
+LIST_NEXT = "、,和及与"
 
 
 def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Relation]:
@@ -31,7 +33,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
         return min(e.mentions, key=lambda m: m.start) if e.mentions else None
 
     ents = ctx.entities
-    for official, agency, m in ctx.memberships:
+    for official, agency, _title, m in ctx.memberships:
         rel(official, "memberOf", agency, ev(m))
     for agency, region in ctx.agency_region.items():
         rel(agency, "jurisdiction", region, ev(first(ents[agency])))
@@ -46,14 +48,15 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
     focal = region_key(ctx.focal) if ctx.focal else ""
     by_sentence = _mentions_by_sentence(ctx)
 
+    title_park = _title_park(ctx)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz) or focal
+        place = _explicit_place(ctx, e, gaz) or _zone_of(ctx, e) or (title_park if e.key != title_park else "") or focal
         rel(e.key, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
-        place = _company_place(ctx, e, by_sentence, gaz) or focal
+        place = _company_place(ctx, e, by_sentence, gaz) or title_park or focal
         rel(e.key, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
@@ -96,8 +99,43 @@ def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer) -> str:
         if paren:
             return paren[0][1]
         if inside and inside[0][0].start == m.start:
-            return inside[0][1]
+            # 三亚崖州湾科技城: of the places its name holds, the most specific
+            order = {"township": 0, "county": 1, "prefecture": 2, "province": 3}
+            return min(inside, key=lambda x: order.get(gaz.get(ctx.entities[x[1]].region).level, 9))[1]
     return ""
+
+
+def _title_park(ctx: ArticleContext) -> str:
+    """A park named in the title line: the article is about it (a visit, a report on it)."""
+    norm = ctx.text.norm
+    title = article_title(norm)
+    at = norm.find(title) if title else -1
+    if at < 0:
+        return ""
+    parks = [
+        (m.start, e.key)
+        for e in ctx.entities.values()
+        if e.type == "IndustrialPark"
+        for m in e.mentions
+        if at <= m.start and m.end <= at + len(title)
+    ]
+    keys = {k for _, k in parks}
+    return parks[0][1] if len(keys) == 1 else ""
+
+
+def _zone_of(ctx: ArticleContext, park: Resolved) -> str:
+    """A 片区 (zone) belongs to the park named last before it."""
+    if not park.name.endswith("片区"):
+        return ""
+    m = min(park.mentions, key=lambda x: x.start)
+    before = [
+        (pm.start, e.key)
+        for e in ctx.entities.values()
+        if e.type == "IndustrialPark" and not e.name.endswith("片区")
+        for pm in e.mentions
+        if pm.start < m.start and m.start - pm.start < 300
+    ]
+    return max(before)[1] if before else ""
 
 
 def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> str:
@@ -106,9 +144,15 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> str:
     for m in company.mentions:
         sent = ctx.text.sentence_of(m.start)
         items = by_sentence.get(sent, [])
-        # a park that "引进了" the company, earlier in the sentence
-        for pm, key in items:
-            if ctx.entities[key].type == "IndustrialPark" and pm.end <= m.start and HOSTS.match(norm[pm.end : pm.end + 4]):
+        # a park that 引进 (brought in) the company, earlier in the sentence
+        hosts = [
+            (pm, key)
+            for pm, key in items
+            if ctx.entities[key].type == "IndustrialPark" and pm.end <= m.start and norm[pm.end : pm.end + 1] not in LIST_NEXT
+        ]
+        if hosts:
+            pm, key = hosts[-1]
+            if HOSTS.search(norm[pm.end : m.start]):
                 return key
         # a trip: companies visited in another region are located there
         s0, s1 = ctx.text.sentences[sent]
@@ -132,7 +176,7 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> str:
             if ctx.entities[key].type == "Region" and rm.start == m.start:
                 code = ctx.entities[key].region
                 if focal and (gaz.is_within(focal, code) or gaz.is_within(code, focal)):
-                    return region_key(focal)
+                    return ""  # the article's own region: the default place decides
                 return key
     return ""
 
@@ -152,7 +196,9 @@ def _host_park(ctx, m: Mention | None, by_sentence) -> str:
         return ""
     items = by_sentence.get(ctx.text.sentence_of(m.start), [])
     if items and ctx.entities[items[0][1]].type == "IndustrialPark" and items[0][0].end <= m.start:
-        return items[0][1]
+        pm = items[0][0]
+        if ctx.text.norm[pm.end : pm.end + 1] not in LIST_NEXT:  # a subject, not a list item
+            return items[0][1]
     return ""
 
 

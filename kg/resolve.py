@@ -119,7 +119,7 @@ class ArticleContext:
     focal: str
     entities: dict[str, Resolved] = field(default_factory=dict)  # by key
     by_mention: dict[tuple[int, int, str], str] = field(default_factory=dict)  # span+type -> key
-    memberships: list[tuple[str, str, Mention]] = field(default_factory=list)  # official, agency
+    memberships: list[tuple[str, str, str, Mention]] = field(default_factory=list)  # official, agency, title
     agency_region: dict[str, str] = field(default_factory=dict)  # agency key -> region key
 
 
@@ -155,11 +155,22 @@ def resolve_article(
     def add_region(code: str, m: Mention | None = None) -> str:
         d = gaz.get(code)
         r = _add(ctx, region_key(code), "Region", d.name, m, region=code)
-        r.attrs.update(divisionCode=code if code[:1].isdigit() else "", level=d.level)
+        r.attrs.update(divisionCode=code if code.isdigit() else "", level=d.level)
         return r.key
 
+    # a county's short form seen only as the start of a park or company name (乐都工业园区) is
+    # part of that name, weak evidence that the article is about the county itself
+    org_spans = [(o.start, o.end) for o in orgs]
+    weak = {
+        m.key
+        for m in regions
+        if not m.key.startswith("?") and m.surface != gaz.get(m.key).name and gaz.get(m.key).level == "county"
+    }
     for m in regions:
-        if not m.key.startswith("?"):
+        if m.key in weak and not any(a <= m.start and m.end <= b for a, b in org_spans):
+            weak.discard(m.key)
+    for m in regions:
+        if not m.key.startswith("?") and m.key not in weak:
             add_region(m.key, m)
     if focal:  # the focal region's parents, up to the province: context for every query
         for d in gaz.chain(focal):
@@ -191,7 +202,7 @@ def resolve_article(
 
     # officials: name + posts; a post names its body, or inherits the one before it in the chain
     for om in officials:
-        agency_keys: list[str] = []
+        agency_keys: list[tuple[str, str]] = []  # (agency key, title)
         last_key, last_region = "", ""
         for p in om.posts:
             key, reg = "", ""
@@ -220,10 +231,10 @@ def resolve_article(
                 elif p.org is None:
                     key = last_key
             if key:
-                agency_keys.append(key)
+                agency_keys.append((key, p.title))
                 last_key = key
                 last_region = ctx.entities[key].region or last_region
-        anchor = agency_keys[0] if agency_keys else region_key(focal)
+        anchor = agency_keys[0][0] if agency_keys else region_key(focal)
         okey = f"Official:{om.mention.surface}@{anchor.split(':', 1)[1]}"
         # one person per name within an article: later mentions join the first
         same = [k for k, e in ctx.entities.items() if e.type == "Official" and e.name == om.mention.surface]
@@ -233,8 +244,8 @@ def resolve_article(
         titles = [p.title for p in om.posts]
         old = r.attrs.get("title", "")
         r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
-        for k in agency_keys:
-            ctx.memberships.append((r.key, k, om.mention))
+        for k, title in agency_keys:
+            ctx.memberships.append((r.key, k, title, om.mention))
 
     _resolve_orgs(ctx, orgs, regions, gaz)
     return ctx

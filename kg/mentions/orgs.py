@@ -154,7 +154,9 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         stem = norm[start : m.start()]
         if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit():
             cands.append(Mention("Project", norm[start : m.end()], start, m.end(), key="phase"))
+    cands = [c for c in cands if not _runs_on(norm, c, cands)]
     cands += _enumerations(norm, cands, region_full, floors)
+    cands += _list_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
@@ -219,7 +221,7 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
             continue
         for s, e in items:
             item = norm[s:e]
-            if not (2 <= len(item) <= 16) or is_generic(item) or item in region_full:
+            if not (2 <= len(item) <= (MAX_NAME if typ == "Project" else 16)) or is_generic(item) or item in region_full:
                 continue
             if typ == "Company" and all_everyday(item):
                 continue  # 电机电器、船舶等传统产业企业: industries, not names
@@ -228,6 +230,41 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
                 continue  # 正威集团深圳总部: the company inside is the entity
             cands_here = Mention(typ, item, s, e, key="list")
             out.append(cands_here)
+    return out
+
+
+def _runs_on(norm: str, c: Mention, cands: list[Mention]) -> bool:
+    """An industry-word company whose name runs on into more words (缬氨酸生物合成...) is not a
+    company, unless a project starts with it (米仓酒业原酒生产线项目)."""
+    if c.type != "Company" or c.key != "industry" or c.end >= len(norm):
+        return False
+    if not ("\u4e00" <= norm[c.end] <= "\u9fff"):
+        return False
+    if any(p.type == "Project" and p.start == c.start and p.end > c.end for p in cands):
+        return False
+    w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
+    return len(w) >= 2 and f[:1] in ("n", "v") and w not in _boundaries()
+
+
+def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
+    """聚鑫科技、世纪优服获批...: a short untyped item listed right after a company is a company."""
+    out = []
+    bounds = _boundaries()
+    for c in cands:
+        if c.type != "Company" or c.end >= len(norm) or norm[c.end] != "、":
+            continue
+        s = c.end + 1
+        e = s
+        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and not any(norm.startswith(b, e) for b in bounds if len(b) >= 2):
+            e += 1
+        item = norm[s:e]
+        if not (2 <= len(item) <= 8) or e - s > 8 or norm[e : e + 1] == "、" or "等" in item:
+            continue  # a longer list, or an 等-list: the enumeration rule decides
+        if any(x.start < e and s < x.end for x in cands):
+            continue
+        if is_generic(item) or all_everyday(item) or item in region_full or is_common_word(item):
+            continue
+        out.append(Mention("Company", item, s, e, key="list"))
     return out
 
 

@@ -34,9 +34,9 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
     strong_codes = set(full_codes)
     for _, _, s in raw:
-        for c in gaz.short.get(s, []):
-            if gaz.by_code[c].level in ("province", "prefecture") and not is_common_word(s):
-                strong_codes.add(c)
+        codes = gaz.short.get(s, [])
+        if len(codes) == 1 and gaz.by_code[codes[0]].level in ("province", "prefecture") and not is_common_word(s):
+            strong_codes.add(codes[0])
     present = {a.code for c in strong_codes for a in gaz.chain(c)}
 
     out: list[Mention] = []
@@ -62,6 +62,8 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
                     cands.append(c)
                 elif d.parent in present:
                     cands.append(c)  # a county's short form in an article about its city
+        if len(cands) > 1 and any(c in full_codes for c in cands):
+            cands = [c for c in cands if c in full_codes]  # the article names one in full
         if len(cands) > 1:
             # same name, several divisions: keep those whose parents the article names
             ctx = [c for c in cands if gaz.get(c).parent in present]

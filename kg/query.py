@@ -1,0 +1,58 @@
+"""SPARQL over a built graph, printed as an aligned table, CSV or JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from importlib.resources import files
+from pathlib import Path
+
+from rdflib import Graph
+
+
+def named_queries() -> dict[str, str]:
+    """The .rq files shipped in kg/queries, by file name without the suffix."""
+    d = files("kg").joinpath("queries")
+    return {p.name[:-3]: p.read_text(encoding="utf-8") for p in d.iterdir() if p.name.endswith(".rq")}
+
+
+def load_graph(path: Path) -> Graph:
+    g = Graph()
+    fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix)
+    g.parse(str(path), format=fmt)
+    return g
+
+
+def run(graph: Graph, sparql: str) -> tuple[list[str], list[list[str]]]:
+    res = graph.query(sparql)
+    if res.type == "ASK":
+        return ["ask"], [[str(bool(res.askAnswer)).lower()]]
+    if res.type != "SELECT":
+        raise ValueError("only SELECT and ASK queries print as tables")
+    cols = [str(v) for v in res.vars]
+    rows = [["" if v is None else str(v) for v in row] for row in res]
+    return cols, rows
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def render(cols: list[str], rows: list[list[str]], fmt: str = "table") -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    widths = [max([_width(c)] + [_width(r[i]) for r in rows]) for i, c in enumerate(cols)]
+
+    def line(vals: list[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(vals, widths)).rstrip()
+
+    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

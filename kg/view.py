@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from .merge import Merged
@@ -15,6 +16,7 @@ STYLE = {
     "Company": ("#b07aa1", "square", "企业 Company"),
     "Project": ("#edc948", "star", "项目 Project"),
 }
+CDN_TAG = re.compile(r"<(?:link|script)\b[^>]*(?:https?:)?//cdn[^>]*>\s*(?:</script>)?", re.S)
 REL_LABEL = {
     "memberOf": "任职", "jurisdiction": "辖区", "partOf": "隶属", "locatedIn": "位于",
     "developedBy": "建设方", "subsidiaryOf": "子公司",
@@ -54,12 +56,17 @@ def write_html(m: Merged, path: Path) -> None:
     net = Network(height="850px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     for key, e in sorted(m.entities.items()):
         color, shape, _ = STYLE.get(e.type, ("#999999", "dot", e.type))
-        net.add_node(key, label=e.name, title=tooltip(m, key), color=color, shape=shape, group=e.type)
+        net.add_node(key, label=e.name, title=tooltip(m, key), color=color, shape=shape, size=14)
     for r in m.relations:
         if r.head in m.entities and r.tail in m.entities:
             net.add_edge(r.head, r.tail, label=REL_LABEL.get(r.rel, r.rel), title=r.rel, arrows="to")
-    net.set_options('{"physics": {"stabilization": {"iterations": 300}}, "edges": {"font": {"size": 10}}}')
+    net.set_options(
+        '{"physics": {"stabilization": {"iterations": 300}}, "nodes": {"font": {"size": 16}},'
+        ' "edges": {"font": {"size": 11, "align": "middle"}, "color": {"inherit": false}}}'
+    )
     page = net.generate_html(notebook=False)
+    # pyvis links bootstrap from a CDN even with in_line resources; the page does not use it
+    page = CDN_TAG.sub("", page)
     page = page.replace("<body>", "<body>\n" + legend_html(), 1)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")

@@ -13,8 +13,8 @@ from ..resources import table, words
 from ..segment import is_common_word
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# characters that commonly follow a name in news prose: used only to break a 2/3-character tie
-AFTER_NAME = set("带表说介做将在参率到来就与同会调听指强主出等为对向是和及一赴前陪了的也又还已均亦称认提要讲希")
+# function characters that follow a name and never end one: used to break a 2/3-character tie
+AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一")
 NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
 
 
@@ -124,4 +124,9 @@ def _prefer_three(norm: str, c2: str, c3: str) -> bool:
         return True
     if n2 > n3:  # the two-character form stands elsewhere with another character after it
         return False
-    return c3[-1] not in AFTER_NAME
+    if c3[-1] in AFTER_NAME:
+        return False
+    # 刘海带队, 林鹏介绍: the third character starts an everyday word, so the name has two
+    at = norm.find(c3)
+    nxt = norm[at + 2 : at + 4]
+    return not (len(nxt) == 2 and is_common_word(nxt))

@@ -69,7 +69,9 @@ def is_generic(stem: str) -> bool:
     return len(strip_generic(stem)) < 2
 
 
-def left_edge(norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False) -> int:
+def left_edge(
+    norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False, keep_last: bool = False
+) -> int:
     """Where a name ending at `end` starts: after the last clause boundary before it.
 
     floors: ends of mentions already found (officials' names, agencies); a name never starts
@@ -89,10 +91,10 @@ def left_edge(norm: str, end: int, floors: list[int] | None = None, coord_inside
         if ch in HARD_STOP or ch == "(" or ch.isspace():
             break
         i -= 1
-    return _cut_words(norm, i, end, coord_inside)
+    return _cut_words(norm, i, end, coord_inside, keep_last)
 
 
-def _cut_words(norm: str, start: int, end: int, coord_inside: bool) -> int:
+def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: bool = False) -> int:
     """Move start past the last boundary word that stands as a word of its own."""
     span = norm[start:end]
     toks = cut(span)
@@ -100,13 +102,17 @@ def _cut_words(norm: str, start: int, end: int, coord_inside: bool) -> int:
     bset = set(_boundaries())
     for w, f in toks:
         if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
+            if w in COORD and pos == 0 and start > 0 and norm[start - 1] == "、":
+                pos += len(w)  # a list never starts with 和: 、和盛动力 is a name
+                continue
             if w in COORD and coord_inside:
                 # 玉米淀粉和工业乙醇: coordination inside a name unless the left part is a name
                 left = span[cuts[-1] if cuts else 0 : pos]
                 if not _ends_with_suffix(left):
                     pos += len(w)
                     continue
-            cuts.append(pos + len(w))
+            if not (keep_last and pos + len(w) == len(span)):  # 中铁建设集团 keeps its 建设
+                cuts.append(pos + len(w))
         pos += len(w)
     # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
     s = cuts[-1] if cuts else 0
@@ -143,7 +149,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             # a longer suffix of the same place was already taken: 产业园区 vs 园区
             if any(c.end == e and c.start <= s for c in cands):
                 continue
-            start = left_edge(norm, s, floors, coord_inside=(typ == "Project"))
+            start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
             name = norm[start:e]
             stem = norm[start:s]
             if not _valid(name, stem, typ, strength, region_full):
@@ -186,8 +192,10 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str])
         return False  # 狠抓项目, 优化小微园
     if typ == "Company" and strength == "industry":
         # 伊利, 聚鑫 are names; 新能源 or 生物 are industries
-        if len(stem) < 2 or is_generic(stem) or is_common_word(stem) or all_everyday(strip_generic(stem)):
+        if len(stem) < 2 or is_generic(stem) or all_everyday(strip_generic(stem)):
             return False
+        if re.search(r"[0-9]", stem) or stem.startswith(("年产", "日产", "日处理")):
+            return False  # 年产3000台风电: a capacity, not a company
         if any(stem.endswith(suf) for suf, t, st in _suffixes() if t == "Company"):
             return False  # 生物科技: two industry words, no name
         return True

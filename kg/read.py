@@ -9,9 +9,10 @@ from typing import Iterable, Iterator
 from .model import Article
 
 SUFFIXES = {".txt", ".text", ""}
-# Tried in order after the BOM check: strict decoding, first success wins. GB18030 is a superset
-# of GBK/GB2312; Big5 goes last because almost any byte string decodes as GB18030 only rarely.
-ENCODINGS = ("utf-8", "gb18030", "big5")
+# Candidates for files that are not UTF-8. GB18030 is a superset of GBK and GB2312. Big5 bytes
+# often decode as GB18030 too (into nonsense), so the choice is charset-normalizer's, not the
+# first codec that does not raise.
+CANDIDATES = ["gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be"]
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,23 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw[3:].decode("utf-8"), "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
-    if b"\x00" in raw:
-        raise ValueError("binary file (NUL bytes), not text")
-    for enc in ENCODINGS:
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise ValueError("not decodable as UTF-8, GB18030 or Big5")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text:
+            raise ValueError("binary file (NUL bytes), not text")
+        return text, "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=CANDIDATES).best()
+    if best is None or (b"\x00" in raw and not best.encoding.startswith("utf_16")):
+        if b"\x00" in raw:
+            raise ValueError("binary file (NUL bytes), not text")
+        raise ValueError("not decodable as UTF-8, UTF-16, GB18030 or Big5")
+    enc = {"big5hkscs": "big5"}.get(best.encoding, best.encoding)
+    return str(best), enc
 
 
 def article_id(raw: bytes) -> str:

@@ -58,7 +58,9 @@ def main() -> None:
         if depth <= 2:
             code = cols[1].strip() if len(cols) > 1 else ""
             short = cols[2].strip() if len(cols) > 2 else ""
-            if not code:  # a few divisions (Taiwan's) come without a code: key them by parent+name
+            if not code or code in _name_of:
+                # a few divisions come without a code of their own (Taiwan's; Hong Kong's and
+                # Macao's districts repeat their region's): key them by parent and name
                 code = f"{parent}-{name}"
             _name_of[code] = name
             out.write(f"{code}\t{name}\t{LEVELS[depth]}\t{parent}\t{short}\n")

@@ -7,6 +7,7 @@ A body's region is recorded on the mention as one of:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..model import Mention, Text
@@ -33,28 +34,32 @@ def _bodies() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, str]]:
     return sorted(forms.items(), key=lambda kv: -len(kv[0])), kinds
 
 
+@lru_cache(maxsize=1)
+def _body_rx() -> re.Pattern:
+    """All body forms in one alternation, longest first, so the regex engine does the scan."""
+    forms, _ = _bodies()
+    return re.compile("|".join(re.escape(f) for f, _ in forms))
+
+
 def body_kind(body: str) -> str:
     return _bodies()[1].get(body, "dept")
 
 
 def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     norm = text.norm
-    forms, _ = _bodies()
+    forms = dict(_bodies()[0])
+    rx = _body_rx()
     region_end = {m.end: m for m in regions if not m.key.startswith("?")}
     region_spans = [(m.start, m.end) for m in regions]
     out: list[Mention] = []
     i = 0
     n = len(norm)
     while i < n:
-        hit = None
-        for f, bodies in forms:
-            if norm.startswith(f, i):
-                hit = (f, bodies)
-                break
+        hit = rx.search(norm, i)
         if not hit:
-            i += 1
-            continue
-        f, bodies = hit
+            break
+        i, f = hit.start(), hit.group()
+        bodies = forms[f]
         end = i + len(f)
         if any(s < i < e for s, e in region_spans):  # inside a place name (e.g. 区 of 城区)
             i += 1

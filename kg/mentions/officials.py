@@ -42,11 +42,16 @@ def _surnames() -> tuple[set[str], set[str]]:
     return {w for w in ws if len(w) == 1}, {w for w in ws if len(w) == 2}
 
 
+@lru_cache(maxsize=1)
+def _title_rx() -> tuple[re.Pattern, dict[str, str]]:
+    titles = _titles()
+    return re.compile("|".join(re.escape(t) for t, _ in titles)), dict(titles)
+
+
 def _title_at(norm: str, i: int) -> tuple[str, str] | None:
-    for t, k in _titles():
-        if norm.startswith(t, i):
-            return t, k
-    return None
+    rx, kinds = _title_rx()
+    m = rx.match(norm, i)
+    return (m.group(), kinds[m.group()]) if m else None
 
 
 def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) -> list[OfficialMention]:
@@ -59,9 +64,14 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
     taken = [(m.start, m.end) for m in agencies]
     out: list[OfficialMention] = []
     i, n = 0, len(norm)
+    rx, kinds = _title_rx()
     while i < n:
-        hit = _title_at(norm, i)
-        if not hit or any(s <= i < e for s, e in taken):
+        m = rx.search(norm, i)
+        if not m:
+            break
+        i = m.start()
+        hit = (m.group(), kinds[m.group()])
+        if any(s <= i < e for s, e in taken):
             i += 1
             continue
         posts = []

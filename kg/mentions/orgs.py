@@ -48,19 +48,14 @@ def _enum_heads() -> dict[str, str]:
     return {r["head"]: r["type"] for r in table("enum_heads.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _generic_rx() -> re.Pattern:
+    return re.compile("|".join(re.escape(g) for g in _generic()))
+
+
 def strip_generic(stem: str) -> str:
-    """The stem less its generic words, numbers and measure words."""
-    s = QUANT.sub("", stem)
-    gen = _generic()
-    i, rest = 0, []
-    while i < len(s):
-        for g in gen:
-            if s.startswith(g, i):
-                i += len(g)
-                break
-        else:
-            rest.append(s[i])
-            i += 1
+    """The stem less its generic words (longest first, left to right), numbers and measure words."""
+    rest = _generic_rx().sub("", QUANT.sub("", stem))
     return "".join(ch for ch in rest if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
 
 

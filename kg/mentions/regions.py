@@ -32,10 +32,11 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     index = {**{k: v for k, v in gaz.short.items()}, **gaz.full}
     raw = list(_scan(norm, index))
     full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
-    strong_codes = set(full_codes)
+    # the places an article certainly names: unambiguous full names and well-known short ones
+    strong_codes = {c for _, _, s in raw if len(gaz.full.get(s, [])) == 1 for c in gaz.full[s]}
     for _, _, s in raw:
         codes = gaz.short.get(s, [])
-        if len(codes) == 1 and gaz.by_code[codes[0]].level in ("province", "prefecture") and not is_common_word(s):
+        if s not in gaz.full and len(codes) == 1 and gaz.by_code[codes[0]].level in ("province", "prefecture") and not is_common_word(s):
             strong_codes.add(codes[0])
     present = {a.code for c in strong_codes for a in gaz.chain(c)}
 

@@ -1,0 +1,71 @@
+"""read.py: encodings, bad files, folders."""
+from __future__ import annotations
+
+import pytest
+
+from kg.read import ReadError, decode, expand, read_all, read_file
+
+TEXT = "峄城区委书记张熙滨表示,工业强区。寧德網消息"
+
+
+@pytest.mark.parametrize("enc", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"])
+def test_encodings_round_trip(tmp_path, enc):
+    text = TEXT if enc != "big5" else "寧德網消息,市工信局黨組書記"  # Big5 holds traditional only
+    if enc == "gb18030":
+        text = "峄城区委书记张熙滨表示,工业强区"
+    p = tmp_path / f"a_{enc}.txt"
+    p.write_bytes(text.encode(enc))
+    a = read_file(p)
+    assert not isinstance(a, ReadError), a
+    assert a.text == text
+
+
+def test_gbk_file_reads_as_gb18030(tmp_path):
+    p = tmp_path / "gbk.txt"
+    p.write_bytes("来安县经济和信息化局局长周明远".encode("gbk"))
+    a = read_file(p)
+    assert a.text == "来安县经济和信息化局局长周明远"
+    assert a.encoding == "gb18030"
+
+
+def test_empty_and_whitespace_files_are_reported(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b" \n\t\r\n")
+    for name in ("empty.txt", "blank.txt"):
+        r = read_file(tmp_path / name)
+        assert isinstance(r, ReadError)
+        assert r.reason == "empty file"
+        assert name in str(r)
+
+
+def test_binary_file_is_reported(tmp_path):
+    p = tmp_path / "logo.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    r = read_file(p)
+    assert isinstance(r, ReadError) and "binary" in r.reason
+
+
+def test_undecodable_bytes_are_reported_not_half_read():
+    # 0xFF starts no character in UTF-8, GB18030 or Big5
+    with pytest.raises(ValueError, match="not decodable"):
+        decode("工业".encode("utf-8") + b"\xff\xff")
+
+
+def test_missing_path_and_folder_walk(tmp_path):
+    d = tmp_path / "corpus" / "sub"
+    d.mkdir(parents=True)
+    (d / "b.txt").write_text("市长雷应敏", encoding="utf-8")
+    (tmp_path / "corpus" / "a.txt").write_text("区委书记张熙滨", encoding="utf-8")
+    (tmp_path / "corpus" / "notes.pdf").write_bytes(b"%PDF")  # not an article: not walked
+    items = list(read_all([tmp_path / "corpus", tmp_path / "nope.txt"]))
+    texts = sorted(i.text for i in items if not isinstance(i, ReadError))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert texts == ["区委书记张熙滨", "市长雷应敏"]
+    assert len(errors) == 1 and "nope.txt" in errors[0].path and "no such file" in errors[0].reason
+    assert [p.name for p in expand([tmp_path / "corpus"])] == ["a.txt", "b.txt"]
+
+
+def test_same_content_same_id(tmp_path):
+    (tmp_path / "x.txt").write_text("市长雷应敏", encoding="utf-8")
+    (tmp_path / "y.txt").write_text("市长雷应敏", encoding="utf-8")
+    assert read_file(tmp_path / "x.txt").id == read_file(tmp_path / "y.txt").id

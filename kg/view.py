@@ -56,7 +56,8 @@ def write_html(m: Merged, path: Path) -> None:
     net = Network(height="850px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     for key, e in sorted(m.entities.items()):
         color, shape, _ = STYLE.get(e.type, ("#999999", "dot", e.type))
-        net.add_node(key, label=e.name, title=tooltip(m, key), color=color, shape=shape, size=14)
+        extra = {"font": {"color": "#ffffff"}} if shape == "box" else {}  # text sits inside a box
+        net.add_node(key, label=e.name, title=tooltip(m, key), color=color, shape=shape, size=14, **extra)
     for r in m.relations:
         if r.head in m.entities and r.tail in m.entities:
             net.add_edge(r.head, r.tail, label=REL_LABEL.get(r.rel, r.rel), title=r.rel, arrows="to")

@@ -1,4 +1,4 @@
-"""kg build | query: argument parsing and printing only; the work is in the stage modules."""
+"""kg build | query | explain: argument parsing and printing only; the work is in the stage modules."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +17,7 @@ def _err(msg: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .extract import extract
-    from .graph import build_graph, write_turtle
+    from .graph import build_dataset, build_graph, write
     from .merge import merge
     from .read import ReadError, read_all
     from .view import write_html
@@ -51,8 +51,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     merged = merge(results)
     graph = build_graph(merged)
-    ttl, page = out / "graph.ttl", out / "graph.html"
-    write_turtle(graph, ttl)
+    ttl, trig, nq, page = (out / f"graph.{x}" for x in ("ttl", "trig", "nq", "html"))
+    write(graph, ttl, "turtle")
+    dataset = build_dataset(merged)
+    write(dataset, trig, "trig")
+    write(dataset, nq, "nquads")
     if not args.no_html:
         write_html(merged, page)
     dt = time.perf_counter() - t0
@@ -63,7 +66,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"Read {len(results)} article(s), {size:,} characters; {failed} file(s) skipped.")
         print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
         print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
-        print(f"Wrote {ttl} ({len(graph):,} triples)" + ("" if args.no_html else f" and {page}") + f" in {dt:.1f} s.")
+        print(f"Wrote {ttl} ({len(graph):,} triples), {trig.name} and {nq.name} (facts by article and sentence)"
+              + ("" if args.no_html else f", {page.name}") + f" in {dt:.1f} s.")
     return 0
 
 
@@ -110,6 +114,26 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain, find, load
+
+    path = Path(args.graph)
+    if not path.is_file():
+        _err(f"{path}: no such file (kg build writes graph.trig beside graph.ttl)")
+        return 2
+    try:
+        ds = load(path)
+    except Exception as e:
+        _err(f"{path}: cannot parse: {e}")
+        return 2
+    nodes = find(ds, args.name)
+    if not nodes:
+        _err(f"no entity named {args.name!r} in {path}")
+        return 1
+    print("\n\n".join(explain(ds, n) for n in nodes))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Chanye KG: build and query a knowledge graph of local industrial development from Chinese news.")
     ap.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -129,6 +153,11 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--list", action="store_true", help="list the shipped queries")
     q.set_defaults(func=cmd_query)
+
+    x = sub.add_parser("explain", help="an entity's names and relations, with the sentences they came from")
+    x.add_argument("name", help="any of the entity's names (simplified or traditional)")
+    x.add_argument("--graph", default="output/graph.trig", help="graph.trig or graph.nq (default: output/graph.trig)")
+    x.set_defaults(func=cmd_explain)
     return ap
 
 

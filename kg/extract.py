@@ -2,15 +2,31 @@
 article, so any worker process can run it; merging across articles is merge.py's job."""
 from __future__ import annotations
 
-from .metadata import article_date, article_title
+from dataclasses import replace
+
 from .mentions.agencies import find_agencies
 from .mentions.officials import find_officials
 from .mentions.orgs import find_orgs
 from .mentions.regions import find_regions
+from .metadata import INTERVIEW, read_meta
 from .model import Article, ArticleResult, Entity, Post
-from .normalize import normalize
+from .normalize import GLOSS, fold_width, normalize
 from .relations import find_relations
 from .resolve import evidence, resolve_article
+
+
+def _original_forms(text, mentions) -> set[str]:
+    """The names as published (traditional characters kept, pinyin glosses dropped)."""
+    out = set()
+    for m in mentions:
+        if m.surface != text.norm[m.start : m.end]:
+            continue  # a name built from the text (旗委 out of 旗委政府), not written there
+        s, e = text.orig_span(m.start, m.end)
+        form = GLOSS.sub("", fold_width(text.orig[s:e]))
+        if form and "\n" not in form:
+            out.add(form)
+    return out
+
 
 def extract(article: Article) -> ArticleResult:
     text = normalize(article.text)
@@ -20,12 +36,18 @@ def extract(article: Article) -> ArticleResult:
     orgs = find_orgs(text, regions, agencies, [o.mention for o in officials])
     ctx = resolve_article(text, article.id, regions, agencies, officials, orgs)
     relations = find_relations(ctx)
+    meta = read_meta(text.norm, dict(article.meta), text.repaired, text.suspicious)
+    if not meta.interviewee and meta.title and INTERVIEW.search(meta.title):
+        # 访市工信局党组书记韦芝富: the official named in an interview's title is its interviewee
+        in_title = [o.mention.surface for o in officials if o.mention.surface in meta.title]
+        if in_title:
+            meta = replace(meta, interviewee=in_title[0])
     entities = [
         Entity(
             key=r.key,
             type=r.type,
             name=r.name,
-            aliases=frozenset(a for a in r.aliases if a != r.name),
+            aliases=frozenset(a for a in r.aliases | _original_forms(text, r.mentions) if a != r.name),
             attrs=tuple(sorted((k, v) for k, v in r.attrs.items() if v)),
             evidence=tuple(evidence(text, article.id, m) for m in sorted(r.mentions, key=lambda m: m.start)),
         )
@@ -37,8 +59,7 @@ def extract(article: Article) -> ArticleResult:
     return ArticleResult(
         article=article,
         text=text,
-        title=article_title(text.norm),
-        date=article_date(text.norm),
+        meta=meta,
         entities=entities,
         relations=relations,
         posts=[Post(o, a, t, tuple(dict.fromkeys(evs))) for (o, a, t), evs in posts.items()],

@@ -1,94 +1,251 @@
-"""Merged entities and relations -> an rdflib Graph in the Chanye ontology.
+"""Merged entities and relations -> RDF in the Chanye ontology.
+
+Two shapes of the same content:
+- build_graph: one graph of all facts (graph.ttl): entities, relations, posts, articles, people.
+- build_dataset: the same facts split by where they were read (graph.trig, graph.nq). Each
+  article has a named graph of the entities it names; each sentence that states a relation or a
+  post has a named graph of those statements, described in the default graph as a Web Annotation
+  target (oa:TextQuoteSelector + oa:TextPositionSelector on the original text). So the evidence
+  of a fact is one GRAPH pattern away, in any quad store, without reifying each triple.
 
 IRIs are stable: a region's is its division code, every other entity's a hash of its identity
-key, an article's its content hash. The same input always gives the same IRIs.
+key, an article's its content hash (or its URL's). The same input always gives the same IRIs.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
 from .merge import Merged
+from .model import ArticleResult, Evidence
 
 CY = Namespace("https://w3id.org/chanye/ontology#")
 ID = Namespace("https://w3id.org/chanye/id/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "chanye.ttl"
+ZH = "zh"
 
 PREFIXES = {
     "cy": CY, "cyid": ID, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "prov": PROV,
-    "dcterms": DCTERMS, "org": ORG, "schema": SCHEMA, "owl": OWL,
+    "dcterms": DCTERMS, "org": ORG, "schema": SCHEMA, "owl": OWL, "oa": OA,
 }
+PEOPLE_PROP = {"reporter": CY.reporter, "editor": CY.editor, "contributor": CY.contributor}
+
+
+def _h(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def entity_iri(key: str) -> URIRef:
     typ, rest = key.split(":", 1)
-    if typ == "Region" and rest[:1].isdigit() and rest.isalnum():
+    if typ == "Region" and rest.isdigit():
         return ID[f"region/{rest}"]
-    h = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    return ID[f"{typ.lower()}/{h}"]
+    return ID[f"{typ.lower()}/{_h(key)}"]
 
 
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
 
-def new_graph() -> Graph:
-    g = Graph()
+def article_graph_iri(article_id: str) -> URIRef:
+    return ID[f"graph/{article_id}"]
+
+
+def sentence_iri(article_id: str, sentence: int) -> URIRef:
+    return ID[f"graph/{article_id}/s{sentence}"]
+
+
+def post_iri(official: str, agency: str, title: str) -> URIRef:
+    return entity_iri(f"Post:{official}|{agency}|{title}")
+
+
+def person_iri(name: str, outlet: str, article_id: str) -> URIRef:
+    # a reporter is known by name within an outlet; without an outlet, within the article
+    return ID[f"person/{_h(name + '@' + (outlet or article_id))}"]
+
+
+def _bind(g) -> None:
     for p, ns in PREFIXES.items():
         g.bind(p, ns, override=True)
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    _bind(g)
     return g
 
 
+# ---------------------------------------------------------------- articles and their people
+
+def add_article(g: Graph, res: ArticleResult) -> None:
+    a = article_iri(res.article.id)
+    meta = res.meta
+    g.add((a, RDF.type, CY.Article))
+    g.add((a, CY.sourceFile, Literal(res.article.path.rsplit("/", 1)[-1])))
+    g.add((a, CY.encoding, Literal(res.article.encoding)))
+    if meta is None:
+        return
+    if meta.title:
+        g.add((a, DCTERMS.title, Literal(meta.title, lang=ZH)))
+        g.add((a, RDFS.label, Literal(meta.title, lang=ZH)))
+    if meta.date:
+        g.add((a, DCTERMS.date, Literal(meta.date, datatype=XSD.date)))
+    if meta.datetime:
+        g.add((a, DCTERMS.issued, Literal(meta.datetime, datatype=XSD.dateTime)))
+    if meta.outlet:
+        g.add((a, CY.outlet, Literal(meta.outlet, lang=ZH)))
+    if meta.url:
+        g.add((a, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))
+    if meta.mojibake_repaired:
+        g.add((a, CY.mojibakeRepaired, Literal(meta.mojibake_repaired)))
+    if meta.mojibake_left:
+        g.add((a, CY.mojibakeLeft, Literal(meta.mojibake_left)))
+    for kind, role, name in meta.people:
+        p = person_iri(name, meta.outlet, res.article.id)
+        g.add((p, RDF.type, CY.Person))
+        g.add((p, RDFS.label, Literal(name, lang=ZH)))
+        g.add((a, PEOPLE_PROP[kind], p))
+        g.add((p, CY.role, Literal(role, lang=ZH)))
+    if meta.interviewee:
+        g.add((a, CY.intervieweeName, Literal(meta.interviewee, lang=ZH)))
+
+
+def _interviewee(m: Merged, res: ArticleResult) -> URIRef | None:
+    if not res.meta or not res.meta.interviewee:
+        return None
+    for e in res.entities:
+        if e.type == "Official" and e.name == res.meta.interviewee:
+            return entity_iri(e.key)
+    return None
+
+
+# ---------------------------------------------------------------- entities, relations, posts
+
+def add_entity(g: Graph, key: str, typ: str, name: str, aliases, attrs) -> URIRef:
+    s = entity_iri(key)
+    g.add((s, RDF.type, CY[typ]))
+    g.add((s, RDFS.label, Literal(name, lang=ZH)))
+    for alias in sorted(aliases):
+        if alias != name:
+            g.add((s, SKOS.altLabel, Literal(alias, lang=ZH)))
+    for k, v in attrs:
+        if k == "divisionCode":
+            g.add((s, CY.divisionCode, Literal(v)))
+        elif k == "level":
+            g.add((s, CY.adminLevel, Literal(v)))
+        elif k == "title":
+            for t in v.split("、"):
+                g.add((s, CY.title, Literal(t, lang=ZH)))
+    return s
+
+
+def add_post(g: Graph, official: str, agency: str, title: str) -> URIRef:
+    node = post_iri(official, agency, title)
+    g.add((node, RDF.type, CY.Post))
+    g.add((node, ORG.member, entity_iri(official)))
+    g.add((node, ORG.organization, entity_iri(agency)))
+    g.add((node, ORG.role, Literal(title, lang=ZH)))
+    g.add((node, CY.role, Literal(title, lang=ZH)))
+    g.add((entity_iri(official), CY.holdsPost, node))
+    return node
+
+
 def build_graph(m: Merged) -> Graph:
+    """Every fact in one graph: what graph.ttl holds."""
     g = new_graph()
-    zh = "zh"
     for res in m.articles:
-        a = article_iri(res.article.id)
-        g.add((a, RDF.type, CY.Article))
-        if res.title:
-            g.add((a, DCTERMS.title, Literal(res.title, lang=zh)))
-            g.add((a, RDFS.label, Literal(res.title, lang=zh)))
-        if res.date:
-            g.add((a, DCTERMS.date, Literal(res.date, datatype=XSD.date)))
-        g.add((a, CY.sourceFile, Literal(Path(res.article.path).name)))
-        g.add((a, CY.encoding, Literal(res.article.encoding)))
+        add_article(g, res)
+        who = _interviewee(m, res)
+        if who is not None:
+            g.add((article_iri(res.article.id), CY.interviewee, who))
     for key, e in m.entities.items():
-        s = entity_iri(key)
-        g.add((s, RDF.type, CY[e.type]))
-        g.add((s, RDFS.label, Literal(e.name, lang=zh)))
-        for alias in sorted(e.aliases):
-            g.add((s, SKOS.altLabel, Literal(alias, lang=zh)))
-        for k, v in e.attrs:
-            if k == "divisionCode":
-                g.add((s, CY.divisionCode, Literal(v)))
-            elif k == "level":
-                g.add((s, CY.adminLevel, Literal(v)))
-            elif k == "title":
-                for t in v.split("、"):
-                    g.add((s, CY.title, Literal(t, lang=zh)))
+        s = add_entity(g, key, e.type, e.name, e.aliases, e.attrs)
         for art in sorted(m.sources.get(key, ())):
             g.add((s, PROV.wasDerivedFrom, article_iri(art)))
     for r in m.relations:
         g.add((entity_iri(r.head), CY[r.rel], entity_iri(r.tail)))
-    for p in m.posts:  # who held which post where, as an org:Membership
-        node = entity_iri(f"Post:{p.official}|{p.agency}|{p.title}")
-        g.add((node, RDF.type, CY.Post))
-        g.add((node, ORG.member, entity_iri(p.official)))
-        g.add((node, ORG.organization, entity_iri(p.agency)))
-        g.add((node, CY.role, Literal(p.title, lang=zh)))
-        g.add((entity_iri(p.official), CY.holdsPost, node))
+    for p in m.posts:
+        node = add_post(g, p.official, p.agency, p.title)
         for art in sorted({ev.article for ev in p.evidence}):
             g.add((node, PROV.wasDerivedFrom, article_iri(art)))
     return g
 
 
-def write_turtle(g: Graph, path: Path) -> None:
-    """Write atomically: a reader never sees half a file."""
+def _sentence(g: Graph, res: ArticleResult, idx: int) -> URIRef:
+    """Describe sentence idx of an article as an annotation target; return its graph IRI."""
+    aid = res.article.id
+    node = sentence_iri(aid, idx)
+    if (node, RDF.type, CY.Sentence) in g:
+        return node
+    s, e = res.text.sentences[idx]
+    o_start, o_end = res.text.orig_span(s, e)
+    exact = res.text.orig[o_start:o_end]
+    lead = len(exact) - len(exact.lstrip())
+    exact = exact.strip()
+    o_start += lead
+    o_end = o_start + len(exact)
+    g.add((node, RDF.type, CY.Sentence))
+    g.add((node, RDF.type, OA.SpecificResource))
+    g.add((node, OA.hasSource, article_iri(aid)))
+    g.add((node, DCTERMS.isPartOf, article_graph_iri(aid)))
+    g.add((node, PROV.wasDerivedFrom, article_iri(aid)))
+    q, pos = BNode(f"q{_h(str(node))}"), BNode(f"p{_h(str(node))}")
+    g.add((node, OA.hasSelector, q))
+    g.add((q, RDF.type, OA.TextQuoteSelector))
+    g.add((q, OA.exact, Literal(exact)))
+    g.add((node, OA.hasSelector, pos))
+    g.add((pos, RDF.type, OA.TextPositionSelector))
+    g.add((pos, OA.start, Literal(o_start)))
+    g.add((pos, OA.end, Literal(o_end)))
+    return node
+
+
+def build_dataset(m: Merged) -> Dataset:
+    """The facts by article and by sentence, with sentence selectors: graph.trig / graph.nq."""
+    ds = Dataset()
+    _bind(ds)
+    meta = ds.default_graph
+    canon = {k: e.name for k, e in m.entities.items()}
+    attrs = {k: e.attrs for k, e in m.entities.items()}
+    for res in m.articles:
+        aid = res.article.id
+        add_article(meta, res)
+        ag_iri = article_graph_iri(aid)
+        meta.add((ag_iri, PROV.wasDerivedFrom, article_iri(aid)))
+        ag = ds.graph(ag_iri)
+        who = _interviewee(m, res)
+        if who is not None:
+            ag.add((article_iri(aid), CY.interviewee, who))
+        for e in res.entities:
+            s = add_entity(ag, e.key, e.type, canon.get(e.key, e.name), e.aliases, attrs.get(e.key, e.attrs))
+            ag.add((s, PROV.wasDerivedFrom, article_iri(aid)))
+            for ev in e.evidence:
+                meta.add((_sentence(meta, res, ev.sentence), CY.mentions, s))
+        for r in res.relations:
+            triple = (entity_iri(r.head), CY[r.rel], entity_iri(r.tail))
+            sentences = sorted({ev.sentence for ev in r.evidence})
+            if not sentences:  # gazetteer knowledge, the article's context: no single sentence
+                ag.add(triple)
+            for idx in sentences:
+                ds.graph(_sentence(meta, res, idx)).add(triple)
+        for p in res.posts:
+            for idx in sorted({ev.sentence for ev in p.evidence}) or [None]:
+                target = ag if idx is None else ds.graph(_sentence(meta, res, idx))
+                add_post(target, p.official, p.agency, p.title)
+    return ds
+
+
+def write(g: Graph | Dataset, path: Path, fmt: str) -> None:
+    """Serialise atomically: a reader never sees half a file."""
     tmp = path.with_name(path.name + ".tmp")
-    g.serialize(destination=str(tmp), format="turtle", encoding="utf-8")
+    g.serialize(destination=str(tmp), format=fmt, encoding="utf-8")
     tmp.replace(path)
+
+
+def write_turtle(g: Graph, path: Path) -> None:
+    write(g, path, "turtle")

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # metadata.py imports nothing from here; the hint only names its dataclass
+    from .metadata import ArticleMeta
 
 ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
 RELATION_TYPES = ("memberOf", "jurisdiction", "partOf", "locatedIn", "developedBy", "subsidiaryOf")
@@ -11,10 +15,14 @@ RELATION_TYPES = ("memberOf", "jurisdiction", "partOf", "locatedIn", "developedB
 class Article:
     """One input document as read from disk, before any normalisation."""
 
-    id: str  # stable: derived from the content hash
-    path: str
+    id: str  # stable: from the URL when the input gives one, else from the content hash
+    path: str  # file name, with ":LINE" for an article of a JSONL file
     text: str
     encoding: str
+    meta: tuple[tuple[str, str], ...] = ()  # what the container says: title, url, date, author ...
+
+    def get(self, key: str) -> str:
+        return next((v for k, v in self.meta if k == key), "")
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,9 @@ class Text:
     norm: str
     offsets: tuple[int, ...]  # offsets[i] = index in orig of norm[i]; one extra entry = len(orig)
     sentences: tuple[tuple[int, int], ...]  # sentence spans in norm
+
+    repaired: int = 0  # mojibake runs repaired by a known round trip
+    suspicious: int = 0  # characters that still look like mojibake, left as they are
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text covering norm[start:end]."""
@@ -93,8 +104,15 @@ class ArticleResult:
 
     article: Article
     text: Text
-    title: str = ""
-    date: str = ""
+    meta: "ArticleMeta | None" = None
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title if self.meta else ""
+
+    @property
+    def date(self) -> str:
+        return self.meta.date if self.meta else ""

@@ -8,7 +8,7 @@ import unicodedata
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 
 def named_queries() -> dict[str, str]:
@@ -17,9 +17,11 @@ def named_queries() -> dict[str, str]:
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in d.iterdir() if p.name.endswith(".rq")}
 
 
-def load_graph(path: Path) -> Graph:
-    g = Graph()
+def load_graph(path: Path) -> Graph | Dataset:
+    """Turtle into a Graph; TriG / N-Quads into a Dataset whose default graph is the union, so
+    plain patterns see every fact and GRAPH patterns see where each was read."""
     fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix)
+    g: Graph | Dataset = Dataset(default_union=True) if fmt in ("nquads", "trig") else Graph()
     g.parse(str(path), format=fmt)
     return g
 

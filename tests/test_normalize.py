@@ -42,3 +42,20 @@ def test_sentences_split_on_ends():
     t = normalize("第一句。第二句!第三句\n第四句")
     assert [t.norm[s:e].strip("。!\n") for s, e in t.sentences] == ["第一句", "第二句", "第三句", "第四句"]
     assert t.sentence_of(t.norm.index("第三")) == 2
+
+
+def test_mojibake_repaired_by_known_round_trips():
+    latin = "工业和信息化局".encode("utf-8").decode("latin-1")  # UTF-8 shown as Latin-1
+    gbk = "海东市工信局".encode("utf-8").decode("gbk")  # UTF-8 shown as GBK
+    t = normalize(f"前文。{latin}。{gbk}。后文")
+    assert t.norm == "前文。工业和信息化局。海东市工信局。后文"
+    assert t.repaired == 2 and t.suspicious == 0
+    i = t.norm.index("海东")
+    s, e = t.orig_span(i, i + 6)
+    assert t.orig[s:e] == gbk  # the span covers the broken run as it was published
+
+
+def test_unrepairable_mojibake_is_left_and_counted():
+    t = normalize("發(fā)展?jié)摿Υ、綜合效益好")
+    assert t.suspicious == 2 and t.repaired == 0
+    assert "摿" in t.norm  # left as it is, not guessed

@@ -69,3 +69,44 @@ def test_same_content_same_id(tmp_path):
     (tmp_path / "x.txt").write_text("市长雷应敏", encoding="utf-8")
     (tmp_path / "y.txt").write_text("市长雷应敏", encoding="utf-8")
     assert read_file(tmp_path / "x.txt").id == read_file(tmp_path / "y.txt").id
+
+
+def test_html_page_reduced_to_article_text_and_title():
+    from conftest import FIXTURES
+
+    a = read_file(FIXTURES / "changxing_page.html")
+    assert not isinstance(a, ReadError), a
+    assert a.text.startswith("长兴县召开重点项目推进会\n")
+    assert "县长陈国强在会上表示" in a.text
+    assert "不应出现" not in a.text and "color:red" not in a.text  # script and style dropped
+    assert "版权所有" not in a.text  # footer dropped
+    assert a.get("title") == "长兴县召开重点项目推进会"
+    assert a.get("date") == "2022-11-02"
+
+
+def test_jsonl_articles_with_metadata_and_bad_lines(tmp_path):
+    from conftest import FIXTURES
+
+    items = list(read_all([FIXTURES / "feed.jsonl"]))
+    arts = [i for i in items if not isinstance(i, ReadError)]
+    errs = [i for i in items if isinstance(i, ReadError)]
+    assert [a.get("title") for a in arts] == ["来安县召开工业经济会议", "旌阳区推进重点项目"]
+    first = arts[0]
+    assert first.text.startswith("来安县召开工业经济会议\n县经信局局长周明远")
+    assert first.get("url") == "https://example.cn/news/1" and first.get("author") == "孙晓雨"
+    assert first.path.endswith("feed.jsonl:1")
+    assert arts[1].get("date") == "2024-06-12" and arts[1].path.endswith("feed.jsonl:4")
+    assert [e.path.rsplit(":", 1)[-1] for e in errs] == ["2", "3"]
+    assert "invalid JSON" in errs[0].reason and "no text" in errs[1].reason
+    # an article with a URL keeps its id when its text is corrected
+    again = list(read_all([FIXTURES / "feed.jsonl"]))[0]
+    assert again.id == first.id
+
+
+def test_jsonl_fields_by_option(tmp_path):
+    from kg.read import ReadOptions
+
+    p = tmp_path / "x.jsonl"
+    p.write_text('{"正文": "市长雷应敏表示", "标题": "访谈"}\n', encoding="utf-8")
+    (a,) = read_all([p], ReadOptions(text_fields=("正文",), title_fields=("标题",)))
+    assert a.text == "访谈\n市长雷应敏表示" and a.get("title") == "访谈"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kg.merge import Merged
+from kg.metadata import ArticleMeta
 from kg.model import Article, ArticleResult, Entity, Relation
 from kg.normalize import normalize
 from kg.view import STYLE, tooltip, write_html
@@ -11,7 +12,7 @@ HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def merged_with(name: str) -> Merged:
     art = Article("a1", "/tmp/a.txt", "x", "utf-8")
-    res = ArticleResult(art, normalize("x"), title="标题<b>", date="2024-01-01")
+    res = ArticleResult(art, normalize("x"), meta=ArticleMeta(title="标题<b>", date="2024-01-01"))
     e1 = Entity("Company:" + name, "Company", name, frozenset({name + "集团"}))
     e2 = Entity("Region:150826", "Region", "杭锦后旗")
     m = Merged(entities={e1.key: e1, e2.key: e2}, relations=[Relation(e1.key, "locatedIn", e2.key)], articles=[res])

@@ -35,6 +35,15 @@ def _bodies() -> tuple[list[tuple[str, tuple[str, ...]]], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _parts() -> dict[str, dict[str, str]]:
+    """Shorthand form -> {body: how that body is written alone} (委政府 -> 委员会: 委, 人民政府: 政府)."""
+    return {
+        r["form"]: dict(zip(r["bodies"].split("|"), r["parts"].split("|")))
+        for r in table("agency_shorthands.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
 def _body_rx() -> re.Pattern:
     """All body forms in one alternation, longest first, so the regex engine does the scan."""
     forms, _ = _bodies()
@@ -81,8 +90,11 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         # a party committee written with 中共 in front
         if bodies[0] == "委员会" and norm[max(0, start - 2) : start] == "中共":
             start -= 2
+        parts = _parts().get(f, {})
         for b in bodies:
-            out.append(Mention("Agency", norm[start:end], start, end, key=b, region=region))
+            # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone
+            surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
+            out.append(Mention("Agency", surface, start, end, key=b, region=region))
         i = end
     return out
 

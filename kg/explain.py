@@ -1,0 +1,106 @@
+"""kg explain NAME: an entity's types, names and relations, each with the sentence it came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from .graph import CY
+from .model import RELATION_TYPES
+from .normalize import fold_width, to_simplified
+
+Q_FIND = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
+"""
+_REL = "FILTER(?p IN (cy:memberOf, cy:jurisdiction, cy:partOf, cy:locatedIn, cy:developedBy, cy:subsidiaryOf))"
+_PFX = "PREFIX cy: <https://w3id.org/chanye/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
+# three questions, one per direction: what it is related to, what is related to it, its posts
+Q_FACTS = {
+    "out": _PFX + "SELECT ?p ?other ?g WHERE { GRAPH ?g { ?e ?p ?other } " + _REL + " }",
+    "in": _PFX + "SELECT ?p ?other ?g WHERE { GRAPH ?g { ?other ?p ?e } " + _REL + " }",
+    "post": _PFX + "SELECT ?p ?other ?g WHERE { GRAPH ?g { ?x org:member ?e ; org:organization ?other ; cy:role ?p } }",
+}
+Q_SOURCE = """
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?exact ?title ?date ?art WHERE {
+  { ?g oa:hasSource ?art . OPTIONAL { ?g oa:hasSelector [ oa:exact ?exact ] } }
+  UNION { ?g prov:wasDerivedFrom ?art FILTER NOT EXISTS { ?g oa:hasSource ?x } }
+  OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date }
+}
+"""
+
+
+@dataclass
+class Fact:
+    text: str
+    sources: list[tuple[str, str, str]] = field(default_factory=list)  # (sentence, title, date)
+
+
+def load(path: Path) -> Dataset:
+    ds = Dataset()
+    fmt = {".trig": "trig", ".nq": "nquads"}.get(path.suffix, "trig")
+    ds.parse(str(path), format=fmt)
+    return ds
+
+
+def _label(ds: Dataset, node) -> str:
+    for g in ds.graphs():
+        v = g.value(node, RDFS.label)
+        if v is not None:
+            return str(v)
+    return str(node)
+
+
+def find(ds: Dataset, name: str) -> list[URIRef]:
+    wanted = {name, to_simplified(fold_width(name))}
+    found: list[URIRef] = []
+    for w in wanted:
+        for (e,) in ds.query(Q_FIND, initBindings={"name": Literal(w, lang="zh")}):
+            if e not in found:
+                found.append(e)
+    return found
+
+
+def explain(ds: Dataset, node: URIRef) -> str:
+    lines = []
+    types, labels, alts, attrs = set(), set(), set(), set()
+    for g in ds.graphs():
+        types |= {str(t).split("#")[-1] for t in g.objects(node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))}
+        labels |= {str(x) for x in g.objects(node, RDFS.label)}
+        alts |= {str(x) for x in g.objects(node, SKOS.altLabel)}
+        for prop, name in ((CY.title, "title"), (CY.divisionCode, "division code"), (CY.adminLevel, "level")):
+            attrs |= {f"{name}: {x}" for x in g.objects(node, prop)}
+    lines.append(f"{' / '.join(sorted(labels)) or node}  [{', '.join(sorted(types))}]")
+    lines.append(f"  IRI: {node}")
+    if alts - labels:
+        lines.append("  also named: " + "、".join(sorted(alts - labels)))
+    for a in sorted(attrs):
+        lines.append(f"  {a}")
+    facts: dict[str, Fact] = {}
+    rows = [(d, p, o, g) for d, q in Q_FACTS.items() for p, o, g in ds.query(q, initBindings={"e": node})]
+    for direction, p, other, g in rows:
+        o = _label(ds, other)
+        if direction == "post":
+            text = f"holds post {p} in {o}"
+        elif direction == "out":
+            text = f"{str(p).split('#')[-1]} -> {o}"
+        else:
+            text = f"{o} {str(p).split('#')[-1]} -> (this)"
+        fact = facts.setdefault(text, Fact(text))
+        for exact, title, date, art in ds.query(Q_SOURCE, initBindings={"g": g}):
+            src = (str(exact) if exact else "(from the article as a whole: its place, the gazetteer)", str(title or art), str(date or ""))
+            if src not in fact.sources:
+                fact.sources.append(src)
+    order = {r: i for i, r in enumerate(("holds", *RELATION_TYPES))}
+    for text in sorted(facts, key=lambda t: (order.get(t.split()[0], 99), t)):
+        lines.append(f"  {text}")
+        for sentence, title, date in facts[text].sources:
+            lines.append(f"      「{sentence}」")
+            lines.append(f"        — {title}{'  ' + date if date else ''}")
+    return "\n".join(lines)

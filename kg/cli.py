@@ -19,7 +19,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .extract import extract
     from .graph import build_dataset, build_graph, write
     from .merge import merge
-    from .read import ReadError, read_all
+    from .read import ReadError, ReadOptions, read_all
     from .view import write_html
 
     t0 = time.perf_counter()
@@ -31,7 +31,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     results, failed = [], 0
     tty = sys.stderr.isatty() and not args.quiet
-    for n, item in enumerate(read_all(args.paths), 1):
+    opts = ReadOptions()
+    fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
+    opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()})
+    for n, item in enumerate(read_all(args.paths, opts), 1):
         if isinstance(item, ReadError):
             failed += 1
             _err(f"skipped {item}")
@@ -63,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         ents = Counter(e.type for e in merged.entities.values())
         rels = Counter(r.rel for r in merged.relations)
         size = sum(len(r.article.text) for r in results)
-        print(f"Read {len(results)} article(s), {size:,} characters; {failed} file(s) skipped.")
+        print(f"Read {len(results)} article(s), {size:,} characters; {failed} input(s) skipped.")
         print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
         print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
         print(f"Wrote {ttl} ({len(graph):,} triples), {trig.name} and {nq.name} (facts by article and sentence)"
@@ -140,10 +143,15 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="cmd", required=True)
 
     b = sub.add_parser("build", help="read articles, write graph.ttl and graph.html")
-    b.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
+    b.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders of them")
     b.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("--no-html", action="store_true", help="skip the HTML network view")
+    j = b.add_argument_group("JSONL input", "which fields of each record hold what (repeat to give several; first present wins)")
+    j.add_argument("--text-field", action="append", metavar="F", help="default: text, content, body, article")
+    j.add_argument("--title-field", action="append", metavar="F", help="default: title, headline")
+    j.add_argument("--url-field", action="append", metavar="F", help="default: url, link, source_url")
+    j.add_argument("--date-field", action="append", metavar="F", help="default: date, published, publish_time, pub_date, time, datetime")
     b.set_defaults(func=cmd_build)
 
     q = sub.add_parser("query", help="run SPARQL on a built graph")

@@ -9,10 +9,10 @@ from .mentions.officials import find_officials
 from .mentions.orgs import find_orgs
 from .mentions.regions import find_regions
 from .metadata import INTERVIEW, read_meta
-from .model import Article, ArticleResult, Entity, Post
+from .model import Article, ArticleResult, Entity, Post, Relation
 from .normalize import GLOSS, fold_width, normalize
 from .relations import find_relations
-from .resolve import evidence, resolve_article
+from .resolve import evidence, identity_keys, resolve_article
 
 
 def _original_forms(text, mentions) -> set[str]:
@@ -36,6 +36,9 @@ def extract(article: Article) -> ArticleResult:
     orgs = find_orgs(text, regions, agencies, [o.mention for o in officials])
     ctx = resolve_article(text, article.id, regions, agencies, officials, orgs)
     relations = find_relations(ctx)
+    ids = identity_keys(ctx, relations)
+    k = lambda key: ids.get(key, key)  # noqa: E731
+    relations = [Relation(k(r.head), r.rel, k(r.tail), r.evidence) for r in relations]
     meta = read_meta(text.norm, dict(article.meta), text.repaired, text.suspicious)
     if not meta.interviewee and meta.title and INTERVIEW.search(meta.title):
         # 访市工信局党组书记韦芝富: the official named in an interview's title is its interviewee
@@ -44,7 +47,7 @@ def extract(article: Article) -> ArticleResult:
             meta = replace(meta, interviewee=in_title[0])
     entities = [
         Entity(
-            key=r.key,
+            key=k(r.key),
             type=r.type,
             name=r.name,
             aliases=frozenset(a for a in r.aliases | _original_forms(text, r.mentions) if a != r.name),
@@ -55,7 +58,7 @@ def extract(article: Article) -> ArticleResult:
     ]
     posts: dict[tuple[str, str, str], list] = {}
     for off, ag, title, m in ctx.memberships:
-        posts.setdefault((off, ag, title), []).append(evidence(text, article.id, m))
+        posts.setdefault((k(off), k(ag), title), []).append(evidence(text, article.id, m))
     return ArticleResult(
         article=article,
         text=text,

@@ -120,7 +120,7 @@ def _interviewee(m: Merged, res: ArticleResult) -> URIRef | None:
         return None
     for e in res.entities:
         if e.type == "Official" and e.name == res.meta.interviewee:
-            return entity_iri(e.key)
+            return entity_iri(m.same_as.get(e.key, e.key))
     return None
 
 
@@ -210,8 +210,13 @@ def build_dataset(m: Merged) -> Dataset:
     ds = Dataset()
     _bind(ds)
     meta = ds.default_graph
+    rep = m.same_as  # an article's own key -> the merged entity's key
     canon = {k: e.name for k, e in m.entities.items()}
     attrs = {k: e.attrs for k, e in m.entities.items()}
+
+    def key(k: str) -> str:
+        return rep.get(k, k)
+
     for res in m.articles:
         aid = res.article.id
         add_article(meta, res)
@@ -222,12 +227,13 @@ def build_dataset(m: Merged) -> Dataset:
         if who is not None:
             ag.add((article_iri(aid), CY.interviewee, who))
         for e in res.entities:
-            s = add_entity(ag, e.key, e.type, canon.get(e.key, e.name), e.aliases, attrs.get(e.key, e.attrs))
+            k = key(e.key)
+            s = add_entity(ag, k, e.type, canon.get(k, e.name), e.aliases | {e.name}, attrs.get(k, e.attrs))
             ag.add((s, PROV.wasDerivedFrom, article_iri(aid)))
             for ev in e.evidence:
                 meta.add((_sentence(meta, res, ev.sentence), CY.mentions, s))
         for r in res.relations:
-            triple = (entity_iri(r.head), CY[r.rel], entity_iri(r.tail))
+            triple = (entity_iri(key(r.head)), CY[r.rel], entity_iri(key(r.tail)))
             sentences = sorted({ev.sentence for ev in r.evidence})
             if not sentences:  # gazetteer knowledge, the article's context: no single sentence
                 ag.add(triple)
@@ -236,7 +242,7 @@ def build_dataset(m: Merged) -> Dataset:
         for p in res.posts:
             for idx in sorted({ev.sentence for ev in p.evidence}) or [None]:
                 target = ag if idx is None else ds.graph(_sentence(meta, res, idx))
-                add_post(target, p.official, p.agency, p.title)
+                add_post(target, key(p.official), key(p.agency), p.title)
     return ds
 
 

@@ -1,13 +1,18 @@
 """Per-article results -> one set of entities and relations: the only step that sees the corpus.
 
-Entities with the same key are one node: names and evidence are pooled. The result does not
-depend on the order of the articles.
+Entities with the same identity key are one node. Beyond that, a park, company or project whose
+name is another one's name or alias, in a compatible place, is the same thing (王老吉大健康产业园
+in one article, 王老吉石榴大健康产业园 in another, both in 峄城区). Names and evidence are
+pooled. The result does not depend on the order of the articles.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .gazetteer import Gazetteer, load
 from .model import ArticleResult, Entity, Post, Relation
+
+UNIFIED = ("IndustrialPark", "Company", "Project")
 
 
 @dataclass
@@ -17,36 +22,142 @@ class Merged:
     articles: list[ArticleResult] = field(default_factory=list)
     sources: dict[str, set[str]] = field(default_factory=dict)  # entity key -> article ids
     posts: list[Post] = field(default_factory=list)
+    same_as: dict[str, str] = field(default_factory=dict)  # per-article key -> merged key
+
+
+def _place(key: str) -> tuple[str, str]:
+    """('@', code) for a located entity, ('#', province) for a registered company name."""
+    for mark in ("@", "#"):
+        if mark in key:
+            return mark, key.rsplit(mark, 1)[1]
+    return "", ""
+
+
+def _compatible(a: Entity, b: Entity, gaz: Gazetteer) -> bool:
+    (_, ca), (_, cb) = _place(a.key), _place(b.key)
+    if not ca or not cb:  # no place known on one side: only the very same name will do
+        return a.name == b.name
+    return gaz.is_within(ca, cb) or gaz.is_within(cb, ca)
+
+
+def _canonical(e: Entity) -> tuple:
+    return (-len(e.name), e.name, e.key)
+
+
+def _forms(name: str, typ: str, cores: set[str], gaz: Gazetteer) -> set[str]:
+    """Ways to write the same name: as is; with a leading place written as its division code
+    (长兴经济技术开发区 = 长兴县经济技术开发区); a company as its core name; a project with the
+    company in front as that company's core (浙江昌能电池集团有限公司年产... = 昌能电池集团年产...)."""
+    from .resolve import LEGAL, company_core
+
+    out = {name}
+    for n in range(min(10, len(name) - 2), 1, -1):
+        codes = gaz.full.get(name[:n]) or gaz.short.get(name[:n]) or []
+        if len(codes) == 1:
+            out.add(f"<{codes[0]}>{name[n:]}")
+            break
+    if typ == "Company":
+        out.add("core:" + company_core(name, set(gaz.short) | set(gaz.full)))
+    if typ == "Project":
+        for core in sorted(cores, key=len, reverse=True):
+            i = name.find(core)
+            if 0 <= i <= 4 and len(core) >= 2:  # after at most a province name
+                rest = name[i + len(core) :]
+                for suf in LEGAL:
+                    if rest.startswith(suf):
+                        rest = rest[len(suf) :]
+                        break
+                out.add(f"<{core}>{rest}")
+                break
+    return out
+
+
+def unify(entities: dict[str, Entity], gaz: Gazetteer | None = None) -> dict[str, str]:
+    """key -> representative key, for entities that name the same park, company or project."""
+    gaz = gaz or load()
+    parent = {k: k for k in entities}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    cores = {k.split(":", 1)[1].split("@")[0].split("#")[0] for k, e in entities.items() if e.type == "Company"}
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for k, e in entities.items():
+        if e.type in UNIFIED:
+            for n in {e.name} | set(e.aliases):
+                for f in _forms(n, e.type, cores, gaz):
+                    by_name.setdefault((e.type, f), []).append(k)
+    for k in sorted(entities):
+        e = entities[k]
+        if e.type not in UNIFIED:
+            continue
+        cands = sorted(
+            {c for f in _forms(e.name, e.type, cores, gaz) for c in by_name.get((e.type, f), [])
+             if c != k and _compatible(e, entities[c], gaz)}
+        )
+        # one candidate place for the name, or it is ambiguous and stays apart
+        if cands and len({find(c) for c in cands}) == 1:
+            a, b = find(k), find(cands[0])
+            if a != b:
+                keep, drop = sorted((a, b), key=lambda x: _canonical(entities[x]))
+                parent[drop] = keep
+    groups: dict[str, list[str]] = {}
+    for k in entities:
+        groups.setdefault(find(k), []).append(k)
+    out = {}
+    for members in groups.values():
+        rep = min(members, key=lambda x: _canonical(entities[x]))
+        for m in members:
+            out[m] = rep
+    return out
+
+
+def _combine(cur: Entity, e: Entity, key: str) -> Entity:
+    names = cur.aliases | e.aliases | {cur.name, e.name}
+    if e.type in UNIFIED:  # the fullest name: longest, then smallest (order-independent)
+        name = min(names, key=lambda s: (-len(s), s))
+    else:
+        name = cur.name
+    attrs = dict(cur.attrs)
+    for k, v in e.attrs:
+        if k == "title" and k in attrs and v not in attrs[k].split("、"):
+            attrs[k] = attrs[k] + "、" + v
+        else:
+            attrs.setdefault(k, v)
+    return Entity(
+        key, e.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())),
+        tuple(sorted(set(cur.evidence) | set(e.evidence), key=lambda v: (v.article, v.start))),
+    )
 
 
 def merge(results: list[ArticleResult]) -> Merged:
-    out = Merged(articles=sorted(results, key=lambda r: r.article.id))
+    out = Merged(articles=sorted(results, key=lambda r: (r.article.id, r.article.path)))
+    by_key: dict[str, Entity] = {}
+    sources: dict[str, set[str]] = {}
+    for res in out.articles:
+        for e in sorted(res.entities, key=lambda x: x.key):
+            by_key[e.key] = _combine(by_key[e.key], e, e.key) if e.key in by_key else e
+            sources.setdefault(e.key, set()).add(res.article.id)
+    rep = unify(by_key)
+    out.same_as = rep
+    for k in sorted(by_key):
+        r = rep[k]
+        out.entities[r] = _combine(out.entities[r], by_key[k], r) if r in out.entities else Entity(
+            r, by_key[k].type, by_key[k].name, by_key[k].aliases, by_key[k].attrs, by_key[k].evidence
+        )
+        out.sources.setdefault(r, set()).update(sources[k])
     rels: dict[tuple[str, str, str], set] = {}
     posts: dict[tuple[str, str, str], set] = {}
     for res in out.articles:
-        for e in res.entities:
-            cur = out.entities.get(e.key)
-            if cur is None:
-                out.entities[e.key] = e
-            else:
-                names = cur.aliases | e.aliases | {cur.name, e.name}
-                # canonical name: the longest, then the smallest (order-independent)
-                name = max(names, key=lambda s: (len(s), [-ord(c) for c in s])) if e.type == "Company" else cur.name
-                attrs = dict(cur.attrs)
-                for k, v in e.attrs:
-                    if k == "title" and k in attrs and v not in attrs[k].split("、"):
-                        attrs[k] = attrs[k] + "、" + v
-                    else:
-                        attrs.setdefault(k, v)
-                out.entities[e.key] = Entity(
-                    e.key, e.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())),
-                    tuple(sorted(set(cur.evidence) | set(e.evidence), key=lambda v: (v.article, v.start))),
-                )
-            out.sources.setdefault(e.key, set()).add(res.article.id)
         for r in res.relations:
-            rels.setdefault((r.head, r.rel, r.tail), set()).update(r.evidence)
+            h, t = rep.get(r.head, r.head), rep.get(r.tail, r.tail)
+            if h != t:
+                rels.setdefault((h, r.rel, t), set()).update(r.evidence)
         for p in res.posts:
-            posts.setdefault((p.official, p.agency, p.title), set()).update(p.evidence)
+            posts.setdefault((rep.get(p.official, p.official), rep.get(p.agency, p.agency), p.title), set()).update(p.evidence)
     out.relations = [
         Relation(h, r, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (h, r, t), evs in sorted(rels.items())
     ]

@@ -14,7 +14,8 @@ from .mentions.agencies import body_kind
 from .mentions.officials import OfficialMention
 from .model import Evidence, Mention, Text
 
-LEGAL = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "公司")
+LEGAL = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团", "公司")
+REGISTERED = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
 HEAD_TITLE_LEVEL = {"市": "市", "区": "区", "县": "县", "旗": "旗", "州": "州", "省": "省", "镇": "镇", "乡": "乡"}
 
 
@@ -36,7 +37,7 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
     lead_end = _lead_end(text.norm)
     score: Counter[str] = Counter()
     for m in regions:
-        if m.key.startswith("?"):
+        if m.key[:1] in "?@":
             continue
         score[m.key] += 3 if m.start < lead_end else 1
     for m in agencies:
@@ -77,8 +78,11 @@ def resolve_deixis(level: str, focal: str, present: set[str], gaz: Gazetteer) ->
 
 
 def agency_name(body: str, region_name: str) -> str:
-    if body_kind(body) == "party":
+    kind = body_kind(body)
+    if kind == "party":
         return f"中共{region_name}委员会"
+    if kind == "cppcc":
+        return f"中国人民政治协商会议{region_name}委员会"
     return region_name + body
 
 
@@ -121,6 +125,7 @@ class ArticleContext:
     by_mention: dict[tuple[int, int, str], str] = field(default_factory=dict)  # span+type -> key
     memberships: list[tuple[str, str, str, Mention]] = field(default_factory=list)  # official, agency, title
     agency_region: dict[str, str] = field(default_factory=dict)  # agency key -> region key
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (surface, candidate codes)
 
 
 def _add(ctx: ArticleContext, key: str, typ: str, name: str, m: Mention | None, region: str = "") -> Resolved:
@@ -132,6 +137,10 @@ def _add(ctx: ArticleContext, key: str, typ: str, name: str, m: Mention | None, 
         r.aliases.add(m.surface)
         ctx.by_mention[(m.start, m.end, typ)] = key
     return r
+
+
+def ctx_codes(ctx: "ArticleContext") -> set[str]:
+    return {e.region for e in ctx.entities.values() if e.type == "Region"}
 
 
 def region_key(code: str) -> str:
@@ -150,7 +159,7 @@ def resolve_article(
     gaz = gaz or load()
     focal = focal_region(text, regions, agencies, gaz)
     ctx = ArticleContext(text, article_id, focal)
-    present = {m.key for m in regions if not m.key.startswith("?")}
+    present = {m.key for m in regions if m.key[:1] not in "?@"}
 
     def add_region(code: str, m: Mention | None = None) -> str:
         d = gaz.get(code)
@@ -164,16 +173,25 @@ def resolve_article(
     weak = {
         m.key
         for m in regions
-        if not m.key.startswith("?") and m.surface != gaz.get(m.key).name and gaz.get(m.key).level == "county"
+        if m.key[:1] not in "?@" and m.surface != gaz.get(m.key).name and gaz.get(m.key).level == "county"
     }
     for m in regions:
         if m.key in weak and not any(a <= m.start and m.end <= b for a, b in org_spans):
             weak.discard(m.key)
     for m in regions:
-        if not m.key.startswith("?") and m.key not in weak:
+        if m.key[:1] not in "?@" and m.key not in weak:
             add_region(m.key, m)
-    if focal:  # the focal region's parents, up to the province: context for every query
-        for d in gaz.chain(focal):
+        elif m.key.startswith("@"):  # 我市, 全县: more evidence for the article's own region
+            code = resolve_deixis(m.key[1:], focal, present, gaz)
+            if code:
+                r = ctx.entities.get(region_key(code)) or ctx.entities[add_region(code)]
+                r.mentions.append(m)
+                ctx.by_mention[(m.start, m.end, "Region")] = r.key
+        elif m.key.startswith("?"):
+            ctx.unresolved.append((m.surface, m.key[1:]))
+    # every region's parents, up to the province, so that a query by province finds them all
+    for code in [focal, *(m.key for m in regions if m.key in ctx_codes(ctx))]:
+        for d in gaz.chain(code) if code else []:
             add_region(d.code)
 
     # agencies: qualify each body with its region
@@ -181,6 +199,15 @@ def resolve_article(
     resolved_agencies: dict[tuple[int, int, str], str] = {}
     for m in sorted(agencies, key=lambda a: a.start):
         q = m.region
+        if q.startswith("="):  # 高新区管委会: the committee of a park, named after it
+            park = q[1:]
+            code = _park_region(park, regions, m, gaz) or focal
+            name = park + "管理委员会"
+            r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
+            if code and gaz.get(code):
+                ctx.agency_region[r.key] = add_region(code)
+            resolved_agencies[(m.start, m.end, m.key)] = r.key
+            continue
         if q.startswith("@"):
             code = resolve_deixis(q[1:], focal, present, gaz)
         elif q == "^":
@@ -211,8 +238,10 @@ def resolve_article(
                 key = _add(ctx, f"Agency:{name}", "Agency", name, None).key
             elif p.kind == "head":
                 lvl = p.title[-2] if p.title.endswith("长") else ""
-                if p.org is not None and p.org.type == "Region" and not p.org.key.startswith("?"):
+                if p.org is not None and p.org.type == "Region" and p.org.key[:1] not in "?@":
                     reg = p.org.key
+                elif p.org is not None and p.org.type == "Region" and p.org.key.startswith("@"):
+                    reg = resolve_deixis(p.org.key[1:], focal, present, gaz)
                 elif p.org is not None and p.org.type == "Agency":
                     reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
                 elif last_region and gaz.get(last_region) and gaz.get(last_region).name.endswith(lvl):
@@ -251,6 +280,12 @@ def resolve_article(
     return ctx
 
 
+def _park_region(park: str, regions: list[Mention], m: Mention, gaz: Gazetteer) -> str:
+    """The region a park's name starts with (江都高新区 -> 江都区), if any: the one nearest the park."""
+    inside = [r for r in regions if r.key[:1] not in "?@" and r.end <= m.start and m.start - len(park) <= r.start]
+    return max(inside, key=lambda r: r.start).key if inside else ""
+
+
 def _region_of_agency_mention(m: Mention, resolved: dict, ctx: ArticleContext) -> str:
     key = resolved.get((m.start, m.end, m.key))
     return ctx.entities[key].region if key else ""
@@ -261,7 +296,7 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     region_forms = set()
     for m in regions:
         region_forms.add(m.surface)
-    for code in {m.key for m in regions if not m.key.startswith("?")}:
+    for code in {m.key for m in regions if m.key[:1] not in "?@"}:
         d = gaz.get(code)
         region_forms |= {d.name, d.short} - {""}
 
@@ -313,3 +348,66 @@ def _company_short_forms(core: str) -> list[str]:
             out += [stem, stem[0] + suf[0]]
             break
     return [s for s in out if len(s) >= 2 and not re.fullmatch(r"[\W\d]+", s)]
+
+
+# ---------------------------------------------------------------- identity across articles
+
+def _place_code(ctx: ArticleContext, key: str, located: dict[str, list[str]], seen: set[str] | None = None) -> str:
+    """The division an entity sits in: its locatedIn region, or its host park's region."""
+    seen = seen or set()
+    for t in located.get(key, []):
+        e = ctx.entities.get(t)
+        if e is None or t in seen:
+            continue
+        if e.type == "Region":
+            return e.region
+        if e.type == "IndustrialPark":
+            code = _place_code(ctx, t, located, seen | {key})
+            if code:
+                return code
+    return ctx.focal
+
+
+def identity_keys(ctx: ArticleContext, relations, gaz: Gazetteer | None = None) -> dict[str, str]:
+    """Final identity keys, once places are known. Same key in two articles, same node:
+    - an official: name + the region of the body of the first post (same name elsewhere is
+      another person);
+    - a company with a legal name: its core name + the province its name starts with; a short
+      name: core + the region it sits in (华恒生物 of one county is not another county's);
+    - a park or project: name + the region it sits in.
+    Regions (by code) and agencies (by full name with region) keep their keys."""
+    gaz = gaz or load()
+    located: dict[str, list[str]] = {}
+    for r in relations:
+        if r.rel == "locatedIn":
+            located.setdefault(r.head, []).append(r.tail)
+    for k in located:  # a region before a park: the most specific administrative place first
+        located[k].sort(key=lambda t: (ctx.entities[t].type != "Region", -len(ctx.entities[t].region)))
+    members = {}
+    for off, ag, _t, _m in ctx.memberships:
+        members.setdefault(off, []).append(ag)
+    out: dict[str, str] = {}
+    for key, e in ctx.entities.items():
+        if e.type == "Official":
+            regions = [ctx.entities[a].region for a in members.get(key, []) if ctx.entities[a].region]
+            out[key] = f"Official:{e.name}@{regions[0] if regions else ctx.focal}"
+        elif e.type == "Company":
+            core = key.split(":", 1)[1]
+            if e.name.endswith(REGISTERED):  # 有限公司: a registered name
+                out[key] = f"Company:{core}#{_prefix_province(e.name, gaz)}"
+            else:
+                out[key] = f"Company:{core}@{_place_code(ctx, key, located)}"
+        elif e.type in ("IndustrialPark", "Project"):
+            out[key] = f"{e.type}:{e.name}@{_place_code(ctx, key, located)}"
+    return out
+
+
+def _prefix_province(name: str, gaz: Gazetteer) -> str:
+    """The province a company's name starts with (海南省东宇商贸有限公司 -> 460000), or ''."""
+    for n in range(min(10, len(name) - 2), 1, -1):
+        head = name[:n]
+        codes = gaz.full.get(head) or gaz.short.get(head) or []
+        if len(codes) == 1:
+            chain = gaz.chain(codes[0])
+            return chain[-1].code if chain else ""
+    return ""

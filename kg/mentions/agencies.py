@@ -58,7 +58,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     norm = text.norm
     forms = dict(_bodies()[0])
     rx = _body_rx()
-    region_end = {m.end: m for m in regions if not m.key.startswith("?")}
+    region_end = {m.end: m for m in regions if not m.key.startswith("?")}  # "@" ones are deixis
     region_spans = [(m.start, m.end) for m in regions]
     out: list[Mention] = []
     i = 0
@@ -77,6 +77,14 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             i += 1
             continue
         start, region = _qualifier(norm, i, region_end)
+        if body_kind(bodies[0]) == "admin":
+            # a park's committee (江都高新区管委会): the mention is the body alone, so that the
+            # park stays a park mention of its own; the park's name rides in the region field
+            park = _park_before(norm, i, regions)
+            if park:
+                out.append(Mention("Agency", park + f, i, end, key=bodies[0], region="=" + park))
+            i = end
+            continue
         if region is None:
             prev = out[-1] if out else None
             if prev and norm[prev.end : i] in ("、", "和", "及", "与") and f not in ("委", "政府", "人大"):
@@ -97,6 +105,17 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             out.append(Mention("Agency", surface, start, end, key=b, region=region))
         i = end
     return out
+
+
+def _park_before(norm: str, i: int, regions: list[Mention]) -> str:
+    from .orgs import _suffixes, left_edge, strip_region_qualifiers
+
+    for suf, typ, _ in _suffixes():
+        if typ == "IndustrialPark" and norm.endswith(suf, 0, i):
+            start = strip_region_qualifiers(norm, left_edge(norm, i - len(suf)), i - len(suf), regions)
+            if i - len(suf) - start >= 2:
+                return norm[start:i]
+    return ""
 
 
 def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, str | None]:

@@ -122,6 +122,34 @@ def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: b
     return start + s
 
 
+def strip_region_qualifiers(norm: str, start: int, stem_end: int, regions: list[Mention]) -> int:
+    """扬州市江都区江都高新区 -> 江都高新区: places written before a park name that names its own
+    place are context, not part of the name."""
+    from ..gazetteer import load
+
+    gaz = load()
+    at = {m.start: m for m in regions if m.key[:1] not in "@?"}
+    while start in at and at[start].end < stem_end and at[start].end in at:
+        nxt = at[at[start].end]
+        full = nxt.surface == gaz.get(nxt.key).name
+        if not (full or nxt.key == at[start].key):  # 三亚崖州湾科技城 keeps its 三亚
+            break
+        start = nxt.start
+    return start
+
+
+def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
+    """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
+    stem = norm[start:stem_end]
+    best = 0
+    for suf, typ, _ in _suffixes():
+        if typ == "IndustrialPark":
+            i = stem.rfind(suf)
+            if i >= 0 and i + len(suf) < len(stem):
+                best = max(best, i + len(suf))
+    return start + best
+
+
 def _ends_with_suffix(s: str) -> bool:
     return any(s.endswith(suf) for suf, _, _ in _suffixes()) or bool(PHASE.search(s[-3:]))
 
@@ -145,6 +173,10 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if any(c.end == e and c.start <= s for c in cands):
                 continue
             start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+            if typ == "Project":
+                start = _after_inner_park(norm, start, s)
+            if typ == "IndustrialPark":
+                start = strip_region_qualifiers(norm, start, s, regions)
             name = norm[start:e]
             stem = norm[start:s]
             if not _valid(name, stem, typ, strength, region_full):

@@ -1,11 +1,15 @@
 """Region mentions: gazetteer names in the text, full names first, short forms where supported."""
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import Gazetteer, load
 from ..model import Mention, Text
 from ..segment import is_common_word
 
 MAX_LEN = 12
+# 我市, 全县, 本区, 我旗: the article's own region, resolved against its focal region later
+DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
 
 
 def _scan(text: str, index: dict[str, list[str]], min_len: int = 2):
@@ -76,7 +80,11 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(Mention("Region", s, start, end, key=cands[0], region=cands[0]))
         elif cands:
             out.append(Mention("Region", s, start, end, key="?" + "|".join(sorted(cands))))
-    return out
+    taken = [(m.start, m.end) for m in out]
+    for m in DEIXIS.finditer(norm):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Mention("Region", m.group(), m.start(), m.end(), key="@" + m.group(1)))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

@@ -69,6 +69,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"Read {len(results)} article(s), {size:,} characters; {failed} input(s) skipped.")
         print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
         print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
+        unresolved = sorted({n for r in results for n, _ in r.unresolved})
+        if unresolved:
+            print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(unresolved)}")
         print(f"Wrote {ttl} ({len(graph):,} triples), {trig.name} and {nq.name} (facts by article and sentence)"
               + ("" if args.no_html else f", {page.name}") + f" in {dt:.1f} s.")
     return 0

@@ -66,4 +66,5 @@ def extract(article: Article) -> ArticleResult:
         entities=entities,
         relations=relations,
         posts=[Post(o, a, t, tuple(dict.fromkeys(evs))) for (o, a, t), evs in posts.items()],
+        unresolved=sorted(set(ctx.unresolved)),
     )

@@ -113,6 +113,8 @@ def add_article(g: Graph, res: ArticleResult) -> None:
         g.add((p, CY.role, Literal(role, lang=ZH)))
     if meta.interviewee:
         g.add((a, CY.intervieweeName, Literal(meta.interviewee, lang=ZH)))
+    for name, _codes in res.unresolved:  # a place name several divisions share; nothing decided
+        g.add((a, CY.unresolvedPlace, Literal(name, lang=ZH)))
 
 
 def _interviewee(m: Merged, res: ArticleResult) -> URIRef | None:

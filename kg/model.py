@@ -108,6 +108,7 @@ class ArticleResult:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (place name, candidate codes)
 
     @property
     def title(self) -> str:

@@ -62,7 +62,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
     for e in [x for x in ents.values() if x.type == "Project"]:
         m = first(e)
         rel(e.key, "locatedIn", focal, ev(m))
-        park = _host_park(ctx, m, by_sentence)
+        park = _host_park(ctx, m, by_sentence) or _landing_park(ctx, m, by_sentence) or title_park
         if park:
             rel(e.key, "locatedIn", park, ev(m))
         owner = _project_owner(ctx, e, m, by_sentence)
@@ -199,6 +199,18 @@ def _host_park(ctx, m: Mention | None, by_sentence) -> str:
         pm = items[0][0]
         if ctx.text.norm[pm.end : pm.end + 1] not in LIST_NEXT:  # a subject, not a list item
             return items[0][1]
+    return ""
+
+
+def _landing_park(ctx, m: Mention | None, by_sentence) -> str:
+    """...项目投资120亿元,...均落户泰州医药高新区: projects before 落户/位于 + a park."""
+    if m is None:
+        return ""
+    norm = ctx.text.norm
+    for pm, key in by_sentence.get(ctx.text.sentence_of(m.start), []):
+        if ctx.entities[key].type == "IndustrialPark" and pm.start >= m.end:
+            if LOCATED.search(norm[max(m.end, pm.start - 6) : pm.start]):
+                return key
     return ""
 
 

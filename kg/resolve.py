@@ -202,7 +202,7 @@ def resolve_article(
         if q.startswith("="):  # 高新区管委会: the committee of a park, named after it
             park = q[1:]
             code = _park_region(park, regions, m, gaz) or focal
-            name = park + "管理委员会"
+            name = f"中共{park}工作委员会" if body_kind(m.key) == "partywork" else park + "管理委员会"
             r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
             if code and gaz.get(code):
                 ctx.agency_region[r.key] = add_region(code)

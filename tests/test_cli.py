@@ -86,3 +86,24 @@ def test_html_works_offline(tmp_path):
         assert label in page
     for name in ("周明远", "来安县经济和信息化局"):  # node data is JSON (\\uXXXX-escaped)
         assert json.dumps(name)[1:-1] in page
+
+
+def test_build_is_the_same_whatever_the_order_of_the_files(tmp_path):
+    from conftest import FIXTURES
+
+    files = sorted(FIXTURES.glob("*.txt"))
+    assert main(["build", *map(str, files), "-o", str(tmp_path / "a"), "-q", "--no-html"]) == 0
+    assert main(["build", *map(str, reversed(files)), "-o", str(tmp_path / "b"), "-q", "--no-html"]) == 0
+    for name in ("graph.ttl", "graph.nq"):
+        a = sorted((tmp_path / "a" / name).read_text(encoding="utf-8").splitlines())
+        b = sorted((tmp_path / "b" / name).read_text(encoding="utf-8").splitlines())
+        assert a == b, name
+
+
+def test_unresolved_places_are_reported(tmp_path):
+    from conftest import FIXTURES
+
+    p = kg("build", FIXTURES / "ambiguous_district.txt", "-o", tmp_path)
+    assert p.returncode == 0
+    assert "Left unresolved" in p.stdout and "鼓楼区" in p.stdout
+    assert '"鼓楼区"@zh' in (tmp_path / "graph.ttl").read_text(encoding="utf-8")

@@ -65,3 +65,89 @@ def test_merge_is_order_independent():
     m1, m2 = merge([a, b, c]), merge([c, a, b])
     assert m1.entities == m2.entities
     assert m1.relations == m2.relations
+
+
+def test_ambiguous_district_left_unresolved_and_flagged():
+    r = fixture("ambiguous_district.txt")
+    assert names(r, "Region") == set()  # 鼓楼区 is in 南京, 徐州, 福州, 开封: nothing decides
+    assert [n for n, _ in r.unresolved] == ["鼓楼区"]
+    assert names(r, "Agency") == set()  # 区工信局 of which 鼓楼区? not guessed either
+
+
+def test_ambiguous_district_decided_by_its_city():
+    r = fixture("ambiguous_district_decided.txt")
+    assert {"鼓楼区", "福州市", "福建省"} <= names(r, "Region")
+    assert ("鼓楼区", "福州市") in rels(r, "partOf") and ("福州市", "福建省") in rels(r, "partOf")
+    assert ("鼓楼区工业和信息化局", "鼓楼区") in rels(r, "jurisdiction")
+    assert r.unresolved == []
+    region = next(e for e in r.entities if e.name == "鼓楼区")
+    assert ("divisionCode", "350102") in region.attrs and ("level", "county") in region.attrs
+    # 我区 and 全市 are evidence for the article's own district and city
+    gulou = region.evidence
+    assert len(gulou) >= 2
+
+
+def test_two_outlets_same_park_company_project_merge():
+    a, b = fixture("park_report_a.txt"), fixture("park_report_b.txt")
+    m = merge([a, b])
+    by_type = {}
+    for e in m.entities.values():
+        by_type.setdefault(e.type, []).append(e)
+    (park,) = by_type["IndustrialPark"]
+    assert park.name == "长兴县经济技术开发区" and "长兴经济技术开发区" in park.aliases
+    (company,) = by_type["Company"]
+    assert company.name == "浙江昌能电池集团有限公司" and "昌能电池集团" in company.aliases
+    projects = {e.name for e in by_type["Project"]}
+    assert "浙江昌能电池集团有限公司年产10GWh储能电池项目" in projects
+    assert "昌能电池集团年产10GWh储能电池项目" not in projects  # merged into the full name
+    assert len(m.sources[park.key]) == 2 and len(m.sources[company.key]) == 2
+    (official,) = by_type["Official"]
+    assert len(m.sources[official.key]) == 2  # 陈国强, 县长 of 长兴县 in both
+
+
+def test_same_name_officials_in_different_places_stay_apart():
+    a = extract_text("标题:访谈\n湖州市工信局局长李明表示,全市工业稳中有进。")
+    b = extract_text("标题:访谈\n衢州市工信局局长李明表示,全市工业稳中有进。")
+    m = merge([a, b])
+    officials = [e for e in m.entities.values() if e.type == "Official"]
+    assert [o.name for o in officials] == ["李明", "李明"]
+
+
+def test_same_name_same_company_different_counties_stay_apart():
+    a = extract_text("标题:报道\n杭锦后旗工信局表示,华恒生物二期进入收尾阶段。")
+    b = extract_text("标题:报道\n峄城区工信局表示,华恒生物二期进入收尾阶段。")
+    m = merge([a, b])
+    assert len([e for e in m.entities.values() if e.type == "Company"]) == 2
+
+
+def test_every_region_has_its_chain_to_the_province():
+    r = fixture("district_visit.txt")
+    assert ("江北区", "宁波市") in rels(r, "partOf") and ("宁波市", "浙江省") in rels(r, "partOf")
+
+
+def test_county_visit_officials_parks_and_company_projects():
+    r = fixture("county_visit.txt")
+    assert rels(r, "memberOf") >= {("刘玉杰", "中共临泉县委员会"), ("张伟", "临泉县人民政府"), ("张伟", "中共临泉县委员会")}
+    assert {"临泉经济开发区", "临泉现代产业园"} <= names(r, "IndustrialPark")
+    assert ("年产3万吨新能源汽车零部件项目", "安徽金田高新材料股份有限公司") in rels(r, "developedBy")
+    assert "王晓东" not in names(r, "Official")  # the reporter
+    assert {"临泉县发展和改革委员会", "临泉县经济和信息化局", "临泉县商务局"} <= names(r, "Agency")
+
+
+def test_development_zone_committees_in_traditional_script():
+    r = fixture("devzone_interview_trad.txt")
+    assert rels(r, "memberOf") == {
+        ("李克坚", "中共赣州经济技术开发区工作委员会"),
+        ("李克坚", "赣州经济技术开发区管理委员会"),
+    }
+    assert ("孚能科技(赣州)股份有限公司年产10GWh动力电池项目", "孚能科技(赣州)股份有限公司") in rels(r, "developedBy")
+    # the zone of the title hosts what the interview names
+    assert ("格特拉克", "赣州经济技术开发区") in rels(r, "locatedIn")
+    assert "刘伟" not in names(r, "Official")  # 责任编辑
+
+
+def test_projects_landing_in_a_park():
+    r = fixture("city_signing.txt")
+    assert ("宁德时代储能电池项目", "泰州医药高新区") in rels(r, "locatedIn")
+    assert ("比亚迪新能源动力电池生产基地项目", "泰州医药高新区") in rels(r, "locatedIn")
+    assert rels(r, "memberOf") >= {("王建国", "中共泰州市委员会"), ("赵立新", "泰州市人民政府")}

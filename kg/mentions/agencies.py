@@ -77,7 +77,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             i += 1
             continue
         start, region = _qualifier(norm, i, region_end)
-        if body_kind(bodies[0]) == "admin":
+        if body_kind(bodies[0]) in ("admin", "partywork"):
             # a park's committee (江都高新区管委会): the mention is the body alone, so that the
             # park stays a park mention of its own; the park's name rides in the region field
             park = _park_before(norm, i, regions)
@@ -107,14 +107,20 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _park_before(norm: str, i: int, regions: list[Mention]) -> str:
+def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40) -> str:
+    """The park a committee belongs to: named right before it (江都高新区管委会), or, in a chain of
+    posts (开发区党工委书记、管委会主任), the park named last before it in the sentence."""
     from .orgs import _suffixes, left_edge, strip_region_qualifiers
 
-    for suf, typ, _ in _suffixes():
-        if typ == "IndustrialPark" and norm.endswith(suf, 0, i):
-            start = strip_region_qualifiers(norm, left_edge(norm, i - len(suf)), i - len(suf), regions)
-            if i - len(suf) - start >= 2:
-                return norm[start:i]
+    lo = max(0, i - reach)
+    for j in range(i, lo, -1):
+        if j < i and norm[j] in "。;；!?！？\n":
+            break
+        for suf, typ, _ in _suffixes():
+            if typ == "IndustrialPark" and norm.endswith(suf, 0, j):
+                start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions)
+                if j - len(suf) - start >= 2:
+                    return norm[start:j]
     return ""
 
 

@@ -151,3 +151,11 @@ def test_projects_landing_in_a_park():
     assert ("宁德时代储能电池项目", "泰州医药高新区") in rels(r, "locatedIn")
     assert ("比亚迪新能源动力电池生产基地项目", "泰州医药高新区") in rels(r, "locatedIn")
     assert rels(r, "memberOf") >= {("王建国", "中共泰州市委员会"), ("赵立新", "泰州市人民政府")}
+
+
+def test_townships_of_a_named_county_with_their_party_committee():
+    r = extract_text("标题:杭锦后旗陕坝镇推进项目建设\n陕坝镇党委书记王刚表示,陕坝镇人民政府将全力服务企业。")
+    assert ("陕坝镇", "杭锦后旗") in rels(r, "partOf")
+    assert rels(r, "memberOf") == {("王刚", "中共陕坝镇委员会")}
+    # a township is only looked for under a county the article names: 城关镇 alone is nowhere
+    assert names(extract_text("城关镇召开会议,镇党委书记李强出席。"), "Region") == set()

@@ -8,6 +8,7 @@ from ..model import Mention, Text
 from ..segment import is_common_word
 
 MAX_LEN = 12
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 # 我市, 全县, 本区, 我旗: the article's own region, resolved against its focal region later
 DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
 
@@ -80,6 +81,22 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(Mention("Region", s, start, end, key=cands[0], region=cands[0]))
         elif cands:
             out.append(Mention("Region", s, start, end, key="?" + "|".join(sorted(cands))))
+    # townships: full names only (陕坝镇, 城关镇), and only of a county the article names
+    counties = {c for c in present if gaz.get(c) and gaz.get(c).level == "county"}
+    for m in out:
+        if m.key[:1] not in "?@" and gaz.get(m.key).level == "county":
+            counties.add(m.key)
+    town_index: dict[str, list[str]] = {}
+    for c in counties:
+        for t in gaz.children.get(c, []):
+            d = gaz.get(t)
+            if d.level == "township" and len(d.name) >= 3 and d.name.endswith(TOWN_SUFFIXES):
+                town_index.setdefault(d.name, []).append(t)
+    if town_index:
+        taken = [(m.start, m.end) for m in out]
+        for start, end, s in _scan(norm, town_index, min_len=3):
+            if len(town_index[s]) == 1 and not any(a < end and start < b for a, b in taken):
+                out.append(Mention("Region", s, start, end, key=town_index[s][0], region=town_index[s][0]))
     taken = [(m.start, m.end) for m in out]
     for m in DEIXIS.finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b in taken):

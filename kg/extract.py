@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .facts import find_figures
 from .mentions.agencies import find_agencies
 from .mentions.officials import find_officials
 from .mentions.orgs import find_orgs
 from .mentions.regions import find_regions
 from .metadata import INTERVIEW, read_meta
-from .model import Article, ArticleResult, Entity, Post, Relation
+from .model import Article, ArticleResult, Entity, Evidence, Post, Relation
 from .normalize import GLOSS, fold_width, normalize
 from .relations import find_relations
 from .resolve import evidence, identity_keys, resolve_article
@@ -40,6 +41,18 @@ def extract(article: Article) -> ArticleResult:
     k = lambda key: ids.get(key, key)  # noqa: E731
     relations = [Relation(k(r.head), r.rel, k(r.tail), r.evidence) for r in relations]
     meta = read_meta(text.norm, dict(article.meta), text.repaired, text.suspicious)
+    mentions = sorted(
+        ((m, k(key), r.type) for key, r in ctx.entities.items() for m in r.mentions), key=lambda x: x[0].start
+    )
+
+    def evidence_at(start: int, end: int) -> Evidence:
+        s, e = text.orig_span(start, end)
+        return Evidence(article.id, text.sentence_of(start), s, e)
+
+    focal = k(f"Region:{ctx.focal}") if ctx.focal else ""
+    figures = [
+        f for f in find_figures(text.norm, text.sentences, mentions, focal, meta.date, evidence_at) if f.subject
+    ]
     if not meta.interviewee and meta.title and INTERVIEW.search(meta.title):
         # 访市工信局党组书记韦芝富: the official named in an interview's title is its interviewee
         in_title = [o.mention.surface for o in officials if o.mention.surface in meta.title]
@@ -67,4 +80,5 @@ def extract(article: Article) -> ArticleResult:
         relations=relations,
         posts=[Post(o, a, t, tuple(dict.fromkeys(evs))) for (o, a, t), evs in posts.items()],
         unresolved=sorted(set(ctx.unresolved)),
+        figures=figures,
     )

@@ -14,6 +14,7 @@ key, an article's its content hash (or its URL's). The same input always gives t
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
@@ -157,6 +158,78 @@ def add_post(g: Graph, official: str, agency: str, title: str) -> URIRef:
     return node
 
 
+def figure_iri(f) -> URIRef:
+    ev = f.evidence
+    return ID[f"figure/{_h(f'{ev.article}|{ev.start}|{f.subject}|{f.metric}|{f.status}')}"]
+
+
+def add_figure(g: Graph, f, article_date: str) -> URIRef:
+    """A figure as a node: what it measures, its value in a canonical unit, its period."""
+    node = figure_iri(f)
+    subj = entity_iri(f.subject)
+    g.add((node, RDF.type, CY.Figure))
+    g.add((subj, CY.hasFigure, node))
+    g.add((node, CY.metric, Literal(f.metric)))
+    g.add((node, RDFS.label, Literal(f.label, lang=ZH)))
+    q = f.quantity
+    if q is not None:
+        if q.value is not None:
+            g.add((node, SCHEMA.value, Literal(q.value, datatype=XSD.decimal)))
+        else:
+            g.add((node, SCHEMA.minValue, Literal(q.low, datatype=XSD.decimal)))
+            g.add((node, SCHEMA.maxValue, Literal(q.high, datatype=XSD.decimal)))
+        g.add((node, SCHEMA.unitText, Literal(q.unit)))
+        if q.per:
+            g.add((node, CY.per, Literal(q.per)))
+        g.add((node, CY.quote, Literal(q.surface, lang=ZH)))
+    if f.status:
+        g.add((node, CY.status, Literal(f.status)))
+    if f.period:
+        g.add((node, CY.period, Literal(f.period)))
+    if f.period_label:
+        g.add((node, CY.periodLabel, Literal(f.period_label, lang=ZH)))
+    if article_date:
+        g.add((node, CY.asOf, Literal(article_date, datatype=XSD.date)))
+    g.add((node, PROV.wasDerivedFrom, article_iri(f.evidence.article)))
+    return node
+
+
+def add_project_summary(g: Graph, m: Merged, dates: dict[str, str]) -> None:
+    """Per project, the figures a query wants first: investment in yuan, capacity, latest status,
+    phase. The Figure nodes keep every value with its period and source."""
+    from .mentions.orgs import PHASE
+
+    latest: dict[str, tuple[str, str, str]] = {}
+    for f in m.figures:
+        e = m.entities.get(f.subject)
+        if e is None or e.type != "Project":
+            continue
+        s = entity_iri(f.subject)
+        q = f.quantity
+        if f.metric in ("investment", "total_investment", "planned_investment") and q is not None and q.unit == "CNY":
+            g.add((s, CY.investment, Literal(q.value if q.value is not None else q.high, datatype=XSD.decimal)))
+        elif f.metric == "capacity" and q is not None:
+            per = {"year": "/year", "day": "/day"}.get(q.per, "")
+            g.add((s, CY.capacity, Literal(f"{q.value} {q.unit}{per}")))
+        elif f.metric == "status":
+            when = dates.get(f.evidence.article, "")
+            if f.subject not in latest or when > latest[f.subject][0]:
+                latest[f.subject] = (when, f.status, f.label)
+    for key, (_, status, label) in latest.items():
+        g.add((entity_iri(key), CY.status, Literal(status)))
+        g.add((entity_iri(key), CY.statusLabel, Literal(label, lang=ZH)))
+    for key, e in m.entities.items():
+        if e.type == "Project":
+            ph = PHASE.search(e.name)
+            if ph:
+                from .facts import parse_number
+
+                try:
+                    g.add((entity_iri(key), CY.phase, Literal(int(parse_number(ph.group().split("期")[0])))))
+                except ValueError:
+                    pass
+
+
 def build_graph(m: Merged) -> Graph:
     """Every fact in one graph: what graph.ttl holds."""
     g = new_graph()
@@ -171,10 +244,16 @@ def build_graph(m: Merged) -> Graph:
             g.add((s, PROV.wasDerivedFrom, article_iri(art)))
     for r in m.relations:
         g.add((entity_iri(r.head), CY[r.rel], entity_iri(r.tail)))
+    dates = {r.article.id: r.date for r in m.articles}
     for p in m.posts:
         node = add_post(g, p.official, p.agency, p.title)
         for art in sorted({ev.article for ev in p.evidence}):
             g.add((node, PROV.wasDerivedFrom, article_iri(art)))
+            if dates.get(art):  # the date of an article that attests the post
+                g.add((node, CY.attestedOn, Literal(dates[art], datatype=XSD.date)))
+    for f in m.figures:
+        add_figure(g, f, dates.get(f.evidence.article, ""))
+    add_project_summary(g, m, dates)
     return g
 
 
@@ -244,7 +323,12 @@ def build_dataset(m: Merged) -> Dataset:
         for p in res.posts:
             for idx in sorted({ev.sentence for ev in p.evidence}) or [None]:
                 target = ag if idx is None else ds.graph(_sentence(meta, res, idx))
-                add_post(target, key(p.official), key(p.agency), p.title)
+                node = add_post(target, key(p.official), key(p.agency), p.title)
+                if res.date:
+                    target.add((node, CY.attestedOn, Literal(res.date, datatype=XSD.date)))
+        for f in res.figures:
+            if key(f.subject) in m.entities:
+                add_figure(ds.graph(_sentence(meta, res, f.evidence.sentence)), replace(f, subject=key(f.subject)), res.date)
     return ds
 
 

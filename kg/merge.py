@@ -7,7 +7,7 @@ pooled. The result does not depend on the order of the articles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer, load
 from .model import ArticleResult, Entity, Post, Relation
@@ -23,6 +23,7 @@ class Merged:
     sources: dict[str, set[str]] = field(default_factory=dict)  # entity key -> article ids
     posts: list[Post] = field(default_factory=list)
     same_as: dict[str, str] = field(default_factory=dict)  # per-article key -> merged key
+    figures: list = field(default_factory=list)  # facts.Figure, subjects as merged keys
 
 
 def _place(key: str) -> tuple[str, str]:
@@ -160,6 +161,12 @@ def merge(results: list[ArticleResult]) -> Merged:
             posts.setdefault((rep.get(p.official, p.official), rep.get(p.agency, p.agency), p.title), set()).update(p.evidence)
     out.relations = [
         Relation(h, r, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (h, r, t), evs in sorted(rels.items())
+    ]
+    out.figures = [
+        replace(f, subject=rep.get(f.subject, f.subject))
+        for res in out.articles
+        for f in res.figures
+        if rep.get(f.subject, f.subject) in out.entities
     ]
     out.posts = [
         Post(o, a, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (o, a, t), evs in sorted(posts.items())

@@ -109,6 +109,7 @@ class ArticleResult:
     relations: list[Relation] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (place name, candidate codes)
+    figures: list = field(default_factory=list)  # facts.Figure: investments, capacities, status ...
 
     @property
     def title(self) -> str:

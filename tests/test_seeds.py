@@ -84,3 +84,41 @@ def test_explain_an_official_of_the_seeds(shared, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "holds post 党组书记 in 宁德市工业和信息化局" in out
     assert "記者日前專訪了市工信局黨組書記韋芝富。" in out
+
+
+# Figures read off the seed articles by hand: (article, about, metric, value, unit, period).
+# Seed 003 has no date, so its 上半年 has no year: period "" (the words stay as periodLabel).
+HAND_CHECKED = [
+    ("000", "杭锦后旗", "gross_output", "4334000000", "CNY", "2022-01/2022-10"),  # 1-10月份...总产值43.34亿元
+    ("000", "杭锦后旗", "growth:gross_output", "14.1", "%", "2022-01/2022-10"),  # 同比增长14.1%
+    ("000", "杭锦后旗", "export_value", "987000000", "CNY", "2022-01/2022-10"),  # 出口额9.87亿元
+    ("000", "伊利日处理2000吨高端鲜奶生产线项目", "capacity", "2000", "t", ""),  # 日处理2000吨
+    ("002", "峄城区", "investment_completed", "23370000000", "CNY", "2021-01/2022-08"),  # 2021年以来...233.7亿元
+    ("002", "峄城区", "growth:industrial_value_added", "19.5", "%", "2021"),  # 2021年...分别增长...19.5%
+    ("002", "峄城区", "growth:loan_balance", "23.65", "%", "2021"),
+    ("002", "年产3.5万吨王老吉系列饮品生产线", "capacity", "35000", "t", ""),  # 年产3.5万吨
+    ("002", "峄城化工产业园区", "output_value", "216000000", "CNY", "2022-01/2022-06"),  # 园区内...产值2.16亿元
+    ("003", "年产16万吨岩矿棉生产线项目", "capacity", "160000", "t", ""),
+    ("003", "海东市", "funds_in_place", "2088000000", "CNY", ""),  # 上半年...到位资金20.88亿元
+    ("003", "海东市", "growth:industrial_value_added", "13.8", "%", ""),
+    ("004", "来宾市", "growth:gdp", "6.3", "%", "2020"),  # 去年...地区生产总值增长6.3%
+]
+
+
+def test_seed_figures_hand_checked(shared):
+    from decimal import Decimal
+
+    from kg.extract import extract
+    from kg.read import read_all
+
+    got = set()
+    for a in read_all([shared / "corpus" / "seeds"]):
+        r = extract(a)
+        names = {e.key: e.name for e in r.entities}
+        for f in r.figures:
+            if f.quantity is not None and f.quantity.value is not None:
+                got.add((a.path.rsplit("/", 1)[-1][:3], names[f.subject], f.metric, f.quantity.value, f.quantity.unit, f.period))
+    for art, about, metric, value, unit, period in HAND_CHECKED:
+        assert (art, about, metric, Decimal(value), unit, period) in got, (art, about, metric)
+    # and the range: 今年可实现产值5—8亿元
+    assert len(HAND_CHECKED) >= 10

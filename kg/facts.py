@@ -1,0 +1,379 @@
+"""Figures and periods: investments, capacities, outputs, growth rates, project status.
+
+Numbers are parsed here (Arabic, full-width, Chinese numerals through cn2an, ranges such as
+5—8亿元) and normalised: money in yuan, mass in tonnes, power in kW, percentages as written.
+Each figure is attached to what its clause is about (a project, company, park, or the region)
+and to its period (1-10月份, 上半年, 前三季度, 2021年), resolved against the article's date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from .model import Evidence, Mention
+from .resources import table
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
+MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
+MULTIPLIER = {
+    "万亿": Decimal("1e12"), "千亿": Decimal("1e11"), "百亿": Decimal("1e10"), "十亿": Decimal("1e9"),
+    "亿": Decimal("1e8"), "千万": Decimal("1e7"), "百万": Decimal("1e6"), "十万": Decimal("1e5"),
+    "万": Decimal("1e4"), "千": Decimal("1e3"), "": Decimal(1),
+}
+RANGE_SEP = r"[-—–~～至到]"
+PER = {"年产": "year", "年处理": "year", "年加工": "year", "年生产": "year", "日处理": "day", "日产": "day"}
+GROWTH = re.compile(r"(?:同比)?(?:增长|增速|提高|提升|上升|下降|减少|回落)(?:了)?\s*$")
+DECLINE = re.compile(r"(?:下降|减少|回落)(?:了)?\s*$")
+CLAUSE = re.compile(r"[,，;；:：]")
+YEAR_MONTHS = re.compile(
+    r"(?:((?:19|20)\d\d)年)?(\d{1,2})\s*(?:[-—–~～至到]\s*(\d{1,2}))?\s*月份?(?!\d*日)(以来)?"
+)
+YEAR = re.compile(r"((?:19|20)\d\d)年(以来|全年|度)?(?!\d{1,2}月)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal | None  # a single value, in the canonical unit
+    low: Decimal | None  # or a range
+    high: Decimal | None
+    unit: str  # CNY, t, kW, kWh, %, pp, m2, item ...
+    dimension: str
+    surface: str
+    start: int
+    end: int
+    per: str = ""  # year / day for a capacity (年产, 日处理)
+
+
+@dataclass(frozen=True)
+class Figure:
+    subject: str  # entity key
+    metric: str  # investment, capacity, output_value, growth:industrial_value_added, status ...
+    label: str  # the words of the text that name it (完成投资, 规上工业增加值)
+    quantity: Quantity | None
+    status: str = ""  # for metric == "status"
+    period: str = ""  # ISO 8601: 2022, 2022-01/2022-10, 2021-01/2022-08
+    period_label: str = ""  # as written: 1-10月份, 上半年
+    evidence: Evidence | None = None
+
+
+# ---------------------------------------------------------------- numbers and quantities
+
+def parse_number(s: str) -> Decimal:
+    """'233.7', '1,965', '两千五百万', '十三点八' -> Decimal. Raises ValueError."""
+    s = s.strip().replace(",", "")
+    if not s:
+        raise ValueError("empty number")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return Decimal(s)
+    import cn2an
+
+    try:
+        return Decimal(str(cn2an.cn2an(s, "smart")))
+    except (ValueError, KeyError, InvalidOperation) as e:
+        raise ValueError(f"not a number: {s}") from e
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[str, str, Decimal]]:
+    return {r["surface"]: (r["dimension"], r["unit"], Decimal(r["factor"])) for r in table("units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _quantity_rx() -> re.Pattern:
+    units = "|".join(re.escape(u) for u in sorted(_units(), key=len, reverse=True))
+    per = "|".join(PER)
+    return re.compile(
+        rf"(?P<per>{per})?(?P<a>{NUM})\s*(?P<am>{MULT})?"
+        rf"(?:\s*{RANGE_SEP}\s*(?P<b>{NUM})\s*(?P<bm>{MULT})?)?\s*(?P<unit>{units})"
+    )
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number with a unit in text, normalised (亿元 -> yuan, 万吨 -> t, % as written)."""
+    out = []
+    for m in _quantity_rx().finditer(text):
+        q = _quantity(m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _quantity(m: re.Match) -> Quantity | None:
+    dim, unit, factor = _units()[m.group("unit")]
+    try:
+        a = parse_number(m.group("a"))
+        b = parse_number(m.group("b")) if m.group("b") else None
+    except ValueError:
+        return None
+    am, bm = m.group("am") or "", m.group("bm") or ""
+    if b is not None and not am and bm:
+        am = bm  # 5—8亿元: the multiplier written once serves both ends
+    if dim in ("percent", "points") and (am or bm):
+        return None
+    av = a * MULTIPLIER[am] * factor
+    surface = m.group(0)
+    per = PER.get(m.group("per") or "", "")
+    if b is not None:
+        bv = b * MULTIPLIER[bm or am] * factor
+        low, high = min(av, bv), max(av, bv)
+        return Quantity(None, _clean(low), _clean(high), unit, dim, surface, m.start(), m.end(), per)
+    return Quantity(_clean(av), None, None, unit, dim, surface, m.start(), m.end(), per)
+
+
+def _clean(d: Decimal) -> Decimal:
+    """4.334E+9 -> 4334000000; keeps real decimals (13.8)."""
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
+# ---------------------------------------------------------------- periods
+
+@lru_cache(maxsize=1)
+def _period_words() -> list[tuple[str, str, str]]:
+    return sorted(((r["word"], r["kind"], r["value"]) for r in table("periods.tsv")), key=lambda r: -len(r[0]))
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    label: str
+    year: int | None
+    m1: int | None
+    m2: int | None
+    since: bool = False
+
+    def iso(self, article_date: str) -> str:
+        if self.year is None:
+            return ""
+        if self.since:
+            end = article_date[:7] if article_date else ""
+            return f"{self.year:04d}-{self.m1 or 1:02d}/{end}" if end else f"{self.year:04d}"
+        if self.m1 is None:
+            return f"{self.year:04d}"
+        if self.m2 is None or self.m2 == self.m1:
+            return f"{self.year:04d}-{self.m1:02d}"
+        return f"{self.year:04d}-{self.m1:02d}/{self.year:04d}-{self.m2:02d}"
+
+
+def periods(text: str, article_date: str = "") -> list[Period]:
+    """Period expressions in text, with relative years (今年, 去年) resolved by the article date."""
+    year0 = int(article_date[:4]) if article_date[:4].isdigit() else None
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in YEAR_MONTHS.finditer(text):
+        m1, m2 = int(m.group(2)), int(m.group(3) or m.group(2))
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and m1 <= m2):
+            continue
+        y = int(m.group(1)) if m.group(1) else year0  # 1-10月份: of the article's year
+        found.append(Period(m.start(), m.end(), m.group(0), y, m1, m2 if m.group(3) else None, bool(m.group(4))))
+        taken.append((m.start(), m.end()))
+    for m in YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(Period(m.start(), m.end(), m.group(0), int(m.group(1)), None, None, m.group(2) == "以来"))
+            taken.append((m.start(), m.end()))
+    for word, kind, value in _period_words():
+        for m in re.finditer(re.escape(word) + "(?!同期)", text):  # 较去年同期: a comparison
+            if not free(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            if kind == "months":
+                a, b = (int(x) for x in value.split("-"))
+                found.append(Period(m.start(), m.end(), word, year0, a, b))
+            else:
+                y = year0 + int(value) if year0 is not None else None
+                found.append(Period(m.start(), m.end(), word, y, None, None, kind == "since"))
+    found.sort(key=lambda p: p.start)
+    return _combine(found)
+
+
+def _combine(ps: list[Period]) -> list[Period]:
+    """今年上半年, 2022年1-10月: a year followed by months is one period."""
+    out: list[Period] = []
+    for p in ps:
+        prev = out[-1] if out else None
+        if prev and prev.m1 is None and p.m1 is not None and p.start - prev.end <= 1:
+            out[-1] = Period(prev.start, p.end, prev.label + p.label, p.year if p.year and p.year != prev.year and p.label[:1].isdigit() and "年" in p.label else prev.year, p.m1, p.m2, p.since)
+        else:
+            out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------- metrics and statuses
+
+@lru_cache(maxsize=1)
+def _metrics() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    rows = {r["keyword"]: (r["metric"], r["scope"]) for r in table("metrics.tsv")}
+    rx = re.compile("|".join(re.escape(k) for k in sorted(rows, key=len, reverse=True)))
+    return rx, rows
+
+
+@lru_cache(maxsize=1)
+def _statuses() -> tuple[re.Pattern, dict[str, str]]:
+    rows = {r["word"]: r["status"] for r in table("statuses.tsv")}
+    return re.compile("|".join(re.escape(k) for k in sorted(rows, key=len, reverse=True))), rows
+
+
+def find_figures(
+    norm: str,
+    sentences: tuple[tuple[int, int], ...],
+    mentions: list[tuple[Mention, str, str]],  # (mention, entity key, entity type)
+    focal_key: str,
+    article_date: str,
+    evidence_of,  # (start, end) -> Evidence
+) -> list[Figure]:
+    """Figures of one article. mentions: every resolved entity mention, in text order."""
+    out: list[Figure] = []
+    metric_rx, metric_rows = _metrics()
+    carried: Period | None = None  # a period holds for the sentences after it, to the paragraph end
+    carried_subject = ""  # and a park or company a figure was about, for the next sentence
+    for s0, s1 in sentences:
+        sent = norm[s0:s1]
+        if s0 > 0 and "\n" in norm[max(0, s0 - 2) : s0 + 1]:
+            carried, carried_subject = None, ""
+        ps = periods(sent, article_date)
+        here = [(m, k, t) for m, k, t in mentions if s0 <= m.start < s1]
+        projects = [(m, k) for m, k, t in here if t == "Project"]
+        paired = _respectively(sent, metric_rx)
+        for q in quantities(sent):
+            qs, qe = s0 + q.start, s0 + q.end
+            # a capacity written in a project's name: 年产16万吨岩矿棉生产线项目
+            inside = [(m, k) for m, k in projects if m.start <= qs and qe <= m.end]
+            if inside and q.per:
+                out.append(Figure(inside[0][1], "capacity", "产能", q, evidence=evidence_of(qs, qe)))
+                continue
+            if inside and q.unit in ("kW", "kWh") and norm[qs - 1 : qs] == "(":
+                out.append(Figure(inside[0][1], "capacity", "产能", q, evidence=evidence_of(qs, qe)))
+                continue
+            if inside or q.dimension == "count":
+                continue  # counts (项目132个) are left to the text
+            clause_start = _clause_start(sent, q.start)
+            before = sent[clause_start : q.start]
+            kw = None
+            for km in metric_rx.finditer(sent, clause_start, q.start):
+                kw = km
+            if kw is None and q.dimension in ("percent", "points"):
+                # 总产值43.34亿元,同比增长14.1%: a growth rate of the figure before it
+                for km in metric_rx.finditer(sent, 0, clause_start):
+                    kw = km
+            if kw is None:  # a figure with nothing naming it: not data
+                continue
+            if q.start in paired:
+                kw = paired[q.start]
+            metric, scope = metric_rows[kw.group()]
+            label = kw.group()
+            if scope == "nation":
+                continue
+            if q.dimension in ("percent", "points"):
+                if q.start not in paired and not GROWTH.search(before[-8:]) and not GROWTH.search(before):
+                    continue
+                metric = ("decline:" if DECLINE.search(before[-8:]) else "growth:") + metric
+            elif q.dimension != "money" and metric not in ("throughput", "capacity", "exports", "power_use", "industrial_power_use"):
+                continue
+            elif q.dimension != "money" and metric == "exports":
+                metric = "export_quantity"
+            subject = _subject(qs, qe, s0, sent, here, focal_key, scope, norm, mentions)
+            if subject == focal_key and carried_subject and not any(m.start < qs for m, _, _ in here):
+                subject = carried_subject  # ...产值2.16亿元;税收510.84万元: still the park
+            carried_subject = subject if subject != focal_key else ""
+            p = _period_before(ps, q.start) or carried
+            out.append(
+                Figure(subject, metric, label, q, period=p.iso(article_date) if p else "",
+                       period_label=p.label if p else "", evidence=evidence_of(qs, qe))
+            )
+        if ps:
+            carried = ps[-1]
+        out += _statuses_in(sent, s0, projects, evidence_of, article_date)
+    return out
+
+
+def _respectively(sent: str, metric_rx: re.Pattern) -> dict[int, re.Match]:
+    """一般公共预算收入、规上工业增加值、贷款余额分别增长10.9%、19.5%、23.65%: pair in order."""
+    out: dict[int, re.Match] = {}
+    for m in re.finditer("分别", sent):
+        clause = _clause_start(sent, m.start())
+        kws = list(metric_rx.finditer(sent, clause, m.start()))
+        qs = [q for q in quantities(sent[m.end() :]) if q.start < 40]
+        if len(kws) >= 2 and len(kws) == len(qs):
+            for kw, q in zip(kws, qs):
+                out[m.end() + q.start] = kw
+    return out
+
+
+def _clause_start(sent: str, pos: int) -> int:
+    cut = 0
+    for m in CLAUSE.finditer(sent, 0, pos):
+        cut = m.end()
+    return cut
+
+
+def _period_before(ps: list[Period], pos: int) -> Period | None:
+    before = [p for p in ps if p.end <= pos]
+    return before[-1] if before else None
+
+
+ANAPHOR_TYPE = {"该区域": "IndustrialPark", "该园区": "IndustrialPark", "该园": "IndustrialPark",
+                "园区内": "IndustrialPark", "该项目": "Project", "该公司": "Company", "该企业": "Company"}
+ANAPHORA = re.compile("|".join(ANAPHOR_TYPE))
+
+
+def _subject(qs: int, qe: int, s0: int, sent: str, here, focal_key: str, scope: str, norm: str, all_mentions=()) -> str:
+    """What a figure is about: a project right after it (投资8500万元的猪肉屠宰加工项目); else the
+    nearest company, park or project in its clause or the clause before; else a region named in
+    its clause; else the article's region. Indicators of a place (规上工业增加值) go to a region."""
+    orgs = [(m, k, t) for m, k, t in here if t in ("Project", "Company", "IndustrialPark")]
+    if scope != "region":
+        after = [(m, k) for m, k, t in orgs if t == "Project" and 0 <= m.start - qe <= 2 and norm[qe : m.start] in ("", "的")]
+        if after:
+            return after[0][1]
+        rel = qs - s0
+        this = _clause_start(sent, rel)
+        prev = _clause_start(sent, max(0, this - 1)) if this > 0 else 0
+        # a list member (河套酒业、伊利公司、华恒生物等12个企业) is not what the clause is about
+        near = [(m, k) for m, k, t in orgs if s0 + prev <= m.start and m.end <= qs and norm[m.end : m.end + 1] not in "、等"]
+        if near:
+            return max(near, key=lambda x: x[0].start)[1]
+        if not any(s0 <= m.start < qs for m, k, t in orgs):
+            # 该区域内..., 园区内...: the park (project, company) of the sentences before
+            ana = ANAPHORA.search(sent, 0, rel)
+            if ana:
+                typ = ANAPHOR_TYPE[ana.group()]
+                prior = [(m, k) for m, k, t in all_mentions if t == typ and m.end <= s0]
+                if prior:
+                    return max(prior, key=lambda x: x[0].start)[1]
+    rel = qs - s0
+    this = _clause_start(sent, rel)
+    regions = [(m, k) for m, k, t in here if t == "Region" and s0 + this <= m.start and m.end <= qs]
+    if regions:
+        return max(regions, key=lambda x: x[0].start)[1]
+    return focal_key
+
+
+def _statuses_in(sent: str, s0: int, projects, evidence_of, article_date: str) -> list[Figure]:
+    """A status word after a project, or after a list of projects, in the same clause:
+    华恒生物二期、旭一反刍饲料加工项目...进入最后收尾阶段."""
+    rx, rows = _statuses()
+    out = []
+    for m in rx.finditer(sent):
+        pos = s0 + m.start()
+        clause = s0 + _clause_start(sent, m.start())
+        hit = [(pm, k) for pm, k in projects if clause <= pm.start and pm.end <= pos]
+        if not hit:
+            # 等续建项目: the status word heads the list it closes
+            hit = [(pm, k) for pm, k in projects if clause <= pm.start and pm.end <= pos + 12 and pm.end > pos - 40
+                   and sent[m.end() : m.end() + 2] == "项目" and pm.end <= pos]
+        seen = set()
+        for pm, k in hit:
+            if k in seen or any(o.subject == k and o.status == rows[m.group()] for o in out):
+                continue
+            seen.add(k)
+            out.append(Figure(k, "status", m.group(), None, status=rows[m.group()], period=article_date,
+                              evidence=evidence_of(pm.start, pos + len(m.group()))))
+    return out

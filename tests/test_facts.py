@@ -1,0 +1,105 @@
+"""facts.py: numbers, units, periods, and figures attached to what they describe."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import extract_text
+
+from kg.facts import parse_number, periods, quantities
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("233.7亿元", "23370000000", "CNY"),
+        ("1.2亿元", "120000000", "CNY"),
+        ("4765万元", "47650000", "CNY"),
+        ("1,965 亿元", "196500000000", "CNY"),
+        ("两千五百万元", "25000000", "CNY"),
+        ("三千万元", "30000000", "CNY"),
+        ("8.02万吨", "80200", "t"),
+        ("2GW", "2000000", "kW"),
+        ("14.1%", "14.1", "%"),
+        ("16.9个百分点", "16.9", "pp"),
+        ("１２.５亿元", "1250000000", "CNY"),  # full-width digits, as normalise leaves them folded
+    ],
+)
+def test_quantities(text, value, unit):
+    from kg.normalize import fold_width
+
+    (q,) = quantities(fold_width(text))
+    assert q.value == Decimal(value) and q.unit == unit
+
+
+def test_ranges_keep_both_ends():
+    (q,) = quantities("今年可实现产值5—8亿元")
+    assert q.value is None and (q.low, q.high) == (Decimal("500000000"), Decimal("800000000"))
+    (q,) = quantities("投资3至5亿元")
+    assert (q.low, q.high) == (Decimal("300000000"), Decimal("500000000"))
+
+
+def test_capacities_carry_their_rate():
+    (q,) = quantities("年产3.5万吨王老吉系列饮品生产线")
+    assert (q.value, q.unit, q.per) == (Decimal("35000"), "t", "year")
+    (q,) = quantities("日处理2000吨高端鲜奶")
+    assert (q.value, q.per) == (Decimal("2000"), "day")
+
+
+def test_chinese_numerals():
+    assert parse_number("十三点八") == Decimal("13.8")
+    assert parse_number("两千五百万") == Decimal("25000000")
+    with pytest.raises(ValueError):
+        parse_number("若干")
+
+
+@pytest.mark.parametrize(
+    "text,label,iso",
+    [
+        ("1-10月份规模以上工业", "1-10月份", "2022-01/2022-10"),
+        ("今年上半年,地区生产总值", "今年上半年", "2022-01/2022-06"),
+        ("前三季度全市", "前三季度", "2022-01/2022-09"),
+        ("2021年以来,项目建设", "2021年以来", "2021-01/2022-08"),
+        ("今年1—7月份,完成吞吐量", "今年1—7月份", "2022-01/2022-07"),
+        ("去年全市生产总值", "去年", "2021"),
+        ("2021年,全区", "2021年", "2021"),
+    ],
+)
+def test_periods_resolved_against_the_article_date(text, label, iso):
+    (p,) = periods(text, "2022-08-24")
+    assert (p.label, p.iso("2022-08-24")) == (label, iso)
+
+
+def test_a_comparison_is_not_a_period():
+    assert periods("较去年同期增长6.3%", "2022-08-24") == []
+
+
+def test_period_without_an_article_date_keeps_its_words_only():
+    (p,) = periods("上半年,全市", "")
+    assert p.label == "上半年" and p.iso("") == ""
+
+
+def figures_of(text):
+    r = extract_text(text)
+    names = {e.key: e.name for e in r.entities}
+    return r, [(names[f.subject], f.metric, f.quantity, f.period, f.status) for f in r.figures]
+
+
+def test_figures_attach_to_their_subject():
+    r, figs = figures_of(
+        "标题:某区经济运行\n时间:2022-08-24\n峄城区委书记张熙滨表示,2021年,丰源集团实现营收51.17亿元、利润10.62亿元。"
+        "今年上半年,全区规上工业增加值同比增长12.5%。乌翠区政府与东宇商贸公司签订预计投资8500万元的猪肉屠宰加工项目意向协议。"
+    )
+    by = {(s, m): (q, p) for s, m, q, p, _ in figs}
+    q, p = by[("丰源集团", "revenue")]
+    assert q.value == Decimal("5117000000") and q.unit == "CNY" and p == "2021"
+    q, p = by[("峄城区", "growth:industrial_value_added")]
+    assert q.value == Decimal("12.5") and p == "2022-01/2022-06"
+    q, _ = by[("猪肉屠宰加工项目", "investment")]
+    assert q.value == Decimal("85000000")
+
+
+def test_status_of_a_list_of_projects():
+    _, figs = figures_of("标题:项目\n华恒生物二期、米仓酒业原酒生产线项目进入最后收尾阶段;鲜食玉米精深加工项目建成投产。")
+    status = {s: st for s, m, _, _, st in figs if m == "status"}
+    assert status == {"华恒生物二期": "finishing", "米仓酒业原酒生产线项目": "finishing", "鲜食玉米精深加工项目": "in_operation"}

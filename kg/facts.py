@@ -374,6 +374,6 @@ def _statuses_in(sent: str, s0: int, projects, evidence_of, article_date: str) -
             if k in seen or any(o.subject == k and o.status == rows[m.group()] for o in out):
                 continue
             seen.add(k)
-            out.append(Figure(k, "status", m.group(), None, status=rows[m.group()], period=article_date,
+            out.append(Figure(k, "status", m.group(), None, status=rows[m.group()],
                               evidence=evidence_of(pm.start, pos + len(m.group()))))
     return out

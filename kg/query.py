@@ -8,7 +8,9 @@ import unicodedata
 from importlib.resources import files
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from decimal import Decimal
+
+from rdflib import XSD, Dataset, Graph, Literal
 
 
 def named_queries() -> dict[str, str]:
@@ -33,8 +35,18 @@ def run(graph: Graph, sparql: str) -> tuple[list[str], list[list[str]]]:
     if res.type != "SELECT":
         raise ValueError("only SELECT and ASK queries print as tables")
     cols = [str(v) for v in res.vars]
-    rows = [["" if v is None else str(v) for v in row] for row in res]
+    rows = [[_text(v) for v in row] for row in res]
     return cols, rows
+
+
+def _text(v) -> str:
+    """A cell as text; decimals without the '.0' rdflib writes for whole numbers."""
+    if v is None:
+        return ""
+    if isinstance(v, Literal) and v.datatype == XSD.decimal:
+        d = Decimal(str(v))
+        return str(d.quantize(Decimal(1))) if d == d.to_integral_value() else str(d.normalize())
+    return str(v)
 
 
 def _width(s: str) -> int:

@@ -31,7 +31,8 @@ CLAUSE = re.compile(r"[,，;；:：]")
 YEAR_MONTHS = re.compile(
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})\s*(?:[-—–~～至到]\s*(\d{1,2}))?\s*月份?(?!\d*日)(以来)?"
 )
-YEAR = re.compile(r"((?:19|20)\d\d)年(以来|全年|度)?(?!\d{1,2}月)")
+YEAR = re.compile(r"((?:19|20)\d\d)年(以来|全年|度)?(?!\d{1,2}月|同期)")  # 比2019年同期: a base
+AVERAGE = re.compile(r"([两二三四五六七八九十\d]+)年(?:平均|年均)|年均")
 
 
 @dataclass(frozen=True)
@@ -234,10 +235,11 @@ def find_figures(
     metric_rx, metric_rows = _metrics()
     carried: Period | None = None  # a period holds for the sentences after it, to the paragraph end
     carried_subject = ""  # and a park or company a figure was about, for the next sentence
+    carried_metric: re.Match | None = None  # and what was measured, for a growth rate after it
     for s0, s1 in sentences:
         sent = norm[s0:s1]
         if s0 > 0 and "\n" in norm[max(0, s0 - 2) : s0 + 1]:
-            carried, carried_subject = None, ""
+            carried, carried_subject, carried_metric = None, "", None
         ps = periods(sent, article_date)
         here = [(m, k, t) for m, k, t in mentions if s0 <= m.start < s1]
         projects = [(m, k) for m, k, t in here if t == "Project"]
@@ -263,6 +265,8 @@ def find_figures(
                 # 总产值43.34亿元,同比增长14.1%: a growth rate of the figure before it
                 for km in metric_rx.finditer(sent, 0, clause_start):
                     kw = km
+                if kw is None:
+                    kw = carried_metric  # ...增长27.7%;比2019年同期增长35.6%
             if kw is None:  # a figure with nothing naming it: not data
                 continue
             if q.start in paired:
@@ -275,6 +279,10 @@ def find_figures(
                 if q.start not in paired and not GROWTH.search(before[-8:]) and not GROWTH.search(before):
                     continue
                 metric = ("decline:" if DECLINE.search(before[-8:]) else "growth:") + metric
+                avg = AVERAGE.search(before)
+                if avg:  # 两年平均增长16.5%: an average yearly rate over that many years
+                    metric = "average_" + metric
+                    label = avg.group(0) + label
             elif q.dimension != "money" and metric not in ("throughput", "capacity", "exports", "power_use", "industrial_power_use"):
                 continue
             elif q.dimension != "money" and metric == "exports":
@@ -290,6 +298,9 @@ def find_figures(
             )
         if ps:
             carried = ps[-1]
+        last_kw = list(metric_rx.finditer(sent))
+        if last_kw:
+            carried_metric = last_kw[-1]
         out += _statuses_in(sent, s0, projects, evidence_of, article_date)
     return out
 

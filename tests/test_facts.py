@@ -103,3 +103,13 @@ def test_status_of_a_list_of_projects():
     _, figs = figures_of("标题:项目\n华恒生物二期、米仓酒业原酒生产线项目进入最后收尾阶段;鲜食玉米精深加工项目建成投产。")
     status = {s: st for s, m, _, _, st in figs if m == "status"}
     assert status == {"华恒生物二期": "finishing", "米仓酒业原酒生产线项目": "finishing", "鲜食玉米精深加工项目": "in_operation"}
+
+
+def test_growth_after_a_sentence_break_and_averages():
+    _, figs = figures_of(
+        "标题:某市工业\n时间:2022-10-20\n前三季度全市规模以上工业增加值同比增长27.7%;比2019年同期增长35.6%,两年平均增长16.5%。"
+    )
+    got = {(m, str(q.value), p) for _, m, q, p, _ in figs}
+    assert ("growth:industrial_value_added", "27.7", "2022-01/2022-09") in got
+    assert ("growth:industrial_value_added", "35.6", "2022-01/2022-09") in got  # 2019年同期 is a base, not the period
+    assert ("average_growth:industrial_value_added", "16.5", "2022-01/2022-09") in got

@@ -107,7 +107,7 @@ def test_status_of_a_list_of_projects():
 
 def test_growth_after_a_sentence_break_and_averages():
     _, figs = figures_of(
-        "标题:某市工业\n时间:2022-10-20\n前三季度全市规模以上工业增加值同比增长27.7%;比2019年同期增长35.6%,两年平均增长16.5%。"
+        "标题:宁德市工业\n时间:2022-10-20\n前三季度全市规模以上工业增加值同比增长27.7%;比2019年同期增长35.6%,两年平均增长16.5%。"
     )
     got = {(m, str(q.value), p) for _, m, q, p, _ in figs}
     assert ("growth:industrial_value_added", "27.7", "2022-01/2022-09") in got

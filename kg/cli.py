@@ -1,4 +1,4 @@
-"""kg build | query | explain: argument parsing and printing only; the work is in the stage modules."""
+"""kg build | query | explain | serve | viz: argument parsing and printing only; the work is elsewhere."""
 from __future__ import annotations
 
 import argparse
@@ -20,7 +20,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .graph import build_dataset, build_graph, write
     from .merge import merge
     from .read import ReadError, ReadOptions, read_all
-    from .view import write_html
+    from .view import DEFAULT_BUDGET, read, select, write_html
 
     t0 = time.perf_counter()
     out = Path(args.output)
@@ -60,7 +60,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     write(dataset, trig, "trig")
     write(dataset, nq, "nquads")
     if not args.no_html:
-        write_html(merged, page)
+        view = select(read(dataset), budget=DEFAULT_BUDGET)
+        write_html(view, page)
+        if view.left_out:
+            print(f"graph.html: {view.left_out}")
     dt = time.perf_counter() - t0
     if not args.quiet:
         ents = Counter(e.type for e in merged.entities.values())
@@ -77,46 +80,80 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+GRAPH_SUFFIXES = (".ttl", ".trig", ".nq", ".nt", ".jsonld")
+DEFAULT_GRAPH = "output/graph.ttl"
+
+
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import load_graph, named_queries, render, run
+    from .query import load_graph, named_queries, params_of, render, run, with_params
 
     named = named_queries()
     if args.list:
         for name, text in sorted(named.items()):
             first = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")), "")
-            print(f"{name:<16}{first}")
+            opts = " ".join("--" + p for p in params_of(text))
+            print(f"{name:<14}{first}" + (f"  [{opts}]" if opts else ""))
         return 0
-    if args.graph is None:
-        _err("query: give a graph file (e.g. output/graph.ttl)")
-        return 2
+    # positionals: [GRAPH] QUERY, where a graph is a file with an RDF suffix
+    graph, query = args.graph_opt, None
+    for p in args.positional:
+        if graph is None and (p.endswith(GRAPH_SUFFIXES) or Path(p).is_file()) and p not in named:
+            graph = p
+        elif query is None:
+            query = p
+        else:
+            _err(f"query: unexpected argument {p!r}")
+            return 2
+    graph = graph or DEFAULT_GRAPH
+    given = {"region": args.region, "company": args.company, "name": args.name, "type": args.type}
     if args.file:
         try:
             sparql = Path(args.file).read_text(encoding="utf-8")
         except OSError as e:
             _err(f"{args.file}: {e.strerror or e}")
             return 2
-    elif args.sparql in named:
-        sparql = named[args.sparql]
-    elif args.sparql:
-        sparql = args.sparql
+    elif query in named:
+        sparql = named[query]
+    elif query:
+        sparql = query
     else:
-        _err("query: give a SPARQL query, --file Q.rq, or a named query (kg query --list)")
+        _err("query: give a SPARQL query, --file Q.rq, or a shipped question (kg query --list)")
         return 2
+    try:
+        sparql = with_params(sparql, given)
+    except ValueError as e:
+        _err(f"query: {e}")
+        return 2
+    path = Path(graph)
+    if not path.is_file():
+        _err(f"{path}: no such graph file (build one with: kg build ARTICLES -o {path.parent})")
+        return 2
+    try:
+        g = load_graph(path)
+    except Exception as e:
+        _err(f"{path}: cannot parse graph: {e}")
+        return 2
+    try:
+        cols, rows = run(g, sparql)
+    except Exception as e:
+        _err(f"query failed: {type(e).__name__}: {e}")
+        return 2
+    print(render(cols, rows, args.format))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
     path = Path(args.graph)
     if not path.is_file():
         _err(f"{path}: no such graph file")
         return 2
     try:
-        graph = load_graph(path)
-    except Exception as e:
-        _err(f"{path}: cannot parse graph: {e}")
+        serve(path, host=args.host, port=args.port, allow_update=args.allow_update)
+    except OSError as e:
+        _err(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}")
         return 2
-    try:
-        cols, rows = run(graph, sparql)
-    except Exception as e:
-        _err(f"query failed: {type(e).__name__}: {e}")
-        return 2
-    print(render(cols, rows, args.format))
     return 0
 
 
@@ -140,6 +177,31 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_viz(args: argparse.Namespace) -> int:
+    from .query import load_graph
+    from .view import read, select, write_html
+
+    path = Path(args.graph)
+    if not path.is_file():
+        _err(f"{path}: no such graph file")
+        return 2
+    try:
+        g = load_graph(path)
+    except Exception as e:
+        _err(f"{path}: cannot parse graph: {e}")
+        return 2
+    try:
+        view = select(read(g), focus=args.focus or "", depth=args.depth, types=args.type,
+                      region=args.region or "", budget=args.max_nodes)
+    except ValueError as e:
+        _err(str(e))
+        return 1
+    out = Path(args.output)
+    write_html(view, out)
+    print(f"Wrote {out}: {len(view.nodes)} nodes, {len(view.edges)} edges." + (f" {view.left_out}." if view.left_out else ""))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Chanye KG: build and query a knowledge graph of local industrial development from Chinese news.")
     ap.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -157,13 +219,33 @@ def parser() -> argparse.ArgumentParser:
     j.add_argument("--date-field", action="append", metavar="F", help="default: date, published, publish_time, pub_date, time, datetime")
     b.set_defaults(func=cmd_build)
 
-    q = sub.add_parser("query", help="run SPARQL on a built graph")
-    q.add_argument("graph", nargs="?", help="graph file (graph.ttl)")
-    q.add_argument("sparql", nargs="?", help="SPARQL text, or the name of a shipped query")
+    q = sub.add_parser("query", help="run SPARQL or a shipped question on a built graph")
+    q.add_argument("positional", nargs="*", metavar="[GRAPH] QUERY",
+                   help=f"graph file (default {DEFAULT_GRAPH}), then SPARQL text or a shipped question's name")
+    q.add_argument("--graph", dest="graph_opt", help="graph file (.ttl, .trig, .nq)")
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--list", action="store_true", help="list the shipped queries")
+    q.add_argument("--list", action="store_true", help="list the shipped questions")
+    for p, h in (("region", "region name (or part of it)"), ("company", "company name"), ("name", "entity name"), ("type", "entity type")):
+        q.add_argument(f"--{p}", help=f"for shipped questions that take it: {h}")
     q.set_defaults(func=cmd_query)
+
+    v = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a graph on localhost")
+    v.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--allow-update", action="store_true", help="accept SPARQL Update (refused by default)")
+    v.set_defaults(func=cmd_serve)
+
+    z = sub.add_parser("viz", help="draw a part of a graph as an HTML network")
+    z.add_argument("graph", nargs="?", default="output/graph.trig", help="graph file (default output/graph.trig: with sentences)")
+    z.add_argument("-o", "--output", default="output/view.html")
+    z.add_argument("--focus", metavar="NAME", help="an entity and its neighbours")
+    z.add_argument("--depth", type=int, default=1, help="hops around --focus (default 1)")
+    z.add_argument("--type", action="append", choices=list(ENTITY_TYPES), help="keep only these types (repeat)")
+    z.add_argument("--region", help="a region, what is in it and who governs it")
+    z.add_argument("--max-nodes", type=int, default=1500, help="node budget: best-connected kept (default 1500)")
+    z.set_defaults(func=cmd_viz)
 
     x = sub.add_parser("explain", help="an entity's names and relations, with the sentences they came from")
     x.add_argument("name", help="any of the entity's names (simplified or traditional)")

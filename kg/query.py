@@ -19,6 +19,36 @@ def named_queries() -> dict[str, str]:
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in d.iterdir() if p.name.endswith(".rq")}
 
 
+PARAMS = ("region", "company", "name", "type")
+
+
+def params_of(sparql: str) -> list[str]:
+    """The parameters a shipped query takes, from its '# params: region company' line."""
+    for line in sparql.splitlines():
+        if line.startswith("# params:"):
+            return line.split(":", 1)[1].split()
+    return []
+
+
+def sparql_string(value: str) -> str:
+    """A SPARQL string literal for any text: names come from scraped articles."""
+    esc = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{esc}"'
+
+
+def with_params(sparql: str, given: dict[str, str]) -> str:
+    """Fill a shipped query's '#{filter}' line: each given parameter keeps rows whose variable of
+    that name contains the value (宁德 finds 宁德市)."""
+    accepted = params_of(sparql)
+    unknown = [k for k, v in given.items() if v and k not in accepted]
+    if unknown:
+        raise ValueError(f"this query takes {', '.join('--' + a for a in accepted) or 'no options'}, not --{unknown[0]}")
+    filters = " ".join(
+        f"FILTER(CONTAINS(STR(?{k}), {sparql_string(v)}))" for k, v in given.items() if v
+    )
+    return sparql.replace("#{filter}", filters)
+
+
 def load_graph(path: Path) -> Graph | Dataset:
     """Turtle into a Graph; TriG / N-Quads into a Dataset whose default graph is the union, so
     plain patterns see every fact and GRAPH patterns see where each was read."""

@@ -1,42 +1,91 @@
-"""view.py: names from scraped text go into the page as data, never as markup."""
+"""view.py: what is drawn, and names from scraped text kept as data."""
 from __future__ import annotations
 
-from kg.merge import Merged
-from kg.metadata import ArticleMeta
-from kg.model import Article, ArticleResult, Entity, Relation
-from kg.normalize import normalize
-from kg.view import STYLE, tooltip, write_html
+import json
+import re
+
+import pytest
+from conftest import ROOT
+
+from kg.cli import main
+from kg.query import load_graph
+from kg.view import STYLE, Node, ViewData, panel_data, read, select, tooltip, write_html
 
 HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def merged_with(name: str) -> Merged:
-    art = Article("a1", "/tmp/a.txt", "x", "utf-8")
-    res = ArticleResult(art, normalize("x"), meta=ArticleMeta(title="标题<b>", date="2024-01-01"))
-    e1 = Entity("Company:" + name, "Company", name, frozenset({name + "集团"}))
-    e2 = Entity("Region:150826", "Region", "杭锦后旗")
-    m = Merged(entities={e1.key: e1, e2.key: e2}, relations=[Relation(e1.key, "locatedIn", e2.key)], articles=[res])
-    m.sources = {e1.key: {"a1"}, e2.key: {"a1"}}
-    return m
+@pytest.fixture(scope="module")
+def samples_view(tmp_path_factory):
+    out = tmp_path_factory.mktemp("view")
+    assert main(["build", str(ROOT / "samples"), "-o", str(out), "-q", "--no-html"]) == 0
+    return read(load_graph(out / "graph.trig"))
 
 
-def test_hostile_names_cannot_break_out_of_the_page(tmp_path):
-    write_html(merged_with(HOSTILE), tmp_path / "g.html")
+def test_read_takes_entities_relations_and_sentences(samples_view):
+    v = samples_view
+    names = {n.label: n for n in v.nodes.values()}
+    assert names["周明远"].type == "Official"
+    assert any("来安县经济和信息化局局长周明远" in s for e, ss in v.evidence.items() for s in ss)
+    assert "陳國強" in names["陈国强"].names
+
+
+def test_focus_depth_type_region_and_budget(samples_view):
+    v = samples_view
+    one = select(v, focus="周明远", depth=1)
+    assert {n.label for n in one.nodes.values()} == {"周明远", "来安县经济和信息化局"}
+    two = select(v, focus="周明远", depth=2)
+    assert "来安县" in {n.label for n in two.nodes.values()}
+    only = select(v, types=["Official"])
+    assert {n.type for n in only.nodes.values()} == {"Official"} and only.edges == []
+    region = select(v, region="长兴县")
+    labels = {n.label for n in region.nodes.values()}
+    assert {"长兴县", "长兴县人民政府", "陈国强", "长兴经济技术开发区"} <= labels
+    assert "周明远" not in labels
+    small = select(v, budget=5)
+    assert len(small.nodes) == 5 and "left out" in small.left_out
+    with pytest.raises(ValueError, match="no entity named"):
+        select(v, focus="不存在")
+
+
+def test_hostile_names_stay_data(tmp_path):
+    v = ViewData(nodes={"a": Node("a", "Company", HOSTILE, [HOSTILE]), "b": Node("b", "Region", "杭锦后旗", ["杭锦后旗"])},
+                 edges=[("a", "locatedIn", "b")])
+    write_html(v, tmp_path / "g.html")
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
     assert HOSTILE not in page
     assert "<script>alert" not in page and "<img src=x" not in page
-    assert "\\u003c/script\\u003e" in page  # the name is there, JSON-escaped, shown as text
+    blob = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(blob)["a"]["label"] == HOSTILE  # the name is there, as JSON, shown with textContent
 
 
-def test_tooltip_has_type_names_and_source():
-    m = merged_with("华恒生物")
-    t = tooltip(m, "Company:华恒生物")
-    assert "华恒生物" in t and "Company" in t and "华恒生物集团" in t
-    assert "标题<b> 2024-01-01" in t  # plain text: vis-network shows title strings as text
+def test_page_is_offline_with_legend_and_search(tmp_path, samples_view):
+    write_html(samples_view, tmp_path / "g.html")
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"(?:https?:)?//", page)
+    assert 'id="kg-search"' in page and 'id="kg-legend"' in page and "class=\"kg-type\"" in page
+    for label in ("Official", "Agency", "Region", "Industrial park", "Company", "Project"):
+        assert label in page
+
+
+def test_big_graphs_get_positions_and_no_physics(tmp_path):
+    nodes = {f"n{i}": Node(f"n{i}", "Company", f"企业{i}", [f"企业{i}"]) for i in range(400)}
+    edges = [(f"n{i}", "locatedIn", f"n{(i * 7) % 400}") for i in range(400) if i != (i * 7) % 400]
+    write_html(ViewData(nodes=nodes, edges=edges), tmp_path / "big.html")
+    page = (tmp_path / "big.html").read_text(encoding="utf-8")
+    assert re.search(r'"physics": \{\s*"enabled": false', page)
+    assert re.search(r'"x": -?\d', page)
+
+
+def test_tooltip_and_panel():
+    n = Node("a", "Company", "华恒生物", ["华恒生物", "华恒"], ["某标题 2022-12-05"])
+    t = tooltip(n)
+    assert "华恒生物" in t and "Company" in t and "华恒" in t and "某标题 2022-12-05" in t
+    v = ViewData(nodes={"a": n, "b": Node("b", "Region", "杭锦后旗", ["杭锦后旗"])}, edges=[("a", "locatedIn", "b")],
+                 evidence={("a", "locatedIn", "b"): ["「句子」"]})
+    p = panel_data(v)
+    assert p["a"]["relations"] == [["locatedIn", "→", "杭锦后旗", ["「句子」"]]]
+    assert p["b"]["relations"] == [["locatedIn", "←", "华恒生物", ["「句子」"]]]
 
 
 def test_every_type_has_its_own_colour_and_shape():
-    colours = [c for c, _, _ in STYLE.values()]
-    shapes = [s for _, s, _ in STYLE.values()]
-    assert len(set(colours)) == len(STYLE) == 6
-    assert len(set(shapes)) == 6
+    assert len({c for c, _, _ in STYLE.values()}) == len({s for _, s, _ in STYLE.values()}) == len(STYLE) == 6

@@ -1,0 +1,57 @@
+"""kg serve: a SPARQL 1.1 Protocol endpoint over a built graph (rdflib-endpoint on uvicorn).
+
+The protocol is rdflib-endpoint's (GET/POST query, content negotiation, service description);
+this module only loads the graph, turns SPARQL Update off unless asked, and adds an offline page
+to type queries in.
+"""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+ENDPOINT_PATH = "/sparql"
+
+
+def query_page(named: dict[str, str]) -> str:
+    page = files("kg.web").joinpath("query.html").read_text(encoding="utf-8")
+    # JSON inside a <script> block: escape what could close it
+    blob = json.dumps(named, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return page.replace("__QUERIES__", blob).replace("__ENDPOINT__", ENDPOINT_PATH)
+
+
+def make_app(path: Path, allow_update: bool = False):
+    from fastapi.responses import HTMLResponse
+    from rdflib_endpoint import SparqlEndpoint
+
+    from .query import load_graph, named_queries
+
+    graph = load_graph(path)
+    named = named_queries()
+    app = SparqlEndpoint(
+        graph=graph,
+        path=ENDPOINT_PATH,
+        title="Chanye KG",
+        description=f"SPARQL endpoint over {path.name} ({len(graph):,} triples). Read-only unless started with --allow-update.",
+        enable_update=allow_update,
+        cors_enabled=True,
+        example_queries={name: {"query": text} for name, text in named.items()},
+    )
+    page = query_page(named)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> str:
+        return page
+
+    return app, len(graph)
+
+
+def serve(path: Path, host: str = "127.0.0.1", port: int = 8000, allow_update: bool = False) -> None:
+    import uvicorn
+
+    app, n = make_app(path, allow_update)
+    mode = "read-write (SPARQL Update allowed)" if allow_update else "read-only"
+    print(f"Serving {path} ({n:,} triples), {mode}")
+    print(f"  SPARQL endpoint: http://{host}:{port}{ENDPOINT_PATH}")
+    print(f"  query page:      http://{host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

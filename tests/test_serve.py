@@ -1,0 +1,122 @@
+"""kg serve: a standard SPARQL endpoint, read-only unless asked; every shipped question runs."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import ROOT
+
+from kg.cli import main
+from kg.query import load_graph, named_queries, run, with_params
+
+SAMPLES = ROOT / "samples"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("served")
+    assert main(["build", str(SAMPLES), "-o", str(out), "-q", "--no-html"]) == 0
+    return out
+
+
+def start(graph, *extra):
+    port = free_port()
+    p = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port), *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}/sparql"
+    for _ in range(100):  # at most 10 s
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+            return p, url
+        except (urllib.error.URLError, ConnectionError):
+            if p.poll() is not None:
+                raise RuntimeError(p.stderr.read().decode())
+            time.sleep(0.1)
+    p.kill()
+    raise RuntimeError("kg serve did not start in 10 s")
+
+
+def test_select_over_http_with_a_standard_client(built):
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    p, url = start(built / "graph.ttl")
+    try:
+        sw = SPARQLWrapper(url)
+        sw.setReturnFormat(JSON)
+        sw.setQuery(
+            "PREFIX cy: <https://w3id.org/chanye/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?n WHERE { ?o a cy:Official ; rdfs:label ?n } ORDER BY ?n"
+        )
+        names = [b["n"]["value"] for b in sw.queryAndConvert()["results"]["bindings"]]
+        assert "周明远" in names and "陈国强" in names
+        page = urllib.request.urlopen(url.replace("/sparql", "/"), timeout=5).read().decode()
+        assert "Chanye KG" in page and "officials" in page  # the query page lists the shipped questions
+    finally:
+        p.terminate()
+        p.wait(timeout=10)
+
+
+def test_update_refused_unless_allowed(built):
+    from SPARQLWrapper import POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    update = "INSERT DATA { <http://example.org/a> <http://example.org/b> 'c' }"
+    p, url = start(built / "graph.ttl")
+    try:
+        sw = SPARQLWrapper(url, updateEndpoint=url)
+        sw.setMethod(POST)
+        sw.setQuery(update)
+        with pytest.raises((SPARQLWrapperException, urllib.error.HTTPError)) as e:
+            sw.query()
+        assert "403" in str(e.value) or "not allowed" in str(e.value)
+    finally:
+        p.terminate()
+        p.wait(timeout=10)
+    p, url = start(built / "graph.ttl", "--allow-update")
+    try:
+        sw = SPARQLWrapper(url, updateEndpoint=url)
+        sw.setMethod(POST)
+        sw.setQuery(update)
+        sw.query()  # accepted
+    finally:
+        p.terminate()
+        p.wait(timeout=10)
+
+
+def test_every_shipped_question_returns_rows(built, shared, tmp_path):
+    assert main(["build", str(shared / "corpus" / "seeds"), "-o", str(tmp_path), "-q", "--no-html"]) == 0
+    ttl, trig = load_graph(tmp_path / "graph.ttl"), load_graph(tmp_path / "graph.trig")
+    needs = {"entity": {"name": "华恒生物"}}
+    for name, sparql in named_queries().items():
+        g = trig if name == "evidence" else ttl
+        cols, rows = run(g, with_params(sparql, needs.get(name, {})))
+        assert rows, name
+
+
+def test_question_parameters_filter(built, capsys):
+    assert main(["query", str(built / "graph.ttl"), "officials", "--region", "旌阳"]) == 0
+    out = capsys.readouterr().out
+    assert "李建华" in out and "周明远" not in out
+    assert main(["query", str(built / "graph.ttl"), "projects", "--company", "金禾光电", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert rows[0].startswith("project,") and len(rows) == 2 and rows[1].startswith("金禾光电二期")
+    assert main(["query", str(built / "graph.ttl"), "officials", "--company", "x"]) == 2
+    assert "takes --region" in capsys.readouterr().err
+
+
+def test_a_hostile_parameter_stays_a_string(built, capsys):
+    assert main(["query", str(built / "graph.ttl"), "officials", "--region", '") } DELETE WHERE { ?s ?p ?o } #']) == 0
+    assert "(0 rows)" in capsys.readouterr().out

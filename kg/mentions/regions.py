@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load
 from ..model import Mention, Text
@@ -13,11 +14,12 @@ TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
 
 
-def _scan(text: str, index: dict[str, list[str]], min_len: int = 2):
-    """Longest match at each position, left to right, non-overlapping."""
+def _scan(text: str, index: dict[str, list[str]], min_len: int = 2, heads: frozenset[str] | None = None):
+    """Longest match at each position, left to right, non-overlapping. heads: the first two
+    characters of every name, so that most positions are passed over with one set lookup."""
     i, n = 0, len(text)
     while i < n:
-        if not ("\u4e00" <= text[i] <= "\u9fff"):
+        if not ("\u4e00" <= text[i] <= "\u9fff") or (heads is not None and text[i : i + 2] not in heads):
             i += 1
             continue
         for L in range(min(MAX_LEN, n - i), min_len - 1, -1):
@@ -30,12 +32,18 @@ def _scan(text: str, index: dict[str, list[str]], min_len: int = 2):
             i += 1
 
 
+@lru_cache(maxsize=4)
+def _index(gaz: Gazetteer) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """One index: a surface form is full (names the division) or short (a stem, an abbreviation)."""
+    index = {**gaz.short, **gaz.full}
+    return index, frozenset(k[:2] for k in index)
+
+
 def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load()
     norm = text.norm
-    # one index: a surface form is full (names the division) or short (a stem, an abbreviation)
-    index = {**{k: v for k, v in gaz.short.items()}, **gaz.full}
-    raw = list(_scan(norm, index))
+    index, heads = _index(gaz)
+    raw = list(_scan(norm, index, heads=heads))
     full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
     # the places an article certainly names: unambiguous full names and well-known short ones
     strong_codes = {c for _, _, s in raw if len(gaz.full.get(s, [])) == 1 for c in gaz.full[s]}

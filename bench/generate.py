@@ -1,0 +1,118 @@
+"""Generate a synthetic corpus of articles of the kind Chanye KG reads, for benchmarks.
+
+    python bench/generate.py OUT_DIR --articles 10000 [--seed 1] [--format txt|jsonl]
+
+Regions come from the gazetteer (a county with its city and province), officials, parks,
+companies and projects from name parts below; figures and dates vary. About one article in four
+is in traditional script with pinyin glosses, as some outlets publish. Every article is written
+from templates here: no text of any real article.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+GIVEN = "建国志强海燕立新明远晓东文华国强永胜丽娟伟平秀英春风德华玉杰学军红梅晓峰振华云飞思远"
+BRANDS = "华恒 鑫源 瑞科 金禾 昌能 宏图 远帆 天元 福兴 宇兴 聚鑫 蒙泰 恒旭 博泽 吉美 中盛 隆达 腾飞 汇通 安泰 荣信 力拓 兴业 佳和".split()
+INDUSTRIES = "新材料 生物 科技 电子 化工 食品 能源 机械 实业 药业 乳业".split()
+PRODUCTS = "锂电池负极材料 高端鲜奶 岩矿棉 可降解塑料 储能电池 光伏组件 风电齿轮箱 饲料 碳纤维 电子元器件".split()
+PARK_KINDS = "经济开发区 工业园区 高新区 产业园".split()
+STATUS = "开工建设 进入收尾阶段 建成投产 完成签约 主体封顶".split()
+BODIES = [("工信局", "局长"), ("发改委", "主任"), ("商务局", "局长"), ("工业和信息化局", "党组书记、局长")]
+OUTLETS = "日报 融媒体中心 发布 新闻网".split()
+PERIODS = ["1-10月份", "上半年", "前三季度", "今年以来", "1—7月份"]
+
+
+def counties():
+    from kg.gazetteer import load
+
+    g = load()
+    out = []
+    for d in g.by_code.values():
+        if d.level != "county" or not d.code.isdigit() or len(d.name) < 3:
+            continue
+        chain = g.chain(d.code)
+        if len(chain) == 3 and chain[1].name.endswith("市"):
+            out.append((d.name, chain[1].name, chain[2].name))
+    out.sort()
+    return out
+
+
+def person(r: random.Random) -> str:
+    return r.choice(SURNAMES) + "".join(r.sample(GIVEN, r.choice((1, 2))))
+
+
+def article(r: random.Random, places) -> tuple[str, str]:
+    county, city, province = r.choice(places)
+    level = county[-1]
+    stem = county[:-1] if len(county) > 2 else county
+    body, title = r.choice(BODIES)
+    chief, secretary, head, reporter = person(r), person(r), person(r), person(r)
+    park = stem + r.choice(PARK_KINDS)
+    brands = r.sample(BRANDS, 3)
+    comps = [b + r.choice(INDUSTRIES) for b in brands]
+    product, product2 = r.sample(PRODUCTS, 2)
+    year = r.choice((2021, 2022, 2023, 2024))
+    date = f"{year}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} {r.randint(8, 20):02d}:{r.randint(0, 59):02d}"
+    cap, money, pct = r.randint(2, 50), round(r.uniform(1, 90), 2), round(r.uniform(2, 30), 1)
+    period = r.choice(PERIODS)
+    lines = [
+        f"标题:{county}{body}{title.split('、')[-1]}{chief}:推动产业高质量发展",
+        f"时间:{date} 来源:{stem}{r.choice(OUTLETS)}",
+        f"本期,记者专访了{level}{body}{title}{chief}。",
+        f"{chief}表示,{period},全{level}规模以上工业增加值同比增长{pct}%,完成工业投资{money}亿元。",
+        f"{park}引进了{comps[0]}、{comps[1]}等一批企业,{comps[2]}年产{cap}万吨{product}项目{r.choice(STATUS)}。",
+        f"{comps[0]}二期、年产{cap + 3}万吨{product2}生产线项目{r.choice(STATUS)}。",
+        f"{level}委书记{secretary}、{level}长{head}出席{city}重点项目集中签约仪式,{province}{brands[1]}集团有限公司投资{round(money / 3, 1)}亿元的{product2}项目落户{park}。",
+        f"(记者 {reporter})",
+    ]
+    return f"{county}-{year}", "\n".join(lines) + "\n"
+
+
+def traditional(text: str, r: random.Random) -> str:
+    """Traditional script, with a pinyin gloss after a few characters, as some scrapers keep."""
+    from opencc import OpenCC
+
+    t = OpenCC("s2t").convert(text)
+    for word, gloss in (("業", "業(yè)"), ("發", "發(fā)"), ("區", "區(qū)")):
+        if r.random() < 0.5:
+            t = t.replace(word, gloss)
+    return t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    args = ap.parse_args()
+    r = random.Random(args.seed)
+    places = counties()
+    args.out.mkdir(parents=True, exist_ok=True)
+    shard, per_shard, size = None, 10000, 0
+    for i in range(args.articles):
+        name, text = article(r, places)
+        if r.random() < 0.25:
+            text = traditional(text, r)
+        size += len(text.encode("utf-8"))
+        if args.format == "txt":
+            sub = args.out / f"{i // 1000:04d}"
+            sub.mkdir(exist_ok=True)
+            (sub / f"{i:07d}.txt").write_text(text, encoding="utf-8")
+        else:
+            if i % per_shard == 0:
+                if shard:
+                    shard.close()
+                shard = open(args.out / f"part-{i // per_shard:04d}.jsonl", "w", encoding="utf-8")
+            shard.write(json.dumps({"url": f"https://example.cn/{i}", "content": text}, ensure_ascii=False) + "\n")
+    if shard:
+        shard.close()
+    print(f"{args.articles} articles, {size / 1e6:.1f} MB, in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -15,12 +15,20 @@ def _err(msg: str) -> None:
     print(f"kg: {msg}", file=sys.stderr)
 
 
+def _progress(quiet: bool):
+    """A progress bar on stderr when it is a terminal; nothing otherwise (logs, CI, pipes)."""
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr, leave=False)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from .extract import extract
-    from .graph import build_dataset, build_graph, write
+    from .graph import build_dataset, build_graph
+    from .store import Sink, export, fresh_store, publish
     from .merge import merge
-    from .read import ReadError, ReadOptions, read_all
-    from .view import DEFAULT_BUDGET, read, select, write_html
+    from .pipeline import default_jobs, extract_all
+    from .read import ReadOptions, read_all
+    from .view import DEFAULT_BUDGET, from_merged, select, write_html
 
     t0 = time.perf_counter()
     out = Path(args.output)
@@ -29,38 +37,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     except OSError as e:
         _err(f"{out}: cannot create output folder: {e.strerror or e}")
         return 2
-    results, failed = [], 0
-    tty = sys.stderr.isatty() and not args.quiet
     opts = ReadOptions()
     fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
     opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()})
-    for n, item in enumerate(read_all(args.paths, opts), 1):
-        if isinstance(item, ReadError):
-            failed += 1
-            _err(f"skipped {item}")
-            continue
-        try:
-            results.append(extract(item))
-        except Exception as e:  # one bad article must not stop the build
-            failed += 1
-            _err(f"skipped {item.path}: extraction failed: {type(e).__name__}: {e}")
-            continue
-        if tty and n % 50 == 0:
-            print(f"\r  {n} files read ...", end="", file=sys.stderr, flush=True)
-    if tty:
-        print("\r", end="", file=sys.stderr)
+    failed = 0
+
+    def skipped(e) -> None:
+        nonlocal failed
+        failed += 1
+        _err(f"skipped {e}")
+
+    bar = _progress(args.quiet)
+    results = extract_all(read_all(args.paths, opts), jobs=args.jobs or default_jobs(), skipped=skipped,
+                          progress=bar.update)
+    bar.close()
     if not results:
         _err("no article could be read; nothing written")
         return 1
     merged = merge(results)
-    graph = build_graph(merged)
+    # every quad goes into the on-disk store, and the files are exported from it
+    store = fresh_store(out / "store")
+    sink = Sink(store)
+    build_graph(merged, sink)
+    build_dataset(merged, sink)
+    sink.flush()
+    export(store, out)
+    publish(store, out / "store")
     ttl, trig, nq, page = (out / f"graph.{x}" for x in ("ttl", "trig", "nq", "html"))
-    write(graph, ttl, "turtle")
-    dataset = build_dataset(merged)
-    write(dataset, trig, "trig")
-    write(dataset, nq, "nquads")
     if not args.no_html:
-        view = select(read(dataset), budget=DEFAULT_BUDGET)
+        view = select(from_merged(merged), budget=DEFAULT_BUDGET)
         write_html(view, page)
         if view.left_out:
             print(f"graph.html: {view.left_out}")
@@ -68,15 +73,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         ents = Counter(e.type for e in merged.entities.values())
         rels = Counter(r.rel for r in merged.relations)
-        size = sum(len(r.article.text) for r in results)
+        size = sum(r.chars for r in results)
         print(f"Read {len(results)} article(s), {size:,} characters; {failed} input(s) skipped.")
         print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
         print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
         unresolved = sorted({n for r in results for n, _ in r.unresolved})
         if unresolved:
             print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(unresolved)}")
-        print(f"Wrote {ttl} ({len(graph):,} triples), {trig.name} and {nq.name} (facts by article and sentence)"
-              + ("" if args.no_html else f", {page.name}") + f" in {dt:.1f} s.")
+        print(f"Wrote {ttl}, {trig.name} and {nq.name} (facts by article and sentence)"
+              + ("" if args.no_html else f", {page.name}") + f" and the store {out / 'store'} ({len(sink):,} quads written) in {dt:.1f} s.")
     return 0
 
 
@@ -97,7 +102,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     # positionals: [GRAPH] QUERY, where a graph is a file with an RDF suffix
     graph, query = args.graph_opt, None
     for p in args.positional:
-        if graph is None and (p.endswith(GRAPH_SUFFIXES) or Path(p).is_file()) and p not in named:
+        if graph is None and (p.endswith(GRAPH_SUFFIXES) or Path(p).is_file() or Path(p, "CURRENT").exists()) and p not in named:
             graph = p
         elif query is None:
             query = p
@@ -125,8 +130,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"query: {e}")
         return 2
     path = Path(graph)
-    if not path.is_file():
-        _err(f"{path}: no such graph file (build one with: kg build ARTICLES -o {path.parent})")
+    if not (path.is_file() or (path.is_dir() and (path / "CURRENT").exists())):
+        _err(f"{path}: no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
         return 2
     try:
         g = load_graph(path)
@@ -146,8 +151,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     path = Path(args.graph)
-    if not path.is_file():
-        _err(f"{path}: no such graph file")
+    if not (path.is_file() or (path / "CURRENT").exists()):
+        _err(f"{path}: no such graph file or store")
         return 2
     try:
         serve(path, host=args.host, port=args.port, allow_update=args.allow_update)
@@ -182,11 +187,16 @@ def cmd_viz(args: argparse.Namespace) -> int:
     from .view import read, select, write_html
 
     path = Path(args.graph)
-    if not path.is_file():
-        _err(f"{path}: no such graph file")
+    if not (path.is_file() or (path / "CURRENT").exists()):
+        _err(f"{path}: no such graph file or store")
         return 2
     try:
-        g = load_graph(path)
+        if path.is_dir():
+            from .store import rdflib_dataset
+
+            g = rdflib_dataset(path)
+        else:
+            g = load_graph(path)
     except Exception as e:
         _err(f"{path}: cannot parse graph: {e}")
         return 2
@@ -212,6 +222,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("--no-html", action="store_true", help="skip the HTML network view")
+    b.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)")
     j = b.add_argument_group("JSONL input", "which fields of each record hold what (repeat to give several; first present wins)")
     j.add_argument("--text-field", action="append", metavar="F", help="default: text, content, body, article")
     j.add_argument("--title-field", action="append", metavar="F", help="default: title, headline")

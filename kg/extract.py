@@ -16,6 +16,16 @@ from .relations import find_relations
 from .resolve import evidence, identity_keys, resolve_article
 
 
+def sentence_selector(text, idx: int) -> tuple[str, int, int]:
+    """Sentence idx as published: its exact text and its span in the original, spaces trimmed."""
+    s, e = text.sentences[idx]
+    o_start, o_end = text.orig_span(s, e)
+    exact = text.orig[o_start:o_end]
+    lead = len(exact) - len(exact.lstrip())
+    exact = exact.strip()
+    return exact, o_start + lead, o_start + lead + len(exact)
+
+
 def _original_forms(text, mentions) -> set[str]:
     """The names as published (traditional characters kept, pinyin glosses dropped)."""
     out = set()
@@ -72,9 +82,13 @@ def extract(article: Article) -> ArticleResult:
     posts: dict[tuple[str, str, str], list] = {}
     for off, ag, title, m in ctx.memberships:
         posts.setdefault((k(off), k(ag), title), []).append(evidence(text, article.id, m))
+    cited = {ev.sentence for e in entities for ev in e.evidence}
+    cited |= {ev.sentence for r in relations for ev in r.evidence}
+    cited |= {f.evidence.sentence for f in figures if f.evidence}
     return ArticleResult(
-        article=article,
-        text=text,
+        article=replace(article, text=""),
+        chars=len(article.text),
+        sentences={i: sentence_selector(text, i) for i in sorted(cited)},
         meta=meta,
         entities=entities,
         relations=relations,

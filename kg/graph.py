@@ -230,9 +230,10 @@ def add_project_summary(g: Graph, m: Merged, dates: dict[str, str]) -> None:
                     pass
 
 
-def build_graph(m: Merged) -> Graph:
-    """Every fact in one graph: what graph.ttl holds."""
-    g = new_graph()
+def build_graph(m: Merged, g=None):
+    """Every fact in one graph: what graph.ttl holds. g: an rdflib Graph (new by default) or a
+    store.Sink."""
+    g = new_graph() if g is None else g
     for res in m.articles:
         add_article(g, res)
         who = _interviewee(m, res)
@@ -257,19 +258,14 @@ def build_graph(m: Merged) -> Graph:
     return g
 
 
-def _sentence(g: Graph, res: ArticleResult, idx: int) -> URIRef:
-    """Describe sentence idx of an article as an annotation target; return its graph IRI."""
+def _sentence(g, res: ArticleResult, idx: int, described: set) -> URIRef:
+    """Describe sentence idx of an article as an annotation target (once); return its graph IRI."""
     aid = res.article.id
     node = sentence_iri(aid, idx)
-    if (node, RDF.type, CY.Sentence) in g:
+    if node in described:
         return node
-    s, e = res.text.sentences[idx]
-    o_start, o_end = res.text.orig_span(s, e)
-    exact = res.text.orig[o_start:o_end]
-    lead = len(exact) - len(exact.lstrip())
-    exact = exact.strip()
-    o_start += lead
-    o_end = o_start + len(exact)
+    described.add(node)
+    exact, o_start, o_end = res.sentences[idx]
     g.add((node, RDF.type, CY.Sentence))
     g.add((node, RDF.type, OA.SpecificResource))
     g.add((node, OA.hasSource, article_iri(aid)))
@@ -286,11 +282,14 @@ def _sentence(g: Graph, res: ArticleResult, idx: int) -> URIRef:
     return node
 
 
-def build_dataset(m: Merged) -> Dataset:
-    """The facts by article and by sentence, with sentence selectors: graph.trig / graph.nq."""
-    ds = Dataset()
-    _bind(ds)
+def build_dataset(m: Merged, ds=None):
+    """The facts by article and by sentence, with sentence selectors: graph.trig / graph.nq.
+    ds: an rdflib Dataset (new by default) or a store.Sink."""
+    if ds is None:
+        ds = Dataset()
+        _bind(ds)
     meta = ds.default_graph
+    described: set = set()
     rep = m.same_as  # an article's own key -> the merged entity's key
     canon = {k: e.name for k, e in m.entities.items()}
     attrs = {k: e.attrs for k, e in m.entities.items()}
@@ -312,23 +311,23 @@ def build_dataset(m: Merged) -> Dataset:
             s = add_entity(ag, k, e.type, canon.get(k, e.name), e.aliases | {e.name}, attrs.get(k, e.attrs))
             ag.add((s, PROV.wasDerivedFrom, article_iri(aid)))
             for ev in e.evidence:
-                meta.add((_sentence(meta, res, ev.sentence), CY.mentions, s))
+                meta.add((_sentence(meta, res, ev.sentence, described), CY.mentions, s))
         for r in res.relations:
             triple = (entity_iri(key(r.head)), CY[r.rel], entity_iri(key(r.tail)))
             sentences = sorted({ev.sentence for ev in r.evidence})
             if not sentences:  # gazetteer knowledge, the article's context: no single sentence
                 ag.add(triple)
             for idx in sentences:
-                ds.graph(_sentence(meta, res, idx)).add(triple)
+                ds.graph(_sentence(meta, res, idx, described)).add(triple)
         for p in res.posts:
             for idx in sorted({ev.sentence for ev in p.evidence}) or [None]:
-                target = ag if idx is None else ds.graph(_sentence(meta, res, idx))
+                target = ag if idx is None else ds.graph(_sentence(meta, res, idx, described))
                 node = add_post(target, key(p.official), key(p.agency), p.title)
                 if res.date:
                     target.add((node, CY.attestedOn, Literal(res.date, datatype=XSD.date)))
         for f in res.figures:
             if key(f.subject) in m.entities:
-                add_figure(ds.graph(_sentence(meta, res, f.evidence.sentence)), replace(f, subject=key(f.subject)), res.date)
+                add_figure(ds.graph(_sentence(meta, res, f.evidence.sentence, described)), replace(f, subject=key(f.subject)), res.date)
     return ds
 
 

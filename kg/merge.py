@@ -58,19 +58,27 @@ def _forms(name: str, typ: str, cores: set[str], gaz: Gazetteer) -> set[str]:
             out.add(f"<{codes[0]}>{name[n:]}")
             break
     if typ == "Company":
-        out.add("core:" + company_core(name, set(gaz.short) | set(gaz.full)))
+        out.add("core:" + company_core(name, gaz=gaz))
     if typ == "Project":
-        for core in sorted(cores, key=len, reverse=True):
-            i = name.find(core)
-            if 0 <= i <= 4 and len(core) >= 2:  # after at most a province name
-                rest = name[i + len(core) :]
-                for suf in LEGAL:
-                    if rest.startswith(suf):
-                        rest = rest[len(suf) :]
-                        break
-                out.add(f"<{core}>{rest}")
-                break
+        hit = _leading_core(name, cores)
+        if hit:
+            core, i = hit
+            rest = name[i + len(core) :]
+            for suf in LEGAL:
+                if rest.startswith(suf):
+                    rest = rest[len(suf) :]
+                    break
+            out.add(f"<{core}>{rest}")
     return out
+
+
+def _leading_core(name: str, cores: set[str]) -> tuple[str, int] | None:
+    """The longest company core a project's name starts with, after at most a province name."""
+    for i in range(0, 5):
+        for n in range(min(16, len(name) - i), 1, -1):
+            if name[i : i + n] in cores:
+                return name[i : i + n], i
+    return None
 
 
 def unify(entities: dict[str, Entity], gaz: Gazetteer | None = None) -> dict[str, str]:

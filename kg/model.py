@@ -102,8 +102,9 @@ class Post:
 class ArticleResult:
     """Everything extracted from one article: the unit a worker returns to the merge."""
 
-    article: Article
-    text: Text
+    article: Article  # its text dropped once read: results travel between processes and pile up
+    chars: int = 0  # the length of the text that was read
+    sentences: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # idx -> (exact, start, end)
     meta: "ArticleMeta | None" = None
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)

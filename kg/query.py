@@ -49,16 +49,25 @@ def with_params(sparql: str, given: dict[str, str]) -> str:
     return sparql.replace("#{filter}", filters)
 
 
-def load_graph(path: Path) -> Graph | Dataset:
-    """Turtle into a Graph; TriG / N-Quads into a Dataset whose default graph is the union, so
-    plain patterns see every fact and GRAPH patterns see where each was read."""
+def load_graph(path: Path):
+    """A store folder opens as it is (Oxigraph, read-only); Turtle loads into a Graph; TriG /
+    N-Quads into a Dataset whose default graph is the union, so plain patterns see every fact
+    and GRAPH patterns see where each was read."""
+    if path.is_dir():
+        from .store import open_read_only
+
+        return open_read_only(path)
     fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix)
     g: Graph | Dataset = Dataset(default_union=True) if fmt in ("nquads", "trig") else Graph()
     g.parse(str(path), format=fmt)
     return g
 
 
-def run(graph: Graph, sparql: str) -> tuple[list[str], list[list[str]]]:
+def run(graph, sparql: str) -> tuple[list[str], list[list[str]]]:
+    import pyoxigraph as ox
+
+    if isinstance(graph, ox.Store):
+        return _run_store(graph, sparql)
     res = graph.query(sparql)
     if res.type == "ASK":
         return ["ask"], [[str(bool(res.askAnswer)).lower()]]
@@ -66,6 +75,30 @@ def run(graph: Graph, sparql: str) -> tuple[list[str], list[list[str]]]:
         raise ValueError("only SELECT and ASK queries print as tables")
     cols = [str(v) for v in res.vars]
     rows = [[_text(v) for v in row] for row in res]
+    return cols, rows
+
+
+def _run_store(store, sparql: str) -> tuple[list[str], list[list[str]]]:
+    import pyoxigraph as ox
+
+    res = store.query(sparql)
+    if isinstance(res, ox.QueryBoolean):
+        return ["ask"], [[str(bool(res)).lower()]]
+    if not isinstance(res, ox.QuerySolutions):
+        raise ValueError("only SELECT and ASK queries print as tables")
+    cols = [v.value for v in res.variables]
+    rows = []
+    for sol in res:
+        row = []
+        for c in cols:
+            t = sol[c]
+            if t is None:
+                row.append("")
+            elif isinstance(t, ox.Literal) and t.datatype.value == str(XSD.decimal):
+                row.append(_text(Literal(t.value, datatype=XSD.decimal)))
+            else:
+                row.append(t.value)
+        rows.append(row)
     return cols, rows
 
 

@@ -86,17 +86,20 @@ def agency_name(body: str, region_name: str) -> str:
     return region_name + body
 
 
-def company_core(name: str, region_forms: set[str]) -> str:
-    """The part of a company name that identifies it: no region in front, no legal form behind."""
+def company_core(name: str, region_forms: set[str] | None = None, gaz: Gazetteer | None = None) -> str:
+    """The part of a company name that identifies it: no region in front, no legal form behind.
+    A region is one of region_forms, or (with gaz) any division's name or short name."""
     core = name
-    changed = True
-    while changed:
-        changed = False
-        for f in sorted(region_forms, key=len, reverse=True):
-            if core.startswith(f) and len(core) - len(f) >= 2:
-                core = core[len(f) :]
-                changed = True
+    while True:
+        cut = 0
+        for n in range(min(12, len(core) - 2), 1, -1):  # longest leading place first
+            head = core[:n]
+            if (region_forms and head in region_forms) or (gaz and (head in gaz.full or head in gaz.short)):
+                cut = n
                 break
+        if not cut:
+            break
+        core = core[cut:]
     for suf in LEGAL:
         if core.endswith(suf) and len(core) - len(suf) >= 2:
             core = core[: -len(suf)]

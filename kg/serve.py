@@ -26,13 +26,18 @@ def make_app(path: Path, allow_update: bool = False):
 
     from .query import load_graph, named_queries
 
-    graph = load_graph(path)
+    if path.is_dir():  # a store built by kg build: served in place, through oxrdflib
+        from .store import rdflib_dataset
+
+        graph = rdflib_dataset(path)
+    else:
+        graph = load_graph(path)
     named = named_queries()
     app = SparqlEndpoint(
         graph=graph,
         path=ENDPOINT_PATH,
         title="Chanye KG",
-        description=f"SPARQL endpoint over {path.name} ({len(graph):,} triples). Read-only unless started with --allow-update.",
+        description=f"SPARQL endpoint over {path.name}. Read-only unless started with --allow-update.",
         enable_update=allow_update,
         cors_enabled=True,
         example_queries={name: {"query": text} for name, text in named.items()},
@@ -43,15 +48,15 @@ def make_app(path: Path, allow_update: bool = False):
     def index() -> str:
         return page
 
-    return app, len(graph)
+    return app, path.name
 
 
 def serve(path: Path, host: str = "127.0.0.1", port: int = 8000, allow_update: bool = False) -> None:
     import uvicorn
 
-    app, n = make_app(path, allow_update)
+    app, _ = make_app(path, allow_update)
     mode = "read-write (SPARQL Update allowed)" if allow_update else "read-only"
-    print(f"Serving {path} ({n:,} triples), {mode}")
+    print(f"Serving {path}, {mode}")
     print(f"  SPARQL endpoint: http://{host}:{port}{ENDPOINT_PATH}")
     print(f"  query page:      http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="warning")

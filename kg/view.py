@@ -109,6 +109,34 @@ def read(g: Graph | Dataset) -> ViewData:
     return v
 
 
+def from_merged(m) -> ViewData:
+    """The same as read() on the built graph, straight from the merge (no graph to parse)."""
+    from .graph import entity_iri
+
+    results = {r.article.id: r for r in m.articles}
+    titles = {k: f"{r.title or r.article.path.rsplit('/', 1)[-1]} {r.date}".strip() for k, r in results.items()}
+    v = ViewData()
+    for key, e in m.entities.items():
+        iri = str(entity_iri(key))
+        v.nodes[iri] = Node(iri, e.type, e.name, [e.name, *sorted(e.aliases)],
+                            [titles[a] for a in sorted(m.sources.get(key, ())) if a in titles])
+    for r in m.relations:
+        h, t = str(entity_iri(r.head)), str(entity_iri(r.tail))
+        if h in v.nodes and t in v.nodes:
+            v.edges.append((h, r.rel, t))
+            sents = []
+            for ev in r.evidence:
+                res = results.get(ev.article)
+                if res and ev.sentence in res.sentences:
+                    s = f"「{res.sentences[ev.sentence][0]}」 — {titles[ev.article]}"
+                    if s not in sents:
+                        sents.append(s)
+            if sents:
+                v.evidence[(h, r.rel, t)] = sents
+    v.edges.sort()
+    return v
+
+
 def _nx(v: ViewData):
     import networkx as nx
 

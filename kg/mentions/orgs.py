@@ -44,6 +44,11 @@ def _long_boundaries() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _long_boundary_rx() -> re.Pattern:
+    return re.compile("|".join(re.escape(b) for b in _long_boundaries()))
+
+
+@lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
     return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
 
@@ -121,14 +126,12 @@ def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: b
         pos += len(w)
     # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
     s = cuts[-1] if cuts else 0
-    changed = True
-    while changed:
-        changed = False
-        for b in _boundaries():
-            if len(b) >= 2 and span.startswith(b, s) and len(span) - s - len(b) >= 2:
-                s += len(b)
-                changed = True
-                break
+    rx = _long_boundary_rx()
+    while True:
+        m = rx.match(span, s)
+        if not m or len(span) - m.end() < 2:
+            break
+        s = m.end()
     return start + s
 
 
@@ -169,7 +172,10 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     # a name never starts before an official's name or an agency (王进健在SEPP...产业园)
     ends = {m.end for m in agencies}
     for p in {m.surface for m in people}:
-        ends |= {k.end() for k in re.finditer(re.escape(p), norm)}
+        at = norm.find(p)
+        while at >= 0:
+            ends.add(at + len(p))
+            at = norm.find(p, at + 1)
     floors = sorted(ends)
     blocked = [(m.start, m.end) for m in agencies]
     region_full = {m.surface for m in regions}
@@ -294,13 +300,13 @@ def _runs_on(norm: str, c: Mention, cands: list[Mention]) -> bool:
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
     """聚鑫科技、世纪优服获批...: a short untyped item listed right after a company is a company."""
     out = []
-    bounds = _long_boundaries()
+    bound_rx = _long_boundary_rx()
     for c in cands:
         if c.type != "Company" or c.end >= len(norm) or norm[c.end] != "、":
             continue
         s = c.end + 1
         e = s
-        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and not any(norm.startswith(b, e) for b in bounds):
+        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and not bound_rx.match(norm, e):
             e += 1
         item = norm[s:e]
         if not (2 <= len(item) <= 8) or e - s > 8 or norm[e : e + 1] == "、" or "等" in item:

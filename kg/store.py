@@ -1,0 +1,138 @@
+"""The persistent store: an Oxigraph database on disk (pyoxigraph), and the exports from it.
+
+Building writes every quad here instead of into rdflib's in-memory graph: measured on 195k
+triples, rdflib parsed Turtle in 12 s, wrote it in 14-16 s and ran a join with GROUP BY in
+2.7-4.4 s; Oxigraph took 0.8 s, 0.2 s and 0.16-0.25 s, and at 1M triples used 0.4 GB where
+rdflib used 1.1 GB. Layout: the default graph holds every fact (what graph.ttl exports); the
+named graphs hold the same facts by article and by sentence (graph.trig / graph.nq).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .graph import PREFIXES
+
+FLUSH = 200_000  # quads buffered before a bulk write
+
+
+def term(t):
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+class Sink:
+    """What the graph builders write into: add((s, p, o)), graph(name), default_graph.
+    Buffers quads and bulk-loads them into an Oxigraph store."""
+
+    def __init__(self, store: ox.Store, name=None, shared: list | None = None, count: list | None = None):
+        self.store = store
+        self.name = name if name is not None else ox.DefaultGraph()
+        self.buf = shared if shared is not None else []
+        self.count = count if count is not None else [0]
+        self._cache: dict = {}
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        self.buf.append(ox.Quad(self._t(s), self._t(p), self._t(o), self.name))
+        self.count[0] += 1
+        if len(self.buf) >= FLUSH:
+            self.flush()
+
+    def _t(self, t):
+        # IRIs repeat a lot (types, predicates): convert each once
+        if isinstance(t, URIRef):
+            n = self._cache.get(t)
+            if n is None:
+                n = self._cache[t] = ox.NamedNode(str(t))
+            return n
+        return term(t)
+
+    def graph(self, name) -> "Sink":
+        g = Sink(self.store, term(name), self.buf, self.count)
+        g._cache = self._cache
+        return g
+
+    @property
+    def default_graph(self) -> "Sink":
+        return self
+
+    def flush(self) -> None:
+        if self.buf:
+            self.store.bulk_extend(self.buf)
+            self.buf.clear()
+
+    def __len__(self) -> int:
+        return self.count[0]
+
+
+def fresh_store(path: Path) -> ox.Store:
+    """An empty store at path (a previous one is replaced only once the new one is complete: the
+    caller builds into path.tmp and calls publish)."""
+    tmp = path.with_name(path.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    return ox.Store(str(tmp))
+
+
+def publish(store: ox.Store, path: Path) -> None:
+    """Make the store built at path.tmp the store at path."""
+    store.flush()
+    store.optimize()
+    del store
+    tmp = path.with_name(path.name + ".tmp")
+    old = path.with_name(path.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if path.exists():
+        path.rename(old)
+    tmp.rename(path)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def export(store: ox.Store, out: Path) -> dict[str, int]:
+    """graph.ttl (the default graph: every fact), graph.trig and graph.nq (all graphs); each
+    written to a temporary file and renamed, so a reader never sees half a file."""
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    files = {
+        "graph.ttl": dict(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes),
+        "graph.trig": dict(format=ox.RdfFormat.TRIG, prefixes=prefixes),
+        "graph.nq": dict(format=ox.RdfFormat.N_QUADS),
+    }
+    for name, kw in files.items():
+        tmp = out / (name + ".tmp")
+        store.dump(str(tmp), **kw)
+        tmp.replace(out / name)
+    return {"default": len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))}
+
+
+def open_read_only(path: Path) -> ox.Store:
+    return ox.Store.read_only(str(path))
+
+
+def is_store(path: Path) -> bool:
+    return path.is_dir() and any(path.iterdir())
+
+
+def rdflib_dataset(path: Path):
+    """The store behind rdflib's API (oxrdflib): for code that speaks rdflib, such as the
+    SPARQL endpoint. Queries still run in Oxigraph."""
+    from rdflib import Dataset
+
+    ds = Dataset(store="Oxigraph")
+    ds.open(str(path), create=False)
+    return ds

@@ -26,8 +26,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .graph import build_dataset, build_graph
     from .store import Sink, export, fresh_store, publish
     from .merge import merge
+    from .cache import Cache
     from .pipeline import default_jobs, extract_all
-    from .read import ReadOptions, read_all
+    from .read import ReadError, ReadOptions, read_all
     from .view import DEFAULT_BUDGET, from_merged, select, write_html
 
     t0 = time.perf_counter()
@@ -47,26 +48,57 @@ def cmd_build(args: argparse.Namespace) -> int:
         failed += 1
         _err(f"skipped {e}")
 
+    cache = Cache(out)
+    if not args.update:
+        cache.entries = {}
+    reused = 0
+
+    def fresh(items):
+        """Inputs whose text is new or changed; the rest come from the cache (--update)."""
+        nonlocal reused
+        for it in items:
+            if not isinstance(it, ReadError) and args.update:
+                hit = cache.lookup(it)
+                if hit is not None:
+                    reused += 1
+                    continue
+            yield it
+
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
     bar = _progress(args.quiet)
-    results = extract_all(read_all(args.paths, opts), jobs=args.jobs or default_jobs(), skipped=skipped,
-                          progress=bar.update)
+    new = extract_all(fresh(read_all(args.paths, opts)), jobs=args.jobs or default_jobs(), skipped=skipped,
+                      progress=bar.update, engine=args.engine, scheduler=args.scheduler)
     bar.close()
+    for r in new:
+        cache.put(r)
+    results = cache.all_results() if args.update else new
+    timings["read+extract"] = time.perf_counter() - t
     if not results:
         _err("no article could be read; nothing written")
         return 1
+    t = time.perf_counter()
     merged = merge(results)
+    timings["merge"] = time.perf_counter() - t
     # every quad goes into the on-disk store, and the files are exported from it
+    t = time.perf_counter()
     store = fresh_store(out / "store")
     sink = Sink(store)
     build_graph(merged, sink)
     build_dataset(merged, sink)
     sink.flush()
+    timings["graph+store"] = time.perf_counter() - t
+    t = time.perf_counter()
     export(store, out)
     publish(store, out / "store")
+    cache.save()
+    timings["export"] = time.perf_counter() - t
     ttl, trig, nq, page = (out / f"graph.{x}" for x in ("ttl", "trig", "nq", "html"))
     if not args.no_html:
+        t = time.perf_counter()
         view = select(from_merged(merged), budget=DEFAULT_BUDGET)
         write_html(view, page)
+        timings["html"] = time.perf_counter() - t
         if view.left_out:
             print(f"graph.html: {view.left_out}")
     dt = time.perf_counter() - t0
@@ -74,7 +106,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         ents = Counter(e.type for e in merged.entities.values())
         rels = Counter(r.rel for r in merged.relations)
         size = sum(r.chars for r in results)
-        print(f"Read {len(results)} article(s), {size:,} characters; {failed} input(s) skipped.")
+        print(f"Read {len(results)} article(s), {size:,} characters; {failed} input(s) skipped."
+              + (f" {reused} unchanged article(s) taken from the cache, {len(new)} extracted." if args.update else ""))
         print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
         print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
         unresolved = sorted({n for r in results for n, _ in r.unresolved})
@@ -82,6 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(unresolved)}")
         print(f"Wrote {ttl}, {trig.name} and {nq.name} (facts by article and sentence)"
               + ("" if args.no_html else f", {page.name}") + f" and the store {out / 'store'} ({len(sink):,} quads written) in {dt:.1f} s.")
+        if args.timings:
+            print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
     return 0
 
 
@@ -223,6 +258,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("--no-html", action="store_true", help="skip the HTML network view")
     b.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)")
+    b.add_argument("--update", action="store_true",
+                   help="add new or changed articles to the build in the output folder; unchanged ones are not extracted again")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local process pool (default) or a Dask cluster (pip install 'chanye-kg[distributed]')")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster of -j workers)")
+    b.add_argument("--timings", action="store_true", help="print the time of each stage")
     j = b.add_argument_group("JSONL input", "which fields of each record hold what (repeat to give several; first present wins)")
     j.add_argument("--text-field", action="append", metavar="F", help="default: text, content, body, article")
     j.add_argument("--title-field", action="append", metavar="F", help="default: title, headline")

@@ -2,6 +2,7 @@
 article, so any worker process can run it; merging across articles is merge.py's job."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
 from .facts import find_figures
@@ -14,6 +15,10 @@ from .model import Article, ArticleResult, Entity, Evidence, Post, Relation
 from .normalize import GLOSS, fold_width, normalize
 from .relations import find_relations
 from .resolve import evidence, identity_keys, resolve_article
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def sentence_selector(text, idx: int) -> tuple[str, int, int]:
@@ -88,6 +93,7 @@ def extract(article: Article) -> ArticleResult:
     return ArticleResult(
         article=replace(article, text=""),
         chars=len(article.text),
+        source_hash=text_hash(article.text),
         sentences={i: sentence_selector(text, i) for i in sorted(cited)},
         meta=meta,
         entities=entities,

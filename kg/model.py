@@ -104,6 +104,7 @@ class ArticleResult:
 
     article: Article  # its text dropped once read: results travel between processes and pile up
     chars: int = 0  # the length of the text that was read
+    source_hash: str = ""  # of the text that was read: what --update compares
     sentences: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # idx -> (exact, start, end)
     meta: "ArticleMeta | None" = None
     entities: list[Entity] = field(default_factory=list)

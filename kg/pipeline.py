@@ -61,9 +61,22 @@ def extract_all(
     jobs: int = 1,
     skipped: Callable[[ReadError | Failed], None] = lambda e: None,
     progress: Callable[[int], None] = lambda n: None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> list[ArticleResult]:
     """Every readable article extracted; what could not be read or extracted goes to skipped."""
     results: list[ArticleResult] = []
+    if engine == "dask":
+        from .distributed import extract_dask
+
+        for done in extract_dask(_batches(items, skipped), jobs=jobs, scheduler=scheduler):
+            for r in done:
+                if isinstance(r, Failed):
+                    skipped(r)
+                else:
+                    results.append(r)
+            progress(len(done))
+        return results
 
     def take(done: list[ArticleResult | Failed]) -> None:
         for r in done:

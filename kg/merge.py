@@ -124,40 +124,61 @@ def unify(entities: dict[str, Entity], gaz: Gazetteer | None = None) -> dict[str
     return out
 
 
-def _combine(cur: Entity, e: Entity, key: str) -> Entity:
-    names = cur.aliases | e.aliases | {cur.name, e.name}
-    if e.type in UNIFIED:  # the fullest name: longest, then smallest (order-independent)
-        name = min(names, key=lambda s: (-len(s), s))
+def _pooled_entity(key: str, p: dict) -> Entity:
+    first: Entity = p["first"]
+    names = p["names"]
+    if first.type in UNIFIED:  # the fullest canonical name: longest, then smallest (order-independent)
+        name = min(p["canon"], key=lambda s: (-len(s), s))
     else:
-        name = cur.name
-    attrs = dict(cur.attrs)
-    for k, v in e.attrs:
-        if k == "title" and k in attrs and v not in attrs[k].split("、"):
-            attrs[k] = attrs[k] + "、" + v
-        else:
-            attrs.setdefault(k, v)
-    return Entity(
-        key, e.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())),
-        tuple(sorted(set(cur.evidence) | set(e.evidence), key=lambda v: (v.article, v.start))),
-    )
+        name = first.name
+    attrs: dict[str, str] = {}
+    for a in p["attrs"]:
+        for k, v in a:
+            if k == "title" and k in attrs:
+                for t in v.split("、"):
+                    if t not in attrs[k].split("、"):
+                        attrs[k] += "、" + t
+            else:
+                attrs.setdefault(k, v)
+    evidence = tuple(sorted(p["evidence"], key=lambda v: (v.article, v.start, v.end, v.sentence)))
+    return Entity(key, first.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())), evidence)
 
 
 def merge(results: list[ArticleResult]) -> Merged:
     out = Merged(articles=sorted(results, key=lambda r: (r.article.id, r.article.path)))
-    by_key: dict[str, Entity] = {}
+    # pool names, attributes and evidence per key first, build each Entity once: combining pairwise
+    # re-sorts a hub's evidence (a province named in thousands of articles) every time
+    pooled: dict[str, dict] = {}
     sources: dict[str, set[str]] = {}
     for res in out.articles:
         for e in sorted(res.entities, key=lambda x: x.key):
-            by_key[e.key] = _combine(by_key[e.key], e, e.key) if e.key in by_key else e
+            p = pooled.get(e.key)
+            if p is None:
+                p = pooled[e.key] = {"first": e, "names": set(), "canon": set(), "attrs": [], "evidence": set()}
+            p["names"] |= e.aliases | {e.name}
+            p["canon"].add(e.name)
+            p["attrs"].append(e.attrs)
+            p["evidence"].update(e.evidence)
             sources.setdefault(e.key, set()).add(res.article.id)
+    by_key = {k: _pooled_entity(k, p) for k, p in pooled.items()}
     rep = unify(by_key)
     out.same_as = rep
+    groups: dict[str, list[str]] = {}
     for k in sorted(by_key):
-        r = rep[k]
-        out.entities[r] = _combine(out.entities[r], by_key[k], r) if r in out.entities else Entity(
-            r, by_key[k].type, by_key[k].name, by_key[k].aliases, by_key[k].attrs, by_key[k].evidence
-        )
-        out.sources.setdefault(r, set()).update(sources[k])
+        groups.setdefault(rep[k], []).append(k)
+    for r, members in groups.items():
+        if len(members) == 1:
+            out.entities[r] = by_key[r]
+        else:
+            p = {"first": by_key[r], "names": set(), "canon": set(), "attrs": [], "evidence": set()}
+            for k in members:
+                e = by_key[k]
+                p["names"] |= e.aliases | {e.name}
+                p["canon"].add(e.name)
+                p["attrs"].append(e.attrs)
+                p["evidence"].update(e.evidence)
+            out.entities[r] = _pooled_entity(r, p)
+        out.sources[r] = set().union(*(sources[k] for k in members))
     rels: dict[tuple[str, str, str], set] = {}
     posts: dict[tuple[str, str, str], set] = {}
     for res in out.articles:

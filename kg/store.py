@@ -91,7 +91,6 @@ def fresh_store(path: Path) -> ox.Store:
 def publish(store: ox.Store, path: Path) -> None:
     """Make the store built at path.tmp the store at path."""
     store.flush()
-    store.optimize()
     del store
     tmp = path.with_name(path.name + ".tmp")
     old = path.with_name(path.name + ".old")
@@ -104,7 +103,7 @@ def publish(store: ox.Store, path: Path) -> None:
         shutil.rmtree(old)
 
 
-def export(store: ox.Store, out: Path) -> dict[str, int]:
+def export(store: ox.Store, out: Path) -> None:
     """graph.ttl (the default graph: every fact), graph.trig and graph.nq (all graphs); each
     written to a temporary file and renamed, so a reader never sees half a file."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
@@ -117,7 +116,6 @@ def export(store: ox.Store, out: Path) -> dict[str, int]:
         tmp = out / (name + ".tmp")
         store.dump(str(tmp), **kw)
         tmp.replace(out / name)
-    return {"default": len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))}
 
 
 def open_read_only(path: Path) -> ox.Store:

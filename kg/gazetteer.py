@@ -50,6 +50,7 @@ class Gazetteer:
             d = Division(r["code"], r["name"], r["level"], r["parent"], r.get("short") or "")
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
+        self._within: dict[tuple[str, str], bool] = {}
         # surface form -> codes, split by how strong the form is
         self.full: dict[str, list[str]] = {}
         self.short: dict[str, list[str]] = {}
@@ -88,7 +89,13 @@ class Gazetteer:
         return out
 
     def is_within(self, code: str, ancestor: str) -> bool:
-        return code == ancestor or any(a.code == ancestor for a in self.ancestors(code))
+        if code == ancestor:
+            return True
+        key = (code, ancestor)
+        hit = self._within.get(key)
+        if hit is None:
+            hit = self._within[key] = any(a.code == ancestor for a in self.ancestors(code))
+        return hit
 
     def chain(self, code: str) -> list[Division]:
         d = self.by_code.get(code)

@@ -93,18 +93,29 @@ def unify(entities: dict[str, Entity], gaz: Gazetteer | None = None) -> dict[str
         return k
 
     cores = {k.split(":", 1)[1].split("@")[0].split("#")[0] for k, e in entities.items() if e.type == "Company"}
-    by_name: dict[tuple[str, str], list[str]] = {}
+    # candidates are looked up by name form within a province: two places can only be
+    # compatible (one inside the other) inside the same province
+    province: dict[str, str] = {}
+    for k in entities:
+        code = _place(k)[1]
+        if code not in province:
+            chain = gaz.chain(code) if code else []
+            province[code] = chain[-1].code if chain else ""
+    by_name: dict[tuple[str, str, str], list[str]] = {}
     for k, e in entities.items():
         if e.type in UNIFIED:
+            prov = province[_place(k)[1]]
             for n in {e.name} | set(e.aliases):
                 for f in _forms(n, e.type, cores, gaz):
-                    by_name.setdefault((e.type, f), []).append(k)
+                    by_name.setdefault((e.type, f, prov), []).append(k)
     for k in sorted(entities):
         e = entities[k]
         if e.type not in UNIFIED:
             continue
+        prov = province[_place(k)[1]]
+        buckets = [prov] if prov else sorted({p for p in province.values()})
         cands = sorted(
-            {c for f in _forms(e.name, e.type, cores, gaz) for c in by_name.get((e.type, f), [])
+            {c for f in _forms(e.name, e.type, cores, gaz) for b in buckets for c in by_name.get((e.type, f, b), [])
              if c != k and _compatible(e, entities[c], gaz)}
         )
         # one candidate place for the name, or it is ambiguous and stays apart

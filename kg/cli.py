@@ -29,7 +29,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .cache import Cache
     from .pipeline import default_jobs, extract_all
     from .read import ReadError, ReadOptions, read_all
-    from .view import DEFAULT_BUDGET, from_merged, select, write_html
+    from .view import DEFAULT_BUDGET, from_merged, write_html
 
     t0 = time.perf_counter()
     out = Path(args.output)
@@ -96,7 +96,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     ttl, trig, nq, page = (out / f"graph.{x}" for x in ("ttl", "trig", "nq", "html"))
     if not args.no_html:
         t = time.perf_counter()
-        view = select(from_merged(merged), budget=DEFAULT_BUDGET)
+        view = from_merged(merged, budget=DEFAULT_BUDGET)
         write_html(view, page)
         timings["html"] = time.perf_counter() - t
         if view.left_out:

@@ -109,18 +109,38 @@ def read(g: Graph | Dataset) -> ViewData:
     return v
 
 
-def from_merged(m) -> ViewData:
-    """The same as read() on the built graph, straight from the merge (no graph to parse)."""
+def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
+    """The same as select(read(graph)) on the built graph, straight from the merge: only the
+    nodes within the budget (best connected first) are made, so a big corpus costs little here."""
+    from collections import Counter
+
     from .graph import entity_iri
 
     results = {r.article.id: r for r in m.articles}
     titles = {k: f"{r.title or r.article.path.rsplit('/', 1)[-1]} {r.date}".strip() for k, r in results.items()}
-    v = ViewData()
-    for key, e in m.entities.items():
+    keys = list(m.entities)
+    note = ""
+    if len(keys) > budget:
+        deg = Counter()
+        for r in m.relations:
+            deg[r.head] += 1
+            deg[r.tail] += 1
+        keys = sorted(keys, key=lambda k: (-deg[k], m.entities[k].name))[:budget]
+        dropped = len(m.entities) - budget
+        note = (f"{dropped} of {len(m.entities)} nodes left out (fewest connections first); "
+                f"draw a part with kg viz --focus, --type or --region, or raise --max-nodes")
+    v = ViewData(left_out=note)
+    for key in keys:
+        e = m.entities[key]
         iri = str(entity_iri(key))
+        srcs = sorted(m.sources.get(key, ()))
         v.nodes[iri] = Node(iri, e.type, e.name, [e.name, *sorted(e.aliases)],
-                            [titles[a] for a in sorted(m.sources.get(key, ())) if a in titles])
+                            [titles[a] for a in srcs[:10] if a in titles]
+                            + ([f"… and {len(srcs) - 10} more articles"] if len(srcs) > 10 else []))
+    kept = set(keys)
     for r in m.relations:
+        if r.head not in kept or r.tail not in kept:
+            continue
         h, t = str(entity_iri(r.head)), str(entity_iri(r.tail))
         if h in v.nodes and t in v.nodes:
             v.edges.append((h, r.rel, t))
@@ -131,6 +151,8 @@ def from_merged(m) -> ViewData:
                     s = f"「{res.sentences[ev.sentence][0]}」 — {titles[ev.article]}"
                     if s not in sents:
                         sents.append(s)
+                if len(sents) >= 3:  # the panel shows three
+                    break
             if sents:
                 v.evidence[(h, r.rel, t)] = sents
     v.edges.sort()

@@ -23,11 +23,24 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 from .merge import Merged
 from .model import ArticleResult, Evidence
 
-CY = Namespace("https://w3id.org/chanye/ontology#")
+class CachedNamespace(Namespace):
+    """rdflib's Namespace makes (and validates) a new URIRef on every CY.memberOf; a build asks
+    for the same few terms millions of times."""
+
+    def term(self, name: str) -> URIRef:
+        cache = _TERMS.setdefault(str(self), {})
+        t = cache.get(name)
+        if t is None:
+            t = cache[name] = super().term(name)
+        return t
+
+
+_TERMS: dict[str, dict[str, URIRef]] = {}
+CY = CachedNamespace("https://w3id.org/chanye/ontology#")
 ID = Namespace("https://w3id.org/chanye/id/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
+ORG = CachedNamespace("http://www.w3.org/ns/org#")
+SCHEMA = CachedNamespace("https://schema.org/")
+OA = CachedNamespace("http://www.w3.org/ns/oa#")
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "chanye.ttl"
 ZH = "zh"
 

@@ -17,10 +17,24 @@ from rdflib import BNode, Literal, URIRef
 from .graph import PREFIXES
 
 FLUSH = 200_000  # quads buffered before a bulk write
+_DATATYPES: dict = {}
+
+
+def _datatype(dt) -> ox.NamedNode:
+    n = _DATATYPES.get(dt)
+    if n is None:
+        n = _DATATYPES[dt] = ox.NamedNode(str(dt))
+    return n
 
 
 def term(t):
     """rdflib term -> pyoxigraph term."""
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype:
+            return ox.Literal(str(t), datatype=_datatype(t.datatype))
+        return ox.Literal(str(t))
     if isinstance(t, URIRef):
         return ox.NamedNode(str(t))
     if isinstance(t, Literal):
@@ -47,18 +61,25 @@ class Sink:
 
     def add(self, triple) -> None:
         s, p, o = triple
-        self.buf.append(ox.Quad(self._t(s), self._t(p), self._t(o), self.name))
+        c = self._cache
+        # IRIs repeat a lot (types, predicates, entities): each is converted once
+        ps = c.get(s) or self._iri(s)
+        pp = c.get(p) or self._iri(p)
+        po = c.get(o) if type(o) is URIRef else None
+        self.buf.append(ox.Quad(ps, pp, po or self._other(o), self.name))
         self.count[0] += 1
         if len(self.buf) >= FLUSH:
             self.flush()
 
-    def _t(self, t):
-        # IRIs repeat a lot (types, predicates): convert each once
-        if isinstance(t, URIRef):
-            n = self._cache.get(t)
-            if n is None:
-                n = self._cache[t] = ox.NamedNode(str(t))
+    def _iri(self, t):
+        if type(t) is URIRef:
+            n = self._cache[t] = ox.NamedNode(str(t))
             return n
+        return term(t)
+
+    def _other(self, t):
+        if type(t) is URIRef:
+            return self._iri(t)
         return term(t)
 
     def graph(self, name) -> "Sink":

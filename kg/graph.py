@@ -340,7 +340,9 @@ def build_dataset(m: Merged, ds=None):
                     target.add((node, CY.attestedOn, Literal(res.date, datatype=XSD.date)))
         for f in res.figures:
             if key(f.subject) in m.entities:
-                add_figure(ds.graph(_sentence(meta, res, f.evidence.sentence, described)), replace(f, subject=key(f.subject)), res.date)
+                # the figure itself is in the default graph (build_graph); here only where it was read
+                node = figure_iri(replace(f, subject=key(f.subject)))
+                meta.add((node, CY.statedIn, _sentence(meta, res, f.evidence.sentence, described)))
     return ds
 
 

@@ -15,6 +15,11 @@ def _err(msg: str) -> None:
     print(f"kg: {msg}", file=sys.stderr)
 
 
+def _is_graph(path: Path) -> bool:
+    """A graph file, or a store folder written by kg build."""
+    return path.is_file() or (path / "CURRENT").exists()
+
+
 def _progress(quiet: bool):
     """A progress bar on stderr when it is a terminal; nothing otherwise (logs, CI, pipes)."""
     from tqdm import tqdm
@@ -137,7 +142,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     # positionals: [GRAPH] QUERY, where a graph is a file with an RDF suffix
     graph, query = args.graph_opt, None
     for p in args.positional:
-        if graph is None and (p.endswith(GRAPH_SUFFIXES) or Path(p).is_file() or Path(p, "CURRENT").exists()) and p not in named:
+        if graph is None and (p.endswith(GRAPH_SUFFIXES) or _is_graph(Path(p))) and p not in named:
             graph = p
         elif query is None:
             query = p
@@ -165,7 +170,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"query: {e}")
         return 2
     path = Path(graph)
-    if not (path.is_file() or (path.is_dir() and (path / "CURRENT").exists())):
+    if not _is_graph(path):
         _err(f"{path}: no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
         return 2
     try:
@@ -186,7 +191,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     path = Path(args.graph)
-    if not (path.is_file() or (path / "CURRENT").exists()):
+    if not _is_graph(path):
         _err(f"{path}: no such graph file or store")
         return 2
     try:
@@ -222,7 +227,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     from .view import read, select, write_html
 
     path = Path(args.graph)
-    if not (path.is_file() or (path / "CURRENT").exists()):
+    if not _is_graph(path):
         _err(f"{path}: no such graph file or store")
         return 2
     try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from .model import Article, ArticleResult
@@ -17,13 +16,7 @@ from .read import ReadError
 BATCH = 64  # articles per task: a task costs far more to ship than one article takes
 
 
-@dataclass(frozen=True)
-class Failed:
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+Failed = ReadError  # an article that was read but could not be extracted: reported the same way
 
 
 def extract_batch(batch: list[Article]) -> list[ArticleResult | Failed]:
@@ -66,17 +59,6 @@ def extract_all(
 ) -> list[ArticleResult]:
     """Every readable article extracted; what could not be read or extracted goes to skipped."""
     results: list[ArticleResult] = []
-    if engine == "dask":
-        from .distributed import extract_dask
-
-        for done in extract_dask(_batches(items, skipped), jobs=jobs, scheduler=scheduler):
-            for r in done:
-                if isinstance(r, Failed):
-                    skipped(r)
-                else:
-                    results.append(r)
-            progress(len(done))
-        return results
 
     def take(done: list[ArticleResult | Failed]) -> None:
         for r in done:
@@ -85,6 +67,13 @@ def extract_all(
             else:
                 results.append(r)
         progress(len(done))
+
+    if engine == "dask":
+        from .distributed import extract_dask
+
+        for done in extract_dask(_batches(items, skipped), jobs=jobs, scheduler=scheduler):
+            take(done)
+        return results
 
     if jobs <= 1:
         for batch in _batches(items, skipped):

@@ -206,8 +206,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .explain import explain, find, load
 
     path = Path(args.graph)
-    if not path.is_file():
-        _err(f"{path}: no such file (kg build writes graph.trig beside graph.ttl)")
+    if not _is_graph(path):
+        _err(f"{path}: no such file or store (kg build writes graph.trig and store/ beside graph.ttl)")
         return 2
     try:
         ds = load(path)
@@ -306,7 +306,7 @@ def parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("explain", help="an entity's names and relations, with the sentences they came from")
     x.add_argument("name", help="any of the entity's names (simplified or traditional)")
-    x.add_argument("--graph", default="output/graph.trig", help="graph.trig or graph.nq (default: output/graph.trig)")
+    x.add_argument("--graph", default="output/graph.trig", help="graph.trig, graph.nq or a store folder (default: output/graph.trig)")
     x.set_defaults(func=cmd_explain)
     return ap
 

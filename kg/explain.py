@@ -4,31 +4,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from .graph import CY
 from .model import RELATION_TYPES
 from .normalize import fold_width, to_simplified
+from .query import sparql_string
 
 Q_FIND = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
+SELECT DISTINCT ?e WHERE { VALUES ?name { __NAME__ } GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
 """
 _REL = "FILTER(?p IN (cy:memberOf, cy:jurisdiction, cy:partOf, cy:locatedIn, cy:developedBy, cy:subsidiaryOf))"
 _PFX = "PREFIX cy: <https://w3id.org/chanye/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
 # three questions, one per direction: what it is related to, what is related to it, its posts
 Q_FACTS = {
-    "out": _PFX + "SELECT ?p ?other ?g WHERE { GRAPH ?g { ?e ?p ?other } " + _REL + " }",
-    "in": _PFX + "SELECT ?p ?other ?g WHERE { GRAPH ?g { ?other ?p ?e } " + _REL + " }",
-    "post": _PFX + "SELECT ?p ?other ?g WHERE { GRAPH ?g { ?x org:member ?e ; org:organization ?other ; cy:role ?p } }",
+    "out": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } GRAPH ?g { ?e ?p ?other } " + _REL + " }",
+    "in": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } GRAPH ?g { ?other ?p ?e } " + _REL + " }",
+    "post": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } GRAPH ?g { ?x org:member ?e ; org:organization ?other ; cy:role ?p } }",
 }
 Q_SOURCE = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?exact ?title ?date ?art WHERE {
+  VALUES ?g { __G__ }
   { ?g oa:hasSource ?art . OPTIONAL { ?g oa:hasSelector [ oa:exact ?exact ] } }
   UNION { ?g prov:wasDerivedFrom ?art FILTER NOT EXISTS { ?g oa:hasSource ?x } }
   OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date }
@@ -43,6 +45,10 @@ class Fact:
 
 
 def load(path: Path) -> Dataset:
+    if path.is_dir():  # the store kg build writes: read in place
+        from .store import rdflib_dataset
+
+        return rdflib_dataset(path)
     ds = Dataset()
     fmt = {".trig": "trig", ".nq": "nquads"}.get(path.suffix, "trig")
     ds.parse(str(path), format=fmt)
@@ -61,7 +67,7 @@ def find(ds: Dataset, name: str) -> list[URIRef]:
     wanted = {name, to_simplified(fold_width(name))}
     found: list[URIRef] = []
     for w in wanted:
-        for (e,) in ds.query(Q_FIND, initBindings={"name": Literal(w, lang="zh")}):
+        for (e,) in ds.query(Q_FIND.replace("__NAME__", sparql_string(w) + "@zh")):
             if e not in found:
                 found.append(e)
     return found
@@ -83,7 +89,7 @@ def explain(ds: Dataset, node: URIRef) -> str:
     for a in sorted(attrs):
         lines.append(f"  {a}")
     facts: dict[str, Fact] = {}
-    rows = [(d, p, o, g) for d, q in Q_FACTS.items() for p, o, g in ds.query(q, initBindings={"e": node})]
+    rows = [(d, p, o, g) for d, q in Q_FACTS.items() for p, o, g in ds.query(q.replace("__E__", f"<{node}>"))]
     for direction, p, other, g in rows:
         o = _label(ds, other)
         if direction == "post":
@@ -93,7 +99,9 @@ def explain(ds: Dataset, node: URIRef) -> str:
         else:
             text = f"{o} {str(p).split('#')[-1]} -> (this)"
         fact = facts.setdefault(text, Fact(text))
-        for exact, title, date, art in ds.query(Q_SOURCE, initBindings={"g": g}):
+        if not isinstance(g, URIRef):  # the default graph: the fact is there, its sources are named graphs
+            continue
+        for exact, title, date, art in ds.query(Q_SOURCE.replace("__G__", f"<{g}>")):
             src = (str(exact) if exact else "(from the article as a whole: its place, the gazetteer)", str(title or art), str(date or ""))
             if src not in fact.sources:
                 fact.sources.append(src)

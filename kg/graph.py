@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, Namespa
 from rdflib.namespace import DCTERMS, OWL, PROV
 
 from .merge import Merged
-from .model import ArticleResult, Evidence
+from .model import ArticleResult
 
 class CachedNamespace(Namespace):
     """rdflib's Namespace makes (and validates) a new URIRef on every CY.memberOf; a build asks

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.cli import main

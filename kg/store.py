@@ -143,10 +143,6 @@ def open_read_only(path: Path) -> ox.Store:
     return ox.Store.read_only(str(path))
 
 
-def is_store(path: Path) -> bool:
-    return path.is_dir() and any(path.iterdir())
-
-
 def rdflib_dataset(path: Path):
     """The store behind rdflib's API (oxrdflib): for code that speaks rdflib, such as the
     SPARQL endpoint. Queries still run in Oxigraph."""

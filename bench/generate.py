@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from functools import lru_cache
 from pathlib import Path
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -72,11 +73,19 @@ def article(r: random.Random, places) -> tuple[str, str]:
     return f"{county}-{year}", "\n".join(lines) + "\n"
 
 
-def traditional(text: str, r: random.Random) -> str:
-    """Traditional script, with a pinyin gloss after a few characters, as some scrapers keep."""
+@lru_cache(maxsize=1)
+def _s2t():
     from opencc import OpenCC
 
-    t = OpenCC("s2t").convert(text)
+    try:
+        return OpenCC("s2t.json")
+    except Exception:
+        return OpenCC("s2t")
+
+
+def traditional(text: str, r: random.Random) -> str:
+    """Traditional script, with a pinyin gloss after a few characters, as some scrapers keep."""
+    t = _s2t().convert(text)
     for word, gloss in (("業", "業(yè)"), ("發", "發(fā)"), ("區", "區(qū)")):
         if r.random() < 0.5:
             t = t.replace(word, gloss)

@@ -223,7 +223,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
-    from .query import load_graph
+    from .query import load_rdflib
     from .view import read, select, write_html
 
     path = Path(args.graph)
@@ -231,12 +231,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
         _err(f"{path}: no such graph file or store")
         return 2
     try:
-        if path.is_dir():
-            from .store import rdflib_dataset
-
-            g = rdflib_dataset(path)
-        else:
-            g = load_graph(path)
+        g = load_rdflib(path)
     except Exception as e:
         _err(f"{path}: cannot parse graph: {e}")
         return 2

@@ -63,6 +63,16 @@ def load_graph(path: Path):
     return g
 
 
+def load_rdflib(path: Path):
+    """A graph for code that speaks rdflib (the endpoint, the network view): a store folder
+    through oxrdflib (queries still run in Oxigraph), a file parsed as load_graph does."""
+    if path.is_dir():
+        from .store import rdflib_dataset
+
+        return rdflib_dataset(path)
+    return load_graph(path)
+
+
 def run(graph, sparql: str) -> tuple[list[str], list[list[str]]]:
     import pyoxigraph as ox
 

@@ -24,14 +24,9 @@ def make_app(path: Path, allow_update: bool = False):
     from fastapi.responses import HTMLResponse
     from rdflib_endpoint import SparqlEndpoint
 
-    from .query import load_graph, named_queries
+    from .query import load_rdflib, named_queries
 
-    if path.is_dir():  # a store built by kg build: served in place, through oxrdflib
-        from .store import rdflib_dataset
-
-        graph = rdflib_dataset(path)
-    else:
-        graph = load_graph(path)
+    graph = load_rdflib(path)  # a store built by kg build is served in place
     named = named_queries()
     app = SparqlEndpoint(
         graph=graph,

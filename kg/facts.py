@@ -142,6 +142,12 @@ def _period_rx() -> list[re.Pattern]:
     return [re.compile(re.escape(w) + "(?!同期)") for w, _, _ in _period_words()]  # 较去年同期: a comparison
 
 
+@lru_cache(maxsize=1)
+def _any_period_word() -> re.Pattern:
+    """Most sentences have no period word: one search spares them a pass per word."""
+    return re.compile("|".join(re.escape(w) for w, _, _ in _period_words()))
+
+
 @dataclass(frozen=True)
 class Period:
     start: int
@@ -185,7 +191,7 @@ def periods(text: str, article_date: str = "") -> list[Period]:
         if free(m.start(), m.end()):
             found.append(Period(m.start(), m.end(), m.group(0), int(m.group(1)), None, None, m.group(2) == "以来"))
             taken.append((m.start(), m.end()))
-    for (word, kind, value), rx in zip(_period_words(), _period_rx()):
+    for (word, kind, value), rx in zip(_period_words(), _period_rx()) if _any_period_word().search(text) else ():
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue

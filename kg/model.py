@@ -1,6 +1,7 @@
 """The dataclasses passed between stages. Every stage takes and returns these, nothing else."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,9 @@ if TYPE_CHECKING:  # metadata.py imports nothing from here; the hint only names 
 
 ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
 RELATION_TYPES = ("memberOf", "jurisdiction", "partOf", "locatedIn", "developedBy", "subsidiaryOf")
+
+
+INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ class Text:
         return self.offsets[start], self.offsets[end - 1] + 1
 
     def sentence_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sentences, (pos, INF)) - 1  # spans are in text order
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return i
         for i, (s, e) in enumerate(self.sentences):
             if s <= pos < e:
                 return i

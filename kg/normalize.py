@@ -87,18 +87,12 @@ def repair(orig: str) -> tuple[str, list[int], int]:
     return "".join(out), idx, count
 
 
+# full-width ASCII to half-width, ideographic space to space (one char for one char)
+_FOLD = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def fold_width(s: str) -> str:
-    """Full-width ASCII to half-width, ideographic space to space (one char for one char)."""
-    out = []
-    for ch in s:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            out.append(chr(o - 0xFEE0))
-        elif o == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return s.translate(_FOLD)
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +115,9 @@ def to_simplified(s: str) -> str:
     character instead.
     """
     conv = _converter().convert
+    whole = conv(s)
+    if whole == s:  # simplified text: nothing to convert, nothing to check
+        return s
     out = []
     for chunk in re.split(r"([\s\W]+)", s):
         if not chunk:
@@ -135,12 +132,15 @@ def to_simplified(s: str) -> str:
 def normalize(orig: str) -> Text:
     fixed, base, repaired = repair(orig)
     folded = fold_width(fixed)
-    keep = [True] * len(folded)
-    for m in GLOSS.finditer(folded):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    offsets = [base[i] for i, k in enumerate(keep) if k]
-    stripped = "".join(folded[i] for i, k in enumerate(keep) if k)
+    glosses = [m.span() for m in GLOSS.finditer(folded)]
+    if glosses:
+        keep = [True] * len(folded)
+        for a, b in glosses:
+            keep[a:b] = [False] * (b - a)
+        offsets = [base[i] for i, k in enumerate(keep) if k]
+        stripped = "".join(folded[i] for i, k in enumerate(keep) if k)
+    else:
+        offsets, stripped = list(base), folded
     norm = to_simplified(stripped)
     offsets.append(len(orig))
     suspicious = len(SUSPICIOUS.findall(norm))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from ..gazetteer import Gazetteer, load
 from ..model import Mention, Text
 from ..segment import is_common_word
@@ -14,36 +16,49 @@ TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
 
 
-def _scan(text: str, index: dict[str, list[str]], min_len: int = 2, heads: frozenset[str] | None = None):
-    """Longest match at each position, left to right, non-overlapping. heads: the first two
-    characters of every name, so that most positions are passed over with one set lookup."""
-    i, n = 0, len(text)
-    while i < n:
-        if not ("\u4e00" <= text[i] <= "\u9fff") or (heads is not None and text[i : i + 2] not in heads):
-            i += 1
-            continue
-        for L in range(min(MAX_LEN, n - i), min_len - 1, -1):
-            s = text[i : i + L]
-            if s in index:
-                yield i, i + L, s
-                i += L
-                break
-        else:
-            i += 1
+def _automaton(names) -> "ahocorasick.Automaton":
+    """An Aho-Corasick automaton over names (pyahocorasick): one pass over the text finds every
+    name, where a Python loop over positions cost a fifth of the extraction time."""
+    a = ahocorasick.Automaton()
+    for s in names:
+        if len(s) <= MAX_LEN:
+            a.add_word(s, s)
+    a.make_automaton()
+    return a
+
+
+def _scan(text: str, automaton, min_len: int = 2):
+    """Leftmost-longest matches, left to right, non-overlapping: (start, end, name)."""
+    if len(automaton) == 0:
+        return
+    for end, s in automaton.iter_long(text):
+        if len(s) >= min_len:
+            yield end - len(s) + 1, end + 1, s
 
 
 @lru_cache(maxsize=4)
-def _index(gaz: Gazetteer) -> tuple[dict[str, list[str]], frozenset[str]]:
+def _index(gaz: Gazetteer):
     """One index: a surface form is full (names the division) or short (a stem, an abbreviation)."""
-    index = {**gaz.short, **gaz.full}
-    return index, frozenset(k[:2] for k in index)
+    return _automaton(s for s in {**gaz.short, **gaz.full} if len(s) >= 2)
+
+
+@lru_cache(maxsize=512)
+def _town_automaton(gaz: Gazetteer, counties: frozenset[str]):
+    """Townships (full names only, 陕坝镇, 城关镇) of the counties an article names; articles of
+    the same county share one automaton."""
+    index: dict[str, list[str]] = {}
+    for c in sorted(counties):
+        for t in gaz.children.get(c, []):
+            d = gaz.get(t)
+            if d.level == "township" and len(d.name) >= 3 and d.name.endswith(TOWN_SUFFIXES):
+                index.setdefault(d.name, []).append(t)
+    return index, _automaton(index)
 
 
 def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load()
     norm = text.norm
-    index, heads = _index(gaz)
-    raw = list(_scan(norm, index, heads=heads))
+    raw = list(_scan(norm, _index(gaz)))
     full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
     # the places an article certainly names: unambiguous full names and well-known short ones
     strong_codes = {c for _, _, s in raw if len(gaz.full.get(s, [])) == 1 for c in gaz.full[s]}
@@ -94,15 +109,10 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     for m in out:
         if m.key[:1] not in "?@" and gaz.get(m.key).level == "county":
             counties.add(m.key)
-    town_index: dict[str, list[str]] = {}
-    for c in counties:
-        for t in gaz.children.get(c, []):
-            d = gaz.get(t)
-            if d.level == "township" and len(d.name) >= 3 and d.name.endswith(TOWN_SUFFIXES):
-                town_index.setdefault(d.name, []).append(t)
+    town_index, towns = _town_automaton(gaz, frozenset(counties))
     if town_index:
         taken = [(m.start, m.end) for m in out]
-        for start, end, s in _scan(norm, town_index, min_len=3):
+        for start, end, s in _scan(norm, towns, min_len=3):
             if len(town_index[s]) == 1 and not any(a < end and start < b for a, b in taken):
                 out.append(Mention("Region", s, start, end, key=town_index[s][0], region=town_index[s][0]))
     taken = [(m.start, m.end) for m in out]

@@ -8,6 +8,10 @@ Two shapes of the same content:
   target (oa:TextQuoteSelector + oa:TextPositionSelector on the original text). So the evidence
   of a fact is one GRAPH pattern away, in any quad store, without reifying each triple.
 
+Quads are made as pyoxigraph terms and go straight into the store (store.Sink): making rdflib
+terms first cost most of the build's time at 10k articles. rdflib's namespaces (CY, ORG, ...)
+and entity_iri stay here for code that reads the graph with rdflib.
+
 IRIs are stable: a region's is its division code, every other entity's a hash of its identity
 key, an article's its content hash (or its URL's). The same input always gives the same IRIs.
 """
@@ -15,17 +19,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
 from .merge import Merged
 from .model import ArticleResult
 
+
 class CachedNamespace(Namespace):
-    """rdflib's Namespace makes (and validates) a new URIRef on every CY.memberOf; a build asks
-    for the same few terms millions of times."""
+    """rdflib's Namespace makes (and validates) a new URIRef on every CY.memberOf."""
 
     def term(self, name: str) -> URIRef:
         cache = _TERMS.setdefault(str(self), {})
@@ -48,22 +54,91 @@ PREFIXES = {
     "cy": CY, "cyid": ID, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "prov": PROV,
     "dcterms": DCTERMS, "org": ORG, "schema": SCHEMA, "owl": OWL, "oa": OA,
 }
-PEOPLE_PROP = {"reporter": CY.reporter, "editor": CY.editor, "contributor": CY.contributor}
+
+
+class _NS:
+    """A namespace of pyoxigraph IRIs, each made once: _cy.memberOf, _cy["memberOf"]."""
+
+    def __init__(self, base) -> None:
+        self._base = str(base)
+        self._terms: dict[str, ox.NamedNode] = {}
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        t = self._terms.get(name)
+        if t is None:
+            t = self._terms[name] = ox.NamedNode(self._base + name)
+        return t
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+
+_cy, _org, _schema, _oa = _NS(CY), _NS(ORG), _NS(SCHEMA), _NS(OA)
+_rdf, _rdfs, _skos, _xsd, _prov, _dc = _NS(RDF), _NS(RDFS), _NS(SKOS), _NS(XSD), _NS(PROV), _NS(DCTERMS)
+_TYPE = _rdf.type
+PEOPLE_PROP = {"reporter": _cy.reporter, "editor": _cy.editor, "contributor": _cy.contributor}
+
+
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language=ZH)
+
+
+def _str(value) -> ox.Literal:
+    return ox.Literal(str(value))
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_xsd.integer)
+
+
+def _dec(value) -> ox.Literal:
+    return ox.Literal(format(Decimal(value), "f"), datatype=_xsd.decimal)
+
+
+def _date(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=_xsd.date)
 
 
 def _h(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def entity_iri(key: str) -> URIRef:
+def _entity_path(key: str) -> str:
     typ, rest = key.split(":", 1)
     if typ == "Region" and rest.isdigit():
-        return ID[f"region/{rest}"]
-    return ID[f"{typ.lower()}/{_h(key)}"]
+        return f"region/{rest}"
+    return f"{typ.lower()}/{_h(key)}"
+
+
+def entity_iri(key: str) -> URIRef:
+    return ID[_entity_path(key)]
+
+
+_ENTITIES: dict[str, ox.NamedNode] = {}
+
+
+def _e(key: str) -> ox.NamedNode:
+    """entity_iri as a pyoxigraph term, made once per key."""
+    n = _ENTITIES.get(key)
+    if n is None:
+        if len(_ENTITIES) > 1_000_000:
+            _ENTITIES.clear()
+        n = _ENTITIES[key] = ox.NamedNode(str(ID) + _entity_path(key))
+    return n
+
+
+def _id(path: str) -> ox.NamedNode:
+    return ox.NamedNode(str(ID) + path)
 
 
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
+
+
+def _art(article_id: str) -> ox.NamedNode:
+    return _id(f"article/{article_id}")
 
 
 def article_graph_iri(article_id: str) -> URIRef:
@@ -74,13 +149,17 @@ def sentence_iri(article_id: str, sentence: int) -> URIRef:
     return ID[f"graph/{article_id}/s{sentence}"]
 
 
+def _post(official: str, agency: str, title: str) -> ox.NamedNode:
+    return _e(f"Post:{official}|{agency}|{title}")
+
+
 def post_iri(official: str, agency: str, title: str) -> URIRef:
     return entity_iri(f"Post:{official}|{agency}|{title}")
 
 
-def person_iri(name: str, outlet: str, article_id: str) -> URIRef:
+def _person(name: str, outlet: str, article_id: str) -> ox.NamedNode:
     # a reporter is known by name within an outlet; without an outlet, within the article
-    return ID[f"person/{_h(name + '@' + (outlet or article_id))}"]
+    return _id(f"person/{_h(name + '@' + (outlet or article_id))}")
 
 
 def _bind(g) -> None:
@@ -96,118 +175,119 @@ def new_graph() -> Graph:
 
 # ---------------------------------------------------------------- articles and their people
 
-def add_article(g: Graph, res: ArticleResult) -> None:
-    a = article_iri(res.article.id)
+def add_article(g, res: ArticleResult) -> None:
+    a = _art(res.article.id)
     meta = res.meta
-    g.add((a, RDF.type, CY.Article))
-    g.add((a, CY.sourceFile, Literal(res.article.path.rsplit("/", 1)[-1])))
-    g.add((a, CY.encoding, Literal(res.article.encoding)))
+    g.add((a, _TYPE, _cy.Article))
+    g.add((a, _cy.sourceFile, _str(res.article.path.rsplit("/", 1)[-1])))
+    g.add((a, _cy.encoding, _str(res.article.encoding)))
     if meta is None:
         return
     if meta.title:
-        g.add((a, DCTERMS.title, Literal(meta.title, lang=ZH)))
-        g.add((a, RDFS.label, Literal(meta.title, lang=ZH)))
+        g.add((a, _dc.title, _zh(meta.title)))
+        g.add((a, _rdfs.label, _zh(meta.title)))
     if meta.date:
-        g.add((a, DCTERMS.date, Literal(meta.date, datatype=XSD.date)))
+        g.add((a, _dc.date, _date(meta.date)))
     if meta.datetime:
-        g.add((a, DCTERMS.issued, Literal(meta.datetime, datatype=XSD.dateTime)))
+        g.add((a, _dc.issued, ox.Literal(meta.datetime, datatype=_xsd.dateTime)))
     if meta.outlet:
-        g.add((a, CY.outlet, Literal(meta.outlet, lang=ZH)))
+        g.add((a, _cy.outlet, _zh(meta.outlet)))
     if meta.url:
-        g.add((a, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))
+        g.add((a, _schema.url, ox.Literal(meta.url, datatype=_xsd.anyURI)))
     if meta.mojibake_repaired:
-        g.add((a, CY.mojibakeRepaired, Literal(meta.mojibake_repaired)))
+        g.add((a, _cy.mojibakeRepaired, _int(meta.mojibake_repaired)))
     if meta.mojibake_left:
-        g.add((a, CY.mojibakeLeft, Literal(meta.mojibake_left)))
+        g.add((a, _cy.mojibakeLeft, _int(meta.mojibake_left)))
     for kind, role, name in meta.people:
-        p = person_iri(name, meta.outlet, res.article.id)
-        g.add((p, RDF.type, CY.Person))
-        g.add((p, RDFS.label, Literal(name, lang=ZH)))
+        p = _person(name, meta.outlet, res.article.id)
+        g.add((p, _TYPE, _cy.Person))
+        g.add((p, _rdfs.label, _zh(name)))
         g.add((a, PEOPLE_PROP[kind], p))
-        g.add((p, CY.role, Literal(role, lang=ZH)))
+        g.add((p, _cy.role, _zh(role)))
     if meta.interviewee:
-        g.add((a, CY.intervieweeName, Literal(meta.interviewee, lang=ZH)))
+        g.add((a, _cy.intervieweeName, _zh(meta.interviewee)))
     for name, _codes in res.unresolved:  # a place name several divisions share; nothing decided
-        g.add((a, CY.unresolvedPlace, Literal(name, lang=ZH)))
+        g.add((a, _cy.unresolvedPlace, _zh(name)))
 
 
-def _interviewee(m: Merged, res: ArticleResult) -> URIRef | None:
+def _interviewee(m: Merged, res: ArticleResult) -> ox.NamedNode | None:
     if not res.meta or not res.meta.interviewee:
         return None
     for e in res.entities:
         if e.type == "Official" and e.name == res.meta.interviewee:
-            return entity_iri(m.same_as.get(e.key, e.key))
+            return _e(m.same_as.get(e.key, e.key))
     return None
 
 
 # ---------------------------------------------------------------- entities, relations, posts
 
-def add_entity(g: Graph, key: str, typ: str, name: str, aliases, attrs) -> URIRef:
-    s = entity_iri(key)
-    g.add((s, RDF.type, CY[typ]))
-    g.add((s, RDFS.label, Literal(name, lang=ZH)))
+def add_entity(g, key: str, typ: str, name: str, aliases, attrs) -> ox.NamedNode:
+    s = _e(key)
+    g.add((s, _TYPE, _cy[typ]))
+    g.add((s, _rdfs.label, _zh(name)))
     for alias in sorted(aliases):
         if alias != name:
-            g.add((s, SKOS.altLabel, Literal(alias, lang=ZH)))
+            g.add((s, _skos.altLabel, _zh(alias)))
     for k, v in attrs:
         if k == "divisionCode":
-            g.add((s, CY.divisionCode, Literal(v)))
+            g.add((s, _cy.divisionCode, _str(v)))
         elif k == "level":
-            g.add((s, CY.adminLevel, Literal(v)))
+            g.add((s, _cy.adminLevel, _str(v)))
         elif k == "title":
             for t in v.split("、"):
-                g.add((s, CY.title, Literal(t, lang=ZH)))
+                g.add((s, _cy.title, _zh(t)))
     return s
 
 
-def add_post(g: Graph, official: str, agency: str, title: str) -> URIRef:
-    node = post_iri(official, agency, title)
-    g.add((node, RDF.type, CY.Post))
-    g.add((node, ORG.member, entity_iri(official)))
-    g.add((node, ORG.organization, entity_iri(agency)))
-    g.add((node, ORG.role, Literal(title, lang=ZH)))
-    g.add((node, CY.role, Literal(title, lang=ZH)))
-    g.add((entity_iri(official), CY.holdsPost, node))
+def add_post(g, official: str, agency: str, title: str) -> ox.NamedNode:
+    node = _post(official, agency, title)
+    role = _zh(title)
+    g.add((node, _TYPE, _cy.Post))
+    g.add((node, _org.member, _e(official)))
+    g.add((node, _org.organization, _e(agency)))
+    g.add((node, _org.role, role))
+    g.add((node, _cy.role, role))
+    g.add((_e(official), _cy.holdsPost, node))
     return node
 
 
-def figure_iri(f) -> URIRef:
+def figure_iri(f) -> ox.NamedNode:
     ev = f.evidence
-    return ID[f"figure/{_h(f'{ev.article}|{ev.start}|{f.subject}|{f.metric}|{f.status}')}"]
+    return _id(f"figure/{_h(f'{ev.article}|{ev.start}|{f.subject}|{f.metric}|{f.status}')}")
 
 
-def add_figure(g: Graph, f, article_date: str) -> URIRef:
+def add_figure(g, f, article_date: str) -> ox.NamedNode:
     """A figure as a node: what it measures, its value in a canonical unit, its period."""
     node = figure_iri(f)
-    subj = entity_iri(f.subject)
-    g.add((node, RDF.type, CY.Figure))
-    g.add((subj, CY.hasFigure, node))
-    g.add((node, CY.metric, Literal(f.metric)))
-    g.add((node, RDFS.label, Literal(f.label, lang=ZH)))
+    subj = _e(f.subject)
+    g.add((node, _TYPE, _cy.Figure))
+    g.add((subj, _cy.hasFigure, node))
+    g.add((node, _cy.metric, _str(f.metric)))
+    g.add((node, _rdfs.label, _zh(f.label)))
     q = f.quantity
     if q is not None:
         if q.value is not None:
-            g.add((node, SCHEMA.value, Literal(q.value, datatype=XSD.decimal)))
+            g.add((node, _schema.value, _dec(q.value)))
         else:
-            g.add((node, SCHEMA.minValue, Literal(q.low, datatype=XSD.decimal)))
-            g.add((node, SCHEMA.maxValue, Literal(q.high, datatype=XSD.decimal)))
-        g.add((node, SCHEMA.unitText, Literal(q.unit)))
+            g.add((node, _schema.minValue, _dec(q.low)))
+            g.add((node, _schema.maxValue, _dec(q.high)))
+        g.add((node, _schema.unitText, _str(q.unit)))
         if q.per:
-            g.add((node, CY.per, Literal(q.per)))
-        g.add((node, CY.quote, Literal(q.surface, lang=ZH)))
+            g.add((node, _cy.per, _str(q.per)))
+        g.add((node, _cy.quote, _zh(q.surface)))
     if f.status:
-        g.add((node, CY.status, Literal(f.status)))
+        g.add((node, _cy.status, _str(f.status)))
     if f.period:
-        g.add((node, CY.period, Literal(f.period)))
+        g.add((node, _cy.period, _str(f.period)))
     if f.period_label:
-        g.add((node, CY.periodLabel, Literal(f.period_label, lang=ZH)))
+        g.add((node, _cy.periodLabel, _zh(f.period_label)))
     if article_date:
-        g.add((node, CY.asOf, Literal(article_date, datatype=XSD.date)))
-    g.add((node, PROV.wasDerivedFrom, article_iri(f.evidence.article)))
+        g.add((node, _cy.asOf, _date(article_date)))
+    g.add((node, _prov.wasDerivedFrom, _art(f.evidence.article)))
     return node
 
 
-def add_project_summary(g: Graph, m: Merged, dates: dict[str, str]) -> None:
+def add_project_summary(g, m: Merged, dates: dict[str, str]) -> None:
     """Per project, the figures a query wants first: investment in yuan, capacity, latest status,
     phase. The Figure nodes keep every value with its period and source."""
     from .mentions.orgs import PHASE
@@ -217,20 +297,20 @@ def add_project_summary(g: Graph, m: Merged, dates: dict[str, str]) -> None:
         e = m.entities.get(f.subject)
         if e is None or e.type != "Project":
             continue
-        s = entity_iri(f.subject)
+        s = _e(f.subject)
         q = f.quantity
         if f.metric in ("investment", "total_investment", "planned_investment") and q is not None and q.unit == "CNY":
-            g.add((s, CY.investment, Literal(q.value if q.value is not None else q.high, datatype=XSD.decimal)))
+            g.add((s, _cy.investment, _dec(q.value if q.value is not None else q.high)))
         elif f.metric == "capacity" and q is not None:
             per = {"year": "/year", "day": "/day"}.get(q.per, "")
-            g.add((s, CY.capacity, Literal(f"{q.value} {q.unit}{per}")))
+            g.add((s, _cy.capacity, _str(f"{q.value} {q.unit}{per}")))
         elif f.metric == "status":
             when = dates.get(f.evidence.article, "")
             if f.subject not in latest or when > latest[f.subject][0]:
                 latest[f.subject] = (when, f.status, f.label)
     for key, (_, status, label) in latest.items():
-        g.add((entity_iri(key), CY.status, Literal(status)))
-        g.add((entity_iri(key), CY.statusLabel, Literal(label, lang=ZH)))
+        g.add((_e(key), _cy.status, _str(status)))
+        g.add((_e(key), _cy.statusLabel, _zh(label)))
     for key, e in m.entities.items():
         if e.type == "Project":
             ph = PHASE.search(e.name)
@@ -238,71 +318,72 @@ def add_project_summary(g: Graph, m: Merged, dates: dict[str, str]) -> None:
                 from .facts import parse_number
 
                 try:
-                    g.add((entity_iri(key), CY.phase, Literal(int(parse_number(ph.group().split("期")[0])))))
+                    g.add((_e(key), _cy.phase, _int(parse_number(ph.group().split("期")[0]))))
                 except ValueError:
                     pass
 
 
 def build_graph(m: Merged, g=None):
-    """Every fact in one graph: what graph.ttl holds. g: an rdflib Graph (new by default) or a
-    store.Sink."""
-    g = new_graph() if g is None else g
+    """Every fact in one graph: what graph.ttl holds. g: a store.Sink; without one, the facts
+    come back as an rdflib Graph (for tests and small uses)."""
+    if g is None:
+        return _to_rdflib(lambda sink: build_graph(m, sink), dataset=False)
     for res in m.articles:
         add_article(g, res)
         who = _interviewee(m, res)
         if who is not None:
-            g.add((article_iri(res.article.id), CY.interviewee, who))
+            g.add((_art(res.article.id), _cy.interviewee, who))
     for key, e in m.entities.items():
         s = add_entity(g, key, e.type, e.name, e.aliases, e.attrs)
         for art in sorted(m.sources.get(key, ())):
-            g.add((s, PROV.wasDerivedFrom, article_iri(art)))
+            g.add((s, _prov.wasDerivedFrom, _art(art)))
     for r in m.relations:
-        g.add((entity_iri(r.head), CY[r.rel], entity_iri(r.tail)))
+        g.add((_e(r.head), _cy[r.rel], _e(r.tail)))
     dates = {r.article.id: r.date for r in m.articles}
     for p in m.posts:
         node = add_post(g, p.official, p.agency, p.title)
         for art in sorted({ev.article for ev in p.evidence}):
-            g.add((node, PROV.wasDerivedFrom, article_iri(art)))
+            g.add((node, _prov.wasDerivedFrom, _art(art)))
             if dates.get(art):  # the date of an article that attests the post
-                g.add((node, CY.attestedOn, Literal(dates[art], datatype=XSD.date)))
+                g.add((node, _cy.attestedOn, _date(dates[art])))
     for f in m.figures:
         add_figure(g, f, dates.get(f.evidence.article, ""))
     add_project_summary(g, m, dates)
     return g
 
 
-def _sentence(g, res: ArticleResult, idx: int, described: set) -> URIRef:
+def _sentence(g, res: ArticleResult, idx: int, described: set) -> ox.NamedNode:
     """Describe sentence idx of an article as an annotation target (once); return its graph IRI."""
     aid = res.article.id
-    node = sentence_iri(aid, idx)
-    if node in described:
-        return node
-    described.add(node)
+    path = f"graph/{aid}/s{idx}"
+    if path in described:
+        return described[path]
+    node = described[path] = _id(path)
+    art = _art(aid)
     exact, o_start, o_end = res.sentences[idx]
-    g.add((node, RDF.type, CY.Sentence))
-    g.add((node, RDF.type, OA.SpecificResource))
-    g.add((node, OA.hasSource, article_iri(aid)))
-    g.add((node, DCTERMS.isPartOf, article_graph_iri(aid)))
-    g.add((node, PROV.wasDerivedFrom, article_iri(aid)))
-    q, pos = BNode(f"q{_h(str(node))}"), BNode(f"p{_h(str(node))}")
-    g.add((node, OA.hasSelector, q))
-    g.add((q, RDF.type, OA.TextQuoteSelector))
-    g.add((q, OA.exact, Literal(exact)))
-    g.add((node, OA.hasSelector, pos))
-    g.add((pos, RDF.type, OA.TextPositionSelector))
-    g.add((pos, OA.start, Literal(o_start)))
-    g.add((pos, OA.end, Literal(o_end)))
+    g.add((node, _TYPE, _cy.Sentence))
+    g.add((node, _TYPE, _oa.SpecificResource))
+    g.add((node, _oa.hasSource, art))
+    g.add((node, _dc.isPartOf, _id(f"graph/{aid}")))
+    g.add((node, _prov.wasDerivedFrom, art))
+    h = _h(str(ID) + path)
+    q, pos = ox.BlankNode(f"q{h}"), ox.BlankNode(f"p{h}")
+    g.add((node, _oa.hasSelector, q))
+    g.add((q, _TYPE, _oa.TextQuoteSelector))
+    g.add((q, _oa.exact, _str(exact)))
+    g.add((node, _oa.hasSelector, pos))
+    g.add((pos, _TYPE, _oa.TextPositionSelector))
+    g.add((pos, _oa.start, _int(o_start)))
+    g.add((pos, _oa.end, _int(o_end)))
     return node
 
 
 def build_dataset(m: Merged, ds=None):
     """The facts by article and by sentence, with sentence selectors: graph.trig / graph.nq.
-    ds: an rdflib Dataset (new by default) or a store.Sink."""
+    ds: a store.Sink; without one, they come back as an rdflib Dataset."""
     if ds is None:
-        ds = Dataset()
-        _bind(ds)
+        return _to_rdflib(lambda sink: build_dataset(m, sink), dataset=True)
     meta = ds.default_graph
-    described: set = set()
     rep = m.same_as  # an article's own key -> the merged entity's key
     canon = {k: e.name for k, e in m.entities.items()}
     attrs = {k: e.attrs for k, e in m.entities.items()}
@@ -311,22 +392,24 @@ def build_dataset(m: Merged, ds=None):
         return rep.get(k, k)
 
     for res in m.articles:
+        described: dict[str, ox.NamedNode] = {}
         aid = res.article.id
+        art = _art(aid)
         add_article(meta, res)
-        ag_iri = article_graph_iri(aid)
-        meta.add((ag_iri, PROV.wasDerivedFrom, article_iri(aid)))
+        ag_iri = _id(f"graph/{aid}")
+        meta.add((ag_iri, _prov.wasDerivedFrom, art))
         ag = ds.graph(ag_iri)
         who = _interviewee(m, res)
         if who is not None:
-            ag.add((article_iri(aid), CY.interviewee, who))
+            ag.add((art, _cy.interviewee, who))
         for e in res.entities:
             k = key(e.key)
             s = add_entity(ag, k, e.type, canon.get(k, e.name), e.aliases | {e.name}, attrs.get(k, e.attrs))
-            ag.add((s, PROV.wasDerivedFrom, article_iri(aid)))
+            ag.add((s, _prov.wasDerivedFrom, art))
             for ev in e.evidence:
-                meta.add((_sentence(meta, res, ev.sentence, described), CY.mentions, s))
+                meta.add((_sentence(meta, res, ev.sentence, described), _cy.mentions, s))
         for r in res.relations:
-            triple = (entity_iri(key(r.head)), CY[r.rel], entity_iri(key(r.tail)))
+            triple = (_e(key(r.head)), _cy[r.rel], _e(key(r.tail)))
             sentences = sorted({ev.sentence for ev in r.evidence})
             if not sentences:  # gazetteer knowledge, the article's context: no single sentence
                 ag.add(triple)
@@ -337,13 +420,32 @@ def build_dataset(m: Merged, ds=None):
                 target = ag if idx is None else ds.graph(_sentence(meta, res, idx, described))
                 node = add_post(target, key(p.official), key(p.agency), p.title)
                 if res.date:
-                    target.add((node, CY.attestedOn, Literal(res.date, datatype=XSD.date)))
+                    target.add((node, _cy.attestedOn, _date(res.date)))
         for f in res.figures:
             if key(f.subject) in m.entities:
                 # the figure itself is in the default graph (build_graph); here only where it was read
                 node = figure_iri(replace(f, subject=key(f.subject)))
-                meta.add((node, CY.statedIn, _sentence(meta, res, f.evidence.sentence, described)))
+                meta.add((node, _cy.statedIn, _sentence(meta, res, f.evidence.sentence, described)))
     return ds
+
+
+def _to_rdflib(fill, dataset: bool):
+    """Run a builder into an in-memory Oxigraph store and hand its quads to rdflib."""
+    from .store import Sink
+
+    store = ox.Store()
+    sink = Sink(store)
+    fill(sink)
+    sink.flush()
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    if dataset:
+        g = Dataset()
+        g.parse(data=data.decode("utf-8"), format="nquads")
+    else:
+        g = Graph()
+        g.parse(data=data.decode("utf-8"), format="nquads")
+    _bind(g)
+    return g
 
 
 def write(g: Graph | Dataset, path: Path, fmt: str) -> None:

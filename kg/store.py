@@ -12,80 +12,29 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-
 from .graph import PREFIXES
 
 FLUSH = 200_000  # quads buffered before a bulk write
-_DATATYPES: dict = {}
-
-
-def _datatype(dt) -> ox.NamedNode:
-    n = _DATATYPES.get(dt)
-    if n is None:
-        n = _DATATYPES[dt] = ox.NamedNode(str(dt))
-    return n
-
-
-def term(t):
-    """rdflib term -> pyoxigraph term."""
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype:
-            return ox.Literal(str(t), datatype=_datatype(t.datatype))
-        return ox.Literal(str(t))
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    raise TypeError(f"not an RDF term: {t!r}")
 
 
 class Sink:
-    """What the graph builders write into: add((s, p, o)), graph(name), default_graph.
-    Buffers quads and bulk-loads them into an Oxigraph store."""
+    """What the graph builders write into: add((s, p, o)) of pyoxigraph terms, graph(name),
+    default_graph. Buffers quads and bulk-loads them into an Oxigraph store."""
 
     def __init__(self, store: ox.Store, name=None, shared: list | None = None, count: list | None = None):
         self.store = store
         self.name = name if name is not None else ox.DefaultGraph()
         self.buf = shared if shared is not None else []
         self.count = count if count is not None else [0]
-        self._cache: dict = {}
 
     def add(self, triple) -> None:
-        s, p, o = triple
-        c = self._cache
-        # IRIs repeat a lot (types, predicates, entities): each is converted once
-        ps = c.get(s) or self._iri(s)
-        pp = c.get(p) or self._iri(p)
-        po = c.get(o) if type(o) is URIRef else None
-        self.buf.append(ox.Quad(ps, pp, po or self._other(o), self.name))
+        self.buf.append(ox.Quad(*triple, self.name))
         self.count[0] += 1
         if len(self.buf) >= FLUSH:
             self.flush()
 
-    def _iri(self, t):
-        if type(t) is URIRef:
-            n = self._cache[t] = ox.NamedNode(str(t))
-            return n
-        return term(t)
-
-    def _other(self, t):
-        if type(t) is URIRef:
-            return self._iri(t)
-        return term(t)
-
-    def graph(self, name) -> "Sink":
-        g = Sink(self.store, term(name), self.buf, self.count)
-        g._cache = self._cache
-        return g
+    def graph(self, name: ox.NamedNode) -> "Sink":
+        return Sink(self.store, name, self.buf, self.count)
 
     @property
     def default_graph(self) -> "Sink":

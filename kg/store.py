@@ -9,6 +9,7 @@ named graphs hold the same facts by article and by sentence (graph.trig / graph.
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,31 +20,59 @@ FLUSH = 200_000  # quads buffered before a bulk write
 
 class Sink:
     """What the graph builders write into: add((s, p, o)) of pyoxigraph terms, graph(name),
-    default_graph. Buffers quads and bulk-loads them into an Oxigraph store."""
+    default_graph. Buffers quads and bulk-loads them into an Oxigraph store.
 
-    def __init__(self, store: ox.Store, name=None, shared: list | None = None, count: list | None = None):
+    Oxigraph writes a batch without holding the GIL, so each batch is written by a background
+    thread while Python makes the next one: the two cores share the work (10k articles: 44 s
+    for graph+store with writes in line)."""
+
+    def __init__(self, store: ox.Store, name=None, shared: list | None = None, count: list | None = None,
+                 writer: list | None = None):
         self.store = store
         self.name = name if name is not None else ox.DefaultGraph()
         self.buf = shared if shared is not None else []
         self.count = count if count is not None else [0]
+        self.writer = writer if writer is not None else [None, None]  # the batch being written, its error
 
     def add(self, triple) -> None:
         self.buf.append(ox.Quad(*triple, self.name))
         self.count[0] += 1
         if len(self.buf) >= FLUSH:
-            self.flush()
+            self.flush(wait=False)
 
     def graph(self, name: ox.NamedNode) -> "Sink":
-        return Sink(self.store, name, self.buf, self.count)
+        return Sink(self.store, name, self.buf, self.count, self.writer)
 
     @property
     def default_graph(self) -> "Sink":
         return self
 
-    def flush(self) -> None:
+    def flush(self, wait: bool = True) -> None:
+        """Hand the buffered quads to the writer thread; wait: until everything is written."""
+        self._join()
         if self.buf:
-            self.store.bulk_extend(self.buf)
+            batch = self.buf[:]
             self.buf.clear()
+            t = threading.Thread(target=self._write, args=(batch,), daemon=True)
+            t.start()
+            self.writer[0] = t
+        if wait:
+            self._join()
+
+    def _write(self, batch: list) -> None:
+        try:
+            self.store.bulk_extend(batch)
+        except BaseException as e:  # raised again in the builder's thread, at the next flush
+            self.writer[1] = e
+
+    def _join(self) -> None:
+        t = self.writer[0]
+        if t is not None:
+            t.join()
+            self.writer[0] = None
+        err, self.writer[1] = self.writer[1], None
+        if err is not None:
+            raise err
 
     def __len__(self) -> int:
         return self.count[0]
@@ -73,19 +102,37 @@ def publish(store: ox.Store, path: Path) -> None:
         shutil.rmtree(old)
 
 
-def export(store: ox.Store, out: Path) -> None:
+def export(store: ox.Store, out: Path, formats=("ttl", "trig", "nq")) -> None:
     """graph.ttl (the default graph: every fact), graph.trig and graph.nq (all graphs); each
-    written to a temporary file and renamed, so a reader never sees half a file."""
+    written to a temporary file and renamed, so a reader never sees half a file. They are
+    written at once: Oxigraph serialises without the GIL (10k articles: the three took 46 s one
+    after the other, 27 s together on two cores)."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     files = {
         "graph.ttl": dict(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes),
         "graph.trig": dict(format=ox.RdfFormat.TRIG, prefixes=prefixes),
         "graph.nq": dict(format=ox.RdfFormat.N_QUADS),
     }
-    for name, kw in files.items():
-        tmp = out / (name + ".tmp")
-        store.dump(str(tmp), **kw)
-        tmp.replace(out / name)
+    files = {k: v for k, v in files.items() if k.split(".")[1] in formats}
+    errors: list[BaseException] = []
+
+    def dump(name: str, kw: dict) -> None:
+        try:
+            store.dump(str(out / (name + ".tmp")), **kw)
+        except BaseException as e:  # re-raised in the caller's thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=dump, args=item) for item in files.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        for name in files:
+            (out / (name + ".tmp")).unlink(missing_ok=True)
+        raise errors[0]
+    for name in files:
+        (out / (name + ".tmp")).replace(out / name)
 
 
 def open_read_only(path: Path) -> ox.Store:

@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 from kg.cli import main
@@ -92,8 +94,9 @@ def test_build_is_the_same_whatever_the_order_of_the_files(tmp_path):
     from conftest import FIXTURES
 
     files = sorted(FIXTURES.glob("*.txt"))
-    assert main(["build", *map(str, files), "-o", str(tmp_path / "a"), "-q", "--no-html"]) == 0
-    assert main(["build", *map(str, reversed(files)), "-o", str(tmp_path / "b"), "-q", "--no-html"]) == 0
+    opts = ["-q", "--no-html", "--formats", "ttl,nq"]
+    assert main(["build", *map(str, files), "-o", str(tmp_path / "a"), *opts]) == 0
+    assert main(["build", *map(str, reversed(files)), "-o", str(tmp_path / "b"), *opts]) == 0
     for name in ("graph.ttl", "graph.nq"):
         a = sorted((tmp_path / "a" / name).read_text(encoding="utf-8").splitlines())
         b = sorted((tmp_path / "b" / name).read_text(encoding="utf-8").splitlines())
@@ -107,3 +110,17 @@ def test_unresolved_places_are_reported(tmp_path):
     assert p.returncode == 0
     assert "Left unresolved" in p.stdout and "鼓楼区" in p.stdout
     assert '"鼓楼区"@zh' in (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_formats_choose_the_exported_files(tmp_path, capsys):
+    from conftest import FIXTURES
+
+    src = str(FIXTURES / "city_bureau.txt")
+    assert main(["build", src, "-o", str(tmp_path), "-q", "--no-html"]) == 0
+    assert {p.name for p in tmp_path.glob("graph.*")} == {"graph.ttl", "graph.trig"}
+    assert main(["build", src, "-o", str(tmp_path), "-q", "--no-html", "--formats", "nq"]) == 0
+    # the files of the earlier build are gone rather than left stale beside the new one
+    assert {p.name for p in tmp_path.glob("graph.*")} == {"graph.nq"}
+    with pytest.raises(SystemExit):
+        main(["build", src, "-o", str(tmp_path), "--formats", "ttl,xml"])
+    assert "unknown format xml: choose from ttl, trig, nq" in capsys.readouterr().err

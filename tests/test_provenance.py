@@ -12,7 +12,7 @@ SAMPLES = ROOT / "samples"
 
 
 def build(tmp_path):
-    assert main(["build", str(SAMPLES), "-o", str(tmp_path), "-q", "--no-html"]) == 0
+    assert main(["build", str(SAMPLES), "-o", str(tmp_path), "-q", "--no-html", "--formats", "ttl,trig,nq"]) == 0
     ds = Dataset()
     ds.parse(tmp_path / "graph.trig", format="trig")
     return ds

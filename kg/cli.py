@@ -31,6 +31,17 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _file_of(path: str) -> str:
+    """The file an article came from (a JSONL article's path ends in :LINE)."""
+    head, _, tail = path.rpartition(":")
+    return head if head and tail.isdigit() else path
+
+
+def _summary(files: int, articles: int, reports: Counter) -> str:
+    return (f"{files} file(s) read, {reports.get('skipped', 0)} input(s) skipped, "
+            f"{reports.get('failed', 0)} failed")
+
+
 def _rss_mb() -> float:
     try:
         with open("/proc/self/statm") as f:
@@ -79,13 +90,15 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     opts = ReadOptions()
     fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
-    opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()})
-    failed = 0
+    opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()},
+                       max_bytes=int(args.max_size * 2**20))
+    reports = Counter()  # skipped / failed inputs
+    files_read: set[str] = set()
 
     def skipped(e) -> None:
-        nonlocal failed
-        failed += 1
-        _err(f"skipped {e}")
+        kind = getattr(e, "kind", "failed")
+        reports[kind] += 1
+        _err(f"{kind} {e}")
 
     cache = Cache(out)
     if not args.update:
@@ -96,6 +109,10 @@ def _build(args: argparse.Namespace) -> int:
         """Inputs whose text is new or changed; the rest come from the cache (--update)."""
         nonlocal reused
         for it in items:
+            if not isinstance(it, ReadError):
+                files_read.add(_file_of(it.path))
+                for note in it.notes:
+                    _err(f"note {it.path}: {note}")
             if not isinstance(it, ReadError) and args.update:
                 hit = cache.lookup(it)
                 if hit is not None:
@@ -116,7 +133,7 @@ def _build(args: argparse.Namespace) -> int:
     timings["read+extract"] = time.perf_counter() - t
     rss["read+extract"] = _rss_mb()
     if not results:
-        _err("no article could be read; nothing written")
+        _err(f"no article could be read ({_summary(0, 0, reports)}); nothing written")
         return 1
     t = time.perf_counter()
     merged = merge(results)
@@ -155,7 +172,7 @@ def _build(args: argparse.Namespace) -> int:
         ents = Counter(e.type for e in merged.entities.values())
         rels = Counter(r.rel for r in merged.relations)
         size = sum(r.chars for r in results)
-        print(f"Read {len(results)} article(s), {size:,} characters; {failed} input(s) skipped."
+        print(f"Read {len(results)} article(s), {size:,} characters; {_summary(len(files_read), len(results), reports)}."
               + (f" {reused} unchanged article(s) taken from the cache, {len(new)} extracted." if args.update else ""))
         print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
         print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
@@ -168,6 +185,9 @@ def _build(args: argparse.Namespace) -> int:
             print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
             print("Memory after each stage: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in rss.items())
                   + f"; peak {_peak_mb():,.0f} MB")
+    if args.strict and reports:
+        _err(f"--strict: {sum(reports.values())} input(s) could not be read (see above); the rest was built")
+        return 3
     return 0
 
 
@@ -309,6 +329,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local process pool (default) or a Dask cluster (pip install 'chanye-kg[distributed]')")
     b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster of -j workers)")
+    b.add_argument("--strict", action="store_true",
+                   help="exit with status 3 when any input was skipped or failed (the rest is still built)")
+    b.add_argument("--max-size", type=float, default=20, metavar="MB",
+                   help="skip a text or HTML file, or a JSONL line, larger than this (default: 20 MB)")
     b.add_argument("--formats", default="ttl,trig", type=_formats, metavar="LIST",
                    help="files exported from the store, of ttl, trig, nq (default: ttl,trig; N-Quads holds what TriG "
                         "holds in about 3.6 times the bytes)")

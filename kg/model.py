@@ -24,6 +24,7 @@ class Article:
     text: str
     encoding: str
     meta: tuple[tuple[str, str], ...] = ()  # what the container says: title, url, date, author ...
+    notes: tuple[str, ...] = ()  # what reading had to mend (invalid bytes replaced, NULs dropped)
 
     def get(self, key: str) -> str:
         return next((v for k, v in self.meta if k == key), "")

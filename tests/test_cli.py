@@ -43,7 +43,7 @@ def test_bad_inputs_are_named_and_the_rest_is_built(tmp_path):
     assert any("empty.txt" in ln and "empty file" in ln for ln in lines)
     assert any("image.txt" in ln and "binary" in ln for ln in lines)
     assert any("missing.txt" in ln and "no such file" in ln for ln in lines)
-    assert "Read 1 article(s)" in p.stdout and "3 input(s) skipped" in p.stdout
+    assert "Read 1 article(s)" in p.stdout and "1 file(s) read, 1 input(s) skipped, 2 failed" in p.stdout
     assert "赵永胜" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 

@@ -1,6 +1,8 @@
 """read.py: encodings, bad files, folders."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.read import ReadError, decode, expand, read_all, read_file
@@ -31,10 +33,10 @@ def test_gbk_file_reads_as_gb18030(tmp_path):
 def test_empty_and_whitespace_files_are_reported(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\t\r\n")
-    for name in ("empty.txt", "blank.txt"):
+    for name, reason in (("empty.txt", "empty file"), ("blank.txt", "only whitespace")):
         r = read_file(tmp_path / name)
-        assert isinstance(r, ReadError)
-        assert r.reason == "empty file"
+        assert isinstance(r, ReadError) and r.kind == "skipped"
+        assert r.reason == reason
         assert name in str(r)
 
 
@@ -56,13 +58,15 @@ def test_missing_path_and_folder_walk(tmp_path):
     d.mkdir(parents=True)
     (d / "b.txt").write_text("市长雷应敏", encoding="utf-8")
     (tmp_path / "corpus" / "a.txt").write_text("区委书记张熙滨", encoding="utf-8")
-    (tmp_path / "corpus" / "notes.pdf").write_bytes(b"%PDF")  # not an article: not walked
+    (tmp_path / "corpus" / "notes.pdf").write_bytes(b"%PDF")  # not an article: reported, not read
+    (tmp_path / "corpus" / ".DS_Store").write_bytes(b"\x00")  # hidden: passed over
     items = list(read_all([tmp_path / "corpus", tmp_path / "nope.txt"]))
     texts = sorted(i.text for i in items if not isinstance(i, ReadError))
-    errors = [i for i in items if isinstance(i, ReadError)]
+    errors = sorted((i for i in items if isinstance(i, ReadError)), key=lambda e: e.path)
     assert texts == ["区委书记张熙滨", "市长雷应敏"]
-    assert len(errors) == 1 and "nope.txt" in errors[0].path and "no such file" in errors[0].reason
-    assert [p.name for p in expand([tmp_path / "corpus"])] == ["a.txt", "b.txt"]
+    assert [(e.path.rsplit("/", 1)[-1], e.kind) for e in errors] == [("notes.pdf", "skipped"), ("nope.txt", "failed")]
+    assert "not an article file (.pdf" in errors[0].reason and "no such file" in errors[1].reason
+    assert [p.name for p in expand([tmp_path / "corpus"]) if isinstance(p, Path)] == ["a.txt", "b.txt"]
 
 
 def test_same_content_same_id(tmp_path):

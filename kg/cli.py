@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 import time
 from collections import Counter
@@ -66,10 +67,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     # a build holds millions of small acyclic objects (results, then quads): the cyclic
     # collector would walk them all again and again (10k articles: 103 s -> 85 s)
     gc.disable()
+    out = Path(args.output)
+    before = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return _build(args)
+    except KeyboardInterrupt:
+        # every output is written to a temporary name and renamed when complete: what is left of
+        # this build is removed, the previous build's files and store are as they were
+        from .store import discard_all
+
+        discard_all()
+        for tmp in out.glob("*.tmp"):
+            tmp.unlink(missing_ok=True)
+        _err("interrupted: nothing of this build was published; the previous outputs are as they were")
+        return 130
     finally:
+        signal.signal(signal.SIGTERM, before)
         gc.enable()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -196,7 +214,7 @@ DEFAULT_GRAPH = "output/graph.ttl"
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import load_graph, named_queries, params_of, render, run, with_params
+    from .query import QueryTimeout, load_graph, named_queries, params_of, render, run, run_with_timeout, with_params
 
     named = named_queries()
     if args.list:
@@ -245,9 +263,15 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"{path}: cannot parse graph: {e}")
         return 2
     try:
-        cols, rows = run(g, sparql)
+        if args.timeout:
+            cols, rows = run_with_timeout(g, sparql, args.timeout, path)
+        else:
+            cols, rows = run(g, sparql)
+    except QueryTimeout as e:
+        _err(f"query stopped: {e} (--timeout {args.timeout:g}; 0 for no limit)")
+        return 3
     except Exception as e:
-        _err(f"query failed: {type(e).__name__}: {e}")
+        _err(f"query failed: {type(e).__name__}: {e}" if not isinstance(e, RuntimeError) else f"query failed: {e}")
         return 2
     print(render(cols, rows, args.format))
     return 0
@@ -286,6 +310,34 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return 1
     print("\n\n".join(explain(ds, n) for n in nodes))
     return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import default_graph, validate
+
+    path = Path(args.graph)
+    if not _is_graph(path):
+        _err(f"{path}: no such graph file or store")
+        return 2
+    try:
+        data = default_graph(path)
+    except Exception as e:
+        _err(f"{path}: cannot parse: {e}")
+        return 2
+    shapes = Path(args.shapes) if args.shapes else None
+    if shapes is not None and not shapes.is_file():
+        _err(f"{shapes}: no such shapes file")
+        return 2
+    report = validate(data, shapes) if shapes else validate(data)
+    for v in report.violations[: args.limit or None]:
+        print(f"{v.severity}: {v.shape} {v.focus}" + (f" {v.path}" if v.path else "") + f": {v.message}")
+    if args.limit and len(report.violations) > args.limit:
+        print(f"... and {len(report.violations) - args.limit} more")
+    if report.conforms:
+        print(f"{path}: conforms to the shapes ({len(data):,} triples, {report.nodes:,} typed nodes checked).")
+        return 0
+    _err(f"{path}: {len(report.violations)} violation(s) of the shapes")
+    return 1
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -351,6 +403,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--list", action="store_true", help="list the shipped questions")
+    q.add_argument("--timeout", type=float, default=60, metavar="S",
+                   help="stop a query that runs longer than this many seconds (default 60; 0: no limit)")
     for p, h in (("region", "region name (or part of it)"), ("company", "company name"), ("name", "entity name"), ("type", "entity type")):
         q.add_argument(f"--{p}", help=f"for shipped questions that take it: {h}")
     q.set_defaults(func=cmd_query)
@@ -372,6 +426,12 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("--max-nodes", type=int, default=1500, help="node budget: best-connected kept (default 1500)")
     z.set_defaults(func=cmd_viz)
 
+    c = sub.add_parser("validate", help="check a graph against the SHACL shapes in ontology/shapes.ttl")
+    c.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
+    c.add_argument("--shapes", help="another SHACL shapes file")
+    c.add_argument("--limit", type=int, default=50, help="violations to print (default 50; 0: all)")
+    c.set_defaults(func=cmd_validate)
+
     x = sub.add_parser("explain", help="an entity's names and relations, with the sentences they came from")
     x.add_argument("name", help="any of the entity's names (simplified or traditional)")
     x.add_argument("--graph", default="output/graph.trig", help="graph.trig, graph.nq or a store folder (default: output/graph.trig)")
@@ -381,7 +441,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # kg query ... | head: the reader has what it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
 
 
 if __name__ == "__main__":

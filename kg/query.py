@@ -143,3 +143,41 @@ def render(cols: list[str], rows: list[list[str]], fmt: str = "table") -> str:
     out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+def run_with_timeout(graph, sparql: str, timeout: float, path: Path | None = None) -> tuple[list[str], list[list[str]]]:
+    """run() in a forked child that is stopped after timeout seconds: neither rdflib nor
+    Oxigraph can interrupt a query in progress. A store is opened again in the child (its
+    handle does not survive a fork); a parsed graph is shared by the fork."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            g = load_graph(path) if path is not None and path.is_dir() else graph
+            send.send(("ok", run(g, sparql)))
+        except Exception as e:  # sent back and raised in the parent
+            send.send(("error", f"{type(e).__name__}: {e}"))
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not recv.poll(timeout):
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+        status, value = recv.recv()
+    except EOFError:
+        raise RuntimeError("the query process ended without an answer") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+    if status == "error":
+        raise RuntimeError(value)
+    return value

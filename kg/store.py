@@ -8,8 +8,10 @@ named graphs hold the same facts by article and by sentence (graph.trig / graph.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -79,27 +81,52 @@ class Sink:
 
 
 def fresh_store(path: Path) -> ox.Store:
-    """An empty store at path (a previous one is replaced only once the new one is complete: the
-    caller builds into path.tmp and calls publish)."""
-    tmp = path.with_name(path.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    return ox.Store(str(tmp))
+    """An empty store in a new folder beside path (store.<time>-<pid>). The store at path is
+    untouched until publish points path at the new folder."""
+    for old in path.parent.glob(path.name + ".*"):  # left by a build that was stopped
+        if old.is_dir() and not old.is_symlink() and old.resolve() != path.resolve():
+            shutil.rmtree(old, ignore_errors=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    n = 0
+    while True:  # never the folder of the store in use, even for two builds in one second
+        new = path.with_name(f"{path.name}.{stamp}-{os.getpid()}-{n}")
+        if not new.exists():
+            break
+        n += 1
+    store = ox.Store(str(new))
+    _FOLDERS[id(store)] = new
+    return store
+
+
+_FOLDERS: dict[int, Path] = {}
 
 
 def publish(store: ox.Store, path: Path) -> None:
-    """Make the store built at path.tmp the store at path."""
+    """Make the store built by fresh_store the store at path, in one atomic step: path is a
+    symbolic link, swapped by rename, so a reader (or a build stopped at any point) sees the old
+    store or the new one, never a half-written or missing one."""
     store.flush()
-    del store
-    tmp = path.with_name(path.name + ".tmp")
-    old = path.with_name(path.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if path.exists():
+    new = _FOLDERS.pop(id(store))
+    link = path.with_name(path.name + ".link.tmp")
+    link.unlink(missing_ok=True)
+    os.symlink(new.name, link)
+    old: Path | None = None
+    if path.is_symlink():
+        old = path.resolve()
+    elif path.exists():  # a store folder written by an older version: moved aside once
+        old = path.with_name(path.name + ".previous")
+        if old.exists():
+            shutil.rmtree(old)
         path.rename(old)
-    tmp.rename(path)
-    if old.exists():
-        shutil.rmtree(old)
+    os.replace(link, path)
+    if old is not None and old != new.resolve():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def discard_all() -> None:
+    """Remove the stores fresh_store made and publish never published (an interrupted build)."""
+    for key in list(_FOLDERS):
+        shutil.rmtree(_FOLDERS.pop(key), ignore_errors=True)
 
 
 def export(store: ox.Store, out: Path, formats=("ttl", "trig", "nq")) -> None:

@@ -109,7 +109,7 @@ def _build(args: argparse.Namespace) -> int:
     opts = ReadOptions()
     fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
     opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()},
-                       max_bytes=int(args.max_size * 2**20))
+                       max_bytes=int(args.max_size * 2**20), exclude=(os.path.realpath(out),))
     reports = Counter()  # skipped / failed inputs
     files_read: set[str] = set()
 

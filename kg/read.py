@@ -56,6 +56,7 @@ class ReadOptions:
     date_fields: tuple[str, ...] = ("date", "published", "publish_time", "pub_date", "time", "datetime")
     extra_fields: tuple[str, ...] = field(default=("author", "source", "site", "editor"))
     max_bytes: int = DEFAULT_MAX_BYTES  # a text or HTML file, or a JSONL line, above this is skipped
+    exclude: tuple[str, ...] = ()  # folders not walked (the build's own output folder), as real paths
 
 
 def decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
@@ -134,7 +135,7 @@ def _raw_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, st
     except ValueError as e:
         return ReadError(str(path), str(e))
     if not text.strip():
-        return ReadError(str(path), "no text after decoding", "skipped")
+        return ReadError(str(path), "only whitespace", "skipped")
     return raw, text, enc, notes
 
 
@@ -239,13 +240,13 @@ def _first(rec: dict, fields: Iterable[str]) -> str:
     return ""
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
+def expand(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Iterator[Path | ReadError]:
     """Files as given; folders walked recursively, symbolic links followed once (a link back up
     the tree is reported, not walked forever), in a stable order. Files of other types in a
     folder are reported as skipped; hidden files are passed over."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from _walk(p)
+            yield from _walk(p, set(exclude))
         elif p.is_file():
             yield p
         else:
@@ -264,7 +265,7 @@ def _missing(p: Path) -> ReadError:
     return ReadError(str(p), "not a regular file or folder", "skipped")
 
 
-def _walk(root: Path) -> Iterator[Path | ReadError]:
+def _walk(root: Path, exclude: set[str]) -> Iterator[Path | ReadError]:
     seen = {os.path.realpath(root)}
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         keep = []
@@ -272,6 +273,8 @@ def _walk(root: Path) -> Iterator[Path | ReadError]:
             if d.startswith("."):
                 continue
             real = os.path.realpath(os.path.join(dirpath, d))
+            if real in exclude:  # kg build . -o output: the outputs are not articles
+                continue
             if real in seen:
                 yield ReadError(os.path.join(dirpath, d), "symbolic link to a folder already read; not followed", "skipped")
                 continue
@@ -291,7 +294,7 @@ def _walk(root: Path) -> Iterator[Path | ReadError]:
 
 
 def read_all(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Article | ReadError]:
-    for item in expand(paths):
+    for item in expand(paths, (options or ReadOptions()).exclude):
         if isinstance(item, ReadError):
             yield item
         elif item.suffix.lower() in JSONL_SUFFIXES:

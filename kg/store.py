@@ -58,6 +58,7 @@ class Sink:
             t = threading.Thread(target=self._write, args=(batch,), daemon=True)
             t.start()
             self.writer[0] = t
+            _WRITERS.add(t)
         if wait:
             self._join()
 
@@ -72,6 +73,7 @@ class Sink:
         if t is not None:
             t.join()
             self.writer[0] = None
+            _WRITERS.discard(t)
         err, self.writer[1] = self.writer[1], None
         if err is not None:
             raise err
@@ -93,12 +95,14 @@ def fresh_store(path: Path) -> ox.Store:
         if not new.exists():
             break
         n += 1
+    _FOLDERS[0] = new  # before the folder exists: an interrupt from here on removes it
     store = ox.Store(str(new))
-    _FOLDERS[id(store)] = new
+    _FOLDERS[id(store)] = _FOLDERS.pop(0)
     return store
 
 
 _FOLDERS: dict[int, Path] = {}
+_WRITERS: set[threading.Thread] = set()  # batches being written, waited for before a discard
 
 
 def publish(store: ox.Store, path: Path) -> None:
@@ -125,6 +129,9 @@ def publish(store: ox.Store, path: Path) -> None:
 
 def discard_all() -> None:
     """Remove the stores fresh_store made and publish never published (an interrupted build)."""
+    for t in list(_WRITERS):
+        t.join(timeout=60)
+    _WRITERS.clear()
     for key in list(_FOLDERS):
         shutil.rmtree(_FOLDERS.pop(key), ignore_errors=True)
 

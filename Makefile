@@ -22,4 +22,4 @@ test: $(BIN)/kg
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) output/graph.* *.egg-info
+	rm -rf $(VENV) output/graph.* output/store* output/cache output/manifest.json *.egg-info

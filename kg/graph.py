@@ -221,7 +221,8 @@ def _interviewee(m: Merged, res: ArticleResult) -> ox.NamedNode | None:
 
 # ---------------------------------------------------------------- entities, relations, posts
 
-def add_entity(g, key: str, typ: str, name: str, aliases, attrs) -> ox.NamedNode:
+def add_entity(g, key: str, typ: str, name: str, aliases, attrs, codes: bool = True) -> ox.NamedNode:
+    """codes: with the division code and level (gazetteer facts: in the default graph only)."""
     s = _e(key)
     g.add((s, _TYPE, _cy[typ]))
     g.add((s, _rdfs.label, _zh(name)))
@@ -229,9 +230,9 @@ def add_entity(g, key: str, typ: str, name: str, aliases, attrs) -> ox.NamedNode
         if alias != name:
             g.add((s, _skos.altLabel, _zh(alias)))
     for k, v in attrs:
-        if k == "divisionCode":
+        if k == "divisionCode" and codes:
             g.add((s, _cy.divisionCode, _str(v)))
-        elif k == "level":
+        elif k == "level" and codes:
             g.add((s, _cy.adminLevel, _str(v)))
         elif k == "title":
             for t in v.split("、"):
@@ -361,8 +362,7 @@ def _sentence(g, res: ArticleResult, idx: int, described: set) -> ox.NamedNode:
     node = described[path] = _id(path)
     art = _art(aid)
     exact, o_start, o_end = res.sentences[idx]
-    g.add((node, _TYPE, _cy.Sentence))
-    g.add((node, _TYPE, _oa.SpecificResource))
+    g.add((node, _TYPE, _cy.Sentence))  # an oa:SpecificResource, by the ontology
     g.add((node, _oa.hasSource, art))
     g.add((node, _dc.isPartOf, _id(f"graph/{aid}")))
     g.add((node, _prov.wasDerivedFrom, art))
@@ -404,8 +404,8 @@ def build_dataset(m: Merged, ds=None):
             ag.add((art, _cy.interviewee, who))
         for e in res.entities:
             k = key(e.key)
-            s = add_entity(ag, k, e.type, canon.get(k, e.name), e.aliases | {e.name}, attrs.get(k, e.attrs))
-            ag.add((s, _prov.wasDerivedFrom, art))
+            # the names this article gives; where they come from is the graph's own wasDerivedFrom
+            s = add_entity(ag, k, e.type, canon.get(k, e.name), e.aliases | {e.name}, attrs.get(k, e.attrs), codes=False)
             for ev in e.evidence:
                 meta.add((_sentence(meta, res, ev.sentence, described), _cy.mentions, s))
         for r in res.relations:

@@ -1,6 +1,6 @@
 """Build benchmark: corpora of generated articles (and the seeds), built with `kg build -j N`.
 
-    python bench/scale.py [--sizes 1000 10000 100000] [--jobs 2] [--seeds ../shared/corpus/seeds]
+    python bench/scale.py [--sizes 1000 10000 100000] [--jobs 2] [--style news|dense] [--seeds ../shared/corpus/seeds]
 
 Prints one table: articles, MB, wall time, articles/s, MB/s (and per core), peak memory of the
 build, quads in the store, time per stage, and query times on the built store (a label lookup,
@@ -32,11 +32,12 @@ QUERIES = {
 }
 
 
-def corpus(n: int) -> Path:
-    d = HERE / "corpora" / f"gen{n}"
+def corpus(n: int, style: str) -> Path:
+    d = HERE / "corpora" / f"{style}{n}"
     if not d.is_dir():
         fmt = "txt" if n <= 10000 else "jsonl"
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(d), "--articles", str(n), "--format", fmt], check=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(d), "--articles", str(n), "--format", fmt,
+                        "--style", style], check=True)
     return d
 
 
@@ -78,12 +79,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--style", choices=("news", "dense"), default="news",
+                    help="generated articles: news-like (default) or dense (see bench/generate.py)")
     ap.add_argument("--seeds", type=Path, default=HERE.parent.parent / "shared" / "corpus" / "seeds")
     args = ap.parse_args()
     runs = []
     if args.seeds.is_dir():
         runs.append(("seeds", args.seeds))
-    runs += [(f"gen {n:,}", corpus(n)) for n in args.sizes]
+    runs += [(f"{args.style} {n:,}", corpus(n, args.style)) for n in args.sizes]
     head = f"{'corpus':<12}{'articles':>9}{'MB':>8}{'wall s':>9}{'art/s':>8}{'MB/s':>7}{'MB/s/core':>10}{'peak MB':>9}{'quads':>12}  {'label ms':>8}{'2-hop ms':>9}{'agg ms':>8}"
     print(head)
     for name, path in runs:

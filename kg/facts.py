@@ -7,6 +7,7 @@ and to its period (1-10月份, 上半年, 前三季度, 2021年), resolved again
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -31,11 +32,12 @@ CLAUSE = re.compile(r"[,，;；:：]")
 YEAR_MONTHS = re.compile(
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})\s*(?:[-—–~～至到]\s*(\d{1,2}))?\s*月份?(?!\d*日)(以来)?"
 )
+HAS_DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"((?:19|20)\d\d)年(以来|全年|度)?(?!\d{1,2}月|同期)")  # 比2019年同期: a base
 AVERAGE = re.compile(r"([两二三四五六七八九十\d]+)年(?:平均|年均)|年均")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal | None  # a single value, in the canonical unit
     low: Decimal | None  # or a range
@@ -48,7 +50,7 @@ class Quantity:
     per: str = ""  # year / day for a capacity (年产, 日处理)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     subject: str  # entity key
     metric: str  # investment, capacity, output_value, growth:industrial_value_added, status ...
@@ -148,7 +150,7 @@ def _any_period_word() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w, _, _ in _period_words()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     start: int
     end: int
@@ -180,14 +182,15 @@ def periods(text: str, article_date: str = "") -> list[Period]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    for m in YEAR_MONTHS.finditer(text):
+    digits = HAS_DIGIT.search(text) is not None  # years and months are written in digits
+    for m in YEAR_MONTHS.finditer(text) if digits else ():
         m1, m2 = int(m.group(2)), int(m.group(3) or m.group(2))
         if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and m1 <= m2):
             continue
         y = int(m.group(1)) if m.group(1) else year0  # 1-10月份: of the article's year
         found.append(Period(m.start(), m.end(), m.group(0), y, m1, m2 if m.group(3) else None, bool(m.group(4))))
         taken.append((m.start(), m.end()))
-    for m in YEAR.finditer(text):
+    for m in YEAR.finditer(text) if digits else ():
         if free(m.start(), m.end()):
             found.append(Period(m.start(), m.end(), m.group(0), int(m.group(1)), None, None, m.group(2) == "以来"))
             taken.append((m.start(), m.end()))
@@ -247,12 +250,13 @@ def find_figures(
     carried: Period | None = None  # a period holds for the sentences after it, to the paragraph end
     carried_subject = ""  # and a park or company a figure was about, for the next sentence
     carried_metric: re.Match | None = None  # and what was measured, for a growth rate after it
+    starts = [m.start for m, _, _ in mentions]  # in text order: a sentence's mentions are a slice
     for s0, s1 in sentences:
         sent = norm[s0:s1]
         if s0 > 0 and "\n" in norm[max(0, s0 - 2) : s0 + 1]:
             carried, carried_subject, carried_metric = None, "", None
         ps = periods(sent, article_date)
-        here = [(m, k, t) for m, k, t in mentions if s0 <= m.start < s1]
+        here = mentions[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
         projects = [(m, k) for m, k, t in here if t == "Project"]
         paired = _respectively(sent, metric_rx)
         for q in quantities(sent):

@@ -34,7 +34,7 @@ INTERVIEW = re.compile(r"(?:专访|访谈|对话|访问|采访|——访|—访|
 GUEST = re.compile(r"嘉宾\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleMeta:
     title: str = ""
     date: str = ""  # YYYY-MM-DD

@@ -15,7 +15,7 @@ RELATION_TYPES = ("memberOf", "jurisdiction", "partOf", "locatedIn", "developedB
 INF = float("inf")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input document as read from disk, before any normalisation."""
 
@@ -30,7 +30,7 @@ class Article:
         return next((v for k, v in self.meta if k == key), "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Normalised (simplified, gloss-free, half-width) text with a map back to the original."""
 
@@ -58,7 +58,7 @@ class Text:
         return len(self.sentences) - 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of the normalised text that names (or points at) an entity."""
 
@@ -70,7 +70,7 @@ class Mention:
     region: str = ""  # region code the mention is qualified with, if any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     article: str
     sentence: int  # index into the article's sentences
@@ -78,7 +78,7 @@ class Evidence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     key: str  # identity across articles: same key, same node
     type: str
@@ -88,7 +88,7 @@ class Entity:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     head: str  # entity keys
     rel: str
@@ -96,7 +96,7 @@ class Relation:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """An official's post in a body, as one article attests it (W3C ORG's Membership)."""
 

@@ -56,20 +56,31 @@ PREFIXES = {
 }
 
 
+# Terms are made as N-Triples text ("<iri>", "\"text\"@zh") and quads go to the store as
+# N-Quads, parsed there by Oxigraph: making a pyoxigraph Quad object per quad cost more than
+# anything else on the build path (10k articles: 4.5M quads). An IRI here is always a fixed
+# namespace plus a hash, a division code or a fixed name; literals are escaped by _lit.
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _iri(text: str) -> str:
+    return f"<{text}>"
+
+
 class _NS:
-    """A namespace of pyoxigraph IRIs, each made once: _cy.memberOf, _cy["memberOf"]."""
+    """A namespace of IRIs, each made once: _cy.memberOf, _cy["memberOf"]."""
 
     def __init__(self, base) -> None:
         self._base = str(base)
-        self._terms: dict[str, ox.NamedNode] = {}
+        self._terms: dict[str, str] = {}
 
-    def __getitem__(self, name: str) -> ox.NamedNode:
+    def __getitem__(self, name: str) -> str:
         t = self._terms.get(name)
         if t is None:
-            t = self._terms[name] = ox.NamedNode(self._base + name)
+            t = self._terms[name] = _iri(self._base + name)
         return t
 
-    def __getattr__(self, name: str) -> ox.NamedNode:
+    def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
         return self[name]
@@ -81,24 +92,32 @@ _TYPE = _rdf.type
 PEOPLE_PROP = {"reporter": _cy.reporter, "editor": _cy.editor, "contributor": _cy.contributor}
 
 
-def _zh(text: str) -> ox.Literal:
-    return ox.Literal(text, language=ZH)
+def _lit(text: str) -> str:
+    return '"' + text.translate(_ESCAPE) + '"'
 
 
-def _str(value) -> ox.Literal:
-    return ox.Literal(str(value))
+def _zh(text: str) -> str:
+    return _lit(text) + "@zh"
 
 
-def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_xsd.integer)
+def _str(value) -> str:
+    return _lit(str(value))
 
 
-def _dec(value) -> ox.Literal:
-    return ox.Literal(format(Decimal(value), "f"), datatype=_xsd.decimal)
+def _typed(value: str, datatype: str) -> str:
+    return _lit(value) + "^^" + datatype
 
 
-def _date(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=_xsd.date)
+def _int(value: int) -> str:
+    return _typed(str(int(value)), _xsd.integer)
+
+
+def _dec(value) -> str:
+    return _typed(format(Decimal(value), "f"), _xsd.decimal)
+
+
+def _date(value: str) -> str:
+    return _typed(value, _xsd.date)
 
 
 def _h(key: str) -> str:
@@ -116,28 +135,28 @@ def entity_iri(key: str) -> URIRef:
     return ID[_entity_path(key)]
 
 
-_ENTITIES: dict[str, ox.NamedNode] = {}
+_ENTITIES: dict[str, str] = {}
 
 
-def _e(key: str) -> ox.NamedNode:
-    """entity_iri as a pyoxigraph term, made once per key."""
+def _e(key: str) -> str:
+    """entity_iri as a term, made once per key."""
     n = _ENTITIES.get(key)
     if n is None:
         if len(_ENTITIES) > 1_000_000:
             _ENTITIES.clear()
-        n = _ENTITIES[key] = ox.NamedNode(str(ID) + _entity_path(key))
+        n = _ENTITIES[key] = _iri(str(ID) + _entity_path(key))
     return n
 
 
-def _id(path: str) -> ox.NamedNode:
-    return ox.NamedNode(str(ID) + path)
+def _id(path: str) -> str:
+    return _iri(str(ID) + path)
 
 
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
 
-def _art(article_id: str) -> ox.NamedNode:
+def _art(article_id: str) -> str:
     return _id(f"article/{article_id}")
 
 
@@ -149,7 +168,7 @@ def sentence_iri(article_id: str, sentence: int) -> URIRef:
     return ID[f"graph/{article_id}/s{sentence}"]
 
 
-def _post(official: str, agency: str, title: str) -> ox.NamedNode:
+def _post(official: str, agency: str, title: str) -> str:
     return _e(f"Post:{official}|{agency}|{title}")
 
 
@@ -157,7 +176,7 @@ def post_iri(official: str, agency: str, title: str) -> URIRef:
     return entity_iri(f"Post:{official}|{agency}|{title}")
 
 
-def _person(name: str, outlet: str, article_id: str) -> ox.NamedNode:
+def _person(name: str, outlet: str, article_id: str) -> str:
     # a reporter is known by name within an outlet; without an outlet, within the article
     return _id(f"person/{_h(name + '@' + (outlet or article_id))}")
 
@@ -189,11 +208,11 @@ def add_article(g, res: ArticleResult) -> None:
     if meta.date:
         g.add((a, _dc.date, _date(meta.date)))
     if meta.datetime:
-        g.add((a, _dc.issued, ox.Literal(meta.datetime, datatype=_xsd.dateTime)))
+        g.add((a, _dc.issued, _typed(meta.datetime, _xsd.dateTime)))
     if meta.outlet:
         g.add((a, _cy.outlet, _zh(meta.outlet)))
     if meta.url:
-        g.add((a, _schema.url, ox.Literal(meta.url, datatype=_xsd.anyURI)))
+        g.add((a, _schema.url, _typed(meta.url, _xsd.anyURI)))
     if meta.mojibake_repaired:
         g.add((a, _cy.mojibakeRepaired, _int(meta.mojibake_repaired)))
     if meta.mojibake_left:
@@ -210,7 +229,7 @@ def add_article(g, res: ArticleResult) -> None:
         g.add((a, _cy.unresolvedPlace, _zh(name)))
 
 
-def _interviewee(m: Merged, res: ArticleResult) -> ox.NamedNode | None:
+def _interviewee(m: Merged, res: ArticleResult) -> str | None:
     if not res.meta or not res.meta.interviewee:
         return None
     for e in res.entities:
@@ -221,7 +240,7 @@ def _interviewee(m: Merged, res: ArticleResult) -> ox.NamedNode | None:
 
 # ---------------------------------------------------------------- entities, relations, posts
 
-def add_entity(g, key: str, typ: str, name: str, aliases, attrs, codes: bool = True) -> ox.NamedNode:
+def add_entity(g, key: str, typ: str, name: str, aliases, attrs, codes: bool = True) -> str:
     """codes: with the division code and level (gazetteer facts: in the default graph only)."""
     s = _e(key)
     g.add((s, _TYPE, _cy[typ]))
@@ -240,7 +259,7 @@ def add_entity(g, key: str, typ: str, name: str, aliases, attrs, codes: bool = T
     return s
 
 
-def add_post(g, official: str, agency: str, title: str) -> ox.NamedNode:
+def add_post(g, official: str, agency: str, title: str) -> str:
     node = _post(official, agency, title)
     role = _zh(title)
     g.add((node, _TYPE, _cy.Post))
@@ -252,12 +271,12 @@ def add_post(g, official: str, agency: str, title: str) -> ox.NamedNode:
     return node
 
 
-def figure_iri(f) -> ox.NamedNode:
+def figure_iri(f) -> str:
     ev = f.evidence
     return _id(f"figure/{_h(f'{ev.article}|{ev.start}|{f.subject}|{f.metric}|{f.status}')}")
 
 
-def add_figure(g, f, article_date: str) -> ox.NamedNode:
+def add_figure(g, f, article_date: str) -> str:
     """A figure as a node: what it measures, its value in a canonical unit, its period."""
     node = figure_iri(f)
     subj = _e(f.subject)
@@ -353,7 +372,7 @@ def build_graph(m: Merged, g=None):
     return g
 
 
-def _sentence(g, res: ArticleResult, idx: int, described: set) -> ox.NamedNode:
+def _sentence(g, res: ArticleResult, idx: int, described: set) -> str:
     """Describe sentence idx of an article as an annotation target (once); return its graph IRI."""
     aid = res.article.id
     path = f"graph/{aid}/s{idx}"
@@ -366,8 +385,8 @@ def _sentence(g, res: ArticleResult, idx: int, described: set) -> ox.NamedNode:
     g.add((node, _oa.hasSource, art))
     g.add((node, _dc.isPartOf, _id(f"graph/{aid}")))
     g.add((node, _prov.wasDerivedFrom, art))
-    h = _h(str(ID) + path)
-    q, pos = ox.BlankNode(f"q{h}"), ox.BlankNode(f"p{h}")
+    # named, not blank: the same selector in every batch and every build
+    q, pos = _id(f"selector/{aid}/s{idx}/quote"), _id(f"selector/{aid}/s{idx}/position")
     g.add((node, _oa.hasSelector, q))
     g.add((q, _TYPE, _oa.TextQuoteSelector))
     g.add((q, _oa.exact, _str(exact)))
@@ -392,7 +411,7 @@ def build_dataset(m: Merged, ds=None):
         return rep.get(k, k)
 
     for res in m.articles:
-        described: dict[str, ox.NamedNode] = {}
+        described: dict[str, str] = {}
         aid = res.article.id
         art = _art(aid)
         add_article(meta, res)

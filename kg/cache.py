@@ -10,9 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .extract import text_hash
-from .model import Article, ArticleResult
+from .model import Article, PackedResult
 
 MANIFEST = "manifest.json"
+FORMAT = 2  # of the cached results: a cache of another format is not used (extracted again)
 
 
 class Cache:
@@ -22,42 +23,51 @@ class Cache:
         self.entries: dict[str, dict] = {}
         if self.manifest.is_file():
             data = json.loads(self.manifest.read_text(encoding="utf-8"))
-            if data.get("version") == __version__:  # another version extracts differently
+            if data.get("version") == __version__ and data.get("format") == FORMAT:  # else extracted differently
                 self.entries = data.get("articles", {})
 
-    def lookup(self, article: Article) -> ArticleResult | None:
+    def lookup(self, article: Article) -> PackedResult | None:
         """The cached result of an input whose text has not changed since it was extracted."""
         e = self.entries.get(article.path)
         if not e or e["hash"] != text_hash(article.text):
             return None
-        try:
-            with open(self.dir / e["file"], "rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.PickleError, EOFError):
-            return None
+        return self._load(article.path, e)
 
-    def put(self, result: ArticleResult) -> None:
+    def put(self, result: PackedResult) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
-        name = f"{result.article.id}-{result.source_hash}.pkl"
+        name = f"{result.id}-{result.source_hash}.pkl"
         tmp = self.dir / (name + ".tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(result.blob)  # pickled by the worker: written as it is
         tmp.replace(self.dir / name)
-        self.entries[result.article.path] = {"hash": result.source_hash, "file": name}
+        self.entries[result.path] = {
+            "hash": result.source_hash, "file": name, "id": result.id, "chars": result.chars,
+            "title": result.title, "date": result.date, "unresolved": [list(u) for u in result.unresolved],
+        }
 
-    def all_results(self) -> list[ArticleResult]:
-        out = []
-        for e in self.entries.values():
+    def _load(self, path: str, e: dict) -> PackedResult | None:
+        try:
+            blob = (self.dir / e["file"]).read_bytes()
+        except OSError:
+            return None
+        if "id" not in e:  # a manifest of an older build: what it lacks is read from the result
             try:
-                with open(self.dir / e["file"], "rb") as f:
-                    out.append(pickle.load(f))
-            except (OSError, pickle.PickleError, EOFError):
-                continue
+                return PackedResult.pack(pickle.loads(blob))
+            except (pickle.PickleError, EOFError, AttributeError, TypeError):
+                return None
+        return PackedResult(e["id"], path, e["hash"], e["chars"], e["title"], e["date"],
+                            tuple(tuple(u) for u in e["unresolved"]), blob)
+
+    def all_results(self) -> list[PackedResult]:
+        out = []
+        for path, e in self.entries.items():
+            r = self._load(path, e)
+            if r is not None:
+                out.append(r)
         return out
 
     def save(self) -> None:
         tmp = self.manifest.with_name(MANIFEST + ".tmp")
-        data = {"version": __version__, "articles": dict(sorted(self.entries.items()))}
+        data = {"version": __version__, "format": FORMAT, "articles": dict(sorted(self.entries.items()))}
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
         tmp.replace(self.manifest)
         keep = {e["file"] for e in self.entries.values()}

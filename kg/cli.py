@@ -161,8 +161,8 @@ def _build(args: argparse.Namespace) -> int:
     t = time.perf_counter()
     store = fresh_store(out / "store")
     sink = Sink(store)
-    build_graph(merged, sink)
-    build_dataset(merged, sink)
+    build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
+    build_dataset(merged, sink, figures=True)
     sink.flush()
     timings["graph+store"] = time.perf_counter() - t
     rss["graph+store"] = _rss_mb()

@@ -307,13 +307,23 @@ def add_figure(g, f, article_date: str) -> str:
     return node
 
 
-def add_project_summary(g, m: Merged, dates: dict[str, str]) -> None:
+def article_figures(m: Merged, res: ArticleResult):
+    """An article's figures whose subject survived the merge, with the subject's merged key."""
+    for f in res.figures:
+        k = m.same_as.get(f.subject, f.subject)
+        if k in m.entities:
+            yield replace(f, subject=k) if k != f.subject else f
+
+
+def add_project_summary(g, m: Merged, figures) -> None:
     """Per project, the figures a query wants first: investment in yuan, capacity, latest status,
-    phase. The Figure nodes keep every value with its period and source."""
+    phase. The Figure nodes keep every value with its period and source. figures: with merged
+    subjects, in article order."""
     from .mentions.orgs import PHASE
 
+    dates = m.dates
     latest: dict[str, tuple[str, str, str]] = {}
-    for f in m.figures:
+    for f in figures:
         e = m.entities.get(f.subject)
         if e is None or e.type != "Project":
             continue
@@ -343,32 +353,37 @@ def add_project_summary(g, m: Merged, dates: dict[str, str]) -> None:
                     pass
 
 
-def build_graph(m: Merged, g=None):
+def build_graph(m: Merged, g=None, articles: bool = True):
     """Every fact in one graph: what graph.ttl holds. g: a store.Sink; without one, the facts
-    come back as an rdflib Graph (for tests and small uses)."""
+    come back as an rdflib Graph (for tests and small uses). articles=False leaves out the
+    articles' own descriptions, which build_dataset writes into the same default graph: a build
+    that writes both goes over the articles once."""
     if g is None:
         return _to_rdflib(lambda sink: build_graph(m, sink), dataset=False)
-    for res in m.articles:
+    projects = []  # figures of projects, for the summary
+    for res in m.each_article() if articles else ():
         add_article(g, res)
         who = _interviewee(m, res)
         if who is not None:
             g.add((_art(res.article.id), _cy.interviewee, who))
+        for f in article_figures(m, res):
+            add_figure(g, f, m.dates.get(f.evidence.article, ""))
+            projects.append(f)
     for key, e in m.entities.items():
         s = add_entity(g, key, e.type, e.name, e.aliases, e.attrs)
         for art in sorted(m.sources.get(key, ())):
             g.add((s, _prov.wasDerivedFrom, _art(art)))
     for r in m.relations:
         g.add((_e(r.head), _cy[r.rel], _e(r.tail)))
-    dates = {r.article.id: r.date for r in m.articles}
+    dates = m.dates
     for p in m.posts:
         node = add_post(g, p.official, p.agency, p.title)
         for art in sorted({ev.article for ev in p.evidence}):
             g.add((node, _prov.wasDerivedFrom, _art(art)))
             if dates.get(art):  # the date of an article that attests the post
                 g.add((node, _cy.attestedOn, _date(dates[art])))
-    for f in m.figures:
-        add_figure(g, f, dates.get(f.evidence.article, ""))
-    add_project_summary(g, m, dates)
+    if articles:
+        add_project_summary(g, m, projects)
     return g
 
 
@@ -397,9 +412,11 @@ def _sentence(g, res: ArticleResult, idx: int, described: set) -> str:
     return node
 
 
-def build_dataset(m: Merged, ds=None):
+def build_dataset(m: Merged, ds=None, figures: bool = False):
     """The facts by article and by sentence, with sentence selectors: graph.trig / graph.nq.
-    ds: a store.Sink; without one, they come back as an rdflib Dataset."""
+    ds: a store.Sink; without one, they come back as an rdflib Dataset. figures: also the Figure
+    nodes and project summaries of the default graph (what build_graph writes with
+    articles=True), so that a build goes over the articles once."""
     if ds is None:
         return _to_rdflib(lambda sink: build_dataset(m, sink), dataset=True)
     meta = ds.default_graph
@@ -410,7 +427,8 @@ def build_dataset(m: Merged, ds=None):
     def key(k: str) -> str:
         return rep.get(k, k)
 
-    for res in m.articles:
+    projects = []
+    for res in m.each_article():
         described: dict[str, str] = {}
         aid = res.article.id
         art = _art(aid)
@@ -421,6 +439,7 @@ def build_dataset(m: Merged, ds=None):
         who = _interviewee(m, res)
         if who is not None:
             ag.add((art, _cy.interviewee, who))
+            meta.add((art, _cy.interviewee, who))
         for e in res.entities:
             k = key(e.key)
             # the names this article gives; where they come from is the graph's own wasDerivedFrom
@@ -440,11 +459,14 @@ def build_dataset(m: Merged, ds=None):
                 node = add_post(target, key(p.official), key(p.agency), p.title)
                 if res.date:
                     target.add((node, _cy.attestedOn, _date(res.date)))
-        for f in res.figures:
-            if key(f.subject) in m.entities:
-                # the figure itself is in the default graph (build_graph); here only where it was read
-                node = figure_iri(replace(f, subject=key(f.subject)))
-                meta.add((node, _cy.statedIn, _sentence(meta, res, f.evidence.sentence, described)))
+        for f in article_figures(m, res):
+            if figures:
+                add_figure(meta, f, m.dates.get(aid, ""))
+                projects.append(f)
+            node = figure_iri(f)
+            meta.add((node, _cy.statedIn, _sentence(meta, res, f.evidence.sentence, described)))
+    if figures:
+        add_project_summary(meta, m, projects)
     return ds
 
 

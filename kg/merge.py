@@ -2,28 +2,38 @@
 
 Entities with the same identity key are one node. Beyond that, a park, company or project whose
 name is another one's name or alias, in a compatible place, is the same thing (王老吉大健康产业园
-in one article, 王老吉石榴大健康产业园 in another, both in 峄城区). Names and evidence are
+in one article, 王老吉石榴大健康产业园 in another, both in 峄城区). Names are
 pooled. The result does not depend on the order of the articles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from .gazetteer import Gazetteer, load
-from .model import ArticleResult, Entity, Post, Relation
+from .model import ArticleResult, Entity, PackedResult, Post, Relation, unpacked
 
 UNIFIED = ("IndustrialPark", "Company", "Project")
+# a merged relation keeps its first few sentences (by article id, then position), what the page
+# shows; every sentence stays in the provenance graphs, read from the articles themselves
+KEEP_EVIDENCE = 6
 
 
 @dataclass
 class Merged:
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
-    articles: list[ArticleResult] = field(default_factory=list)
+    # sorted by id; PackedResult as the workers return them (each_article unpacks one at a time)
+    articles: list[ArticleResult | PackedResult] = field(default_factory=list)
+    dates: dict[str, str] = field(default_factory=dict)  # article id -> date
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title, or file name
     sources: dict[str, set[str]] = field(default_factory=dict)  # entity key -> article ids
     posts: list[Post] = field(default_factory=list)
     same_as: dict[str, str] = field(default_factory=dict)  # per-article key -> merged key
-    figures: list = field(default_factory=list)  # facts.Figure, subjects as merged keys
+
+    def each_article(self) -> Iterator[ArticleResult]:
+        for r in self.articles:
+            yield unpacked(r)
 
 
 def _place(key: str) -> tuple[str, str]:
@@ -151,27 +161,42 @@ def _pooled_entity(key: str, p: dict) -> Entity:
                         attrs[k] += "、" + t
             else:
                 attrs.setdefault(k, v)
-    evidence = tuple(sorted(p["evidence"], key=lambda v: (v.article, v.start, v.end, v.sentence)))
-    return Entity(key, first.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())), evidence)
+    return Entity(key, first.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())))
 
 
-def merge(results: list[ArticleResult]) -> Merged:
-    out = Merged(articles=sorted(results, key=lambda r: (r.article.id, r.article.path)))
-    # pool names, attributes and evidence per key first, build each Entity once: combining pairwise
-    # re-sorts a hub's evidence (a province named in thousands of articles) every time
+def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
+    """One pass over the articles (each unpacked, used and let go): entities pooled by key,
+    relations and posts kept under their per-article keys until unify has decided."""
+    out = Merged(articles=sorted(results, key=lambda r: (_id(r), _path(r))))
+    # pool names and attributes per key first, build each Entity once: combining pairwise
+    # re-sorts a hub (a province named in thousands of articles) every time. Evidence stays with
+    # the articles (the provenance graphs read it there), not copied into the merged entities.
     pooled: dict[str, dict] = {}
     sources: dict[str, set[str]] = {}
-    for res in out.articles:
+    raw_rels: dict[tuple[str, str, str], set] = {}
+    raw_posts: dict[tuple[str, str, str], set] = {}
+    for res in out.each_article():
+        aid = res.article.id
+        out.dates[aid] = res.date
+        out.titles[aid] = res.title or res.article.path.rsplit("/", 1)[-1]
         for e in sorted(res.entities, key=lambda x: x.key):
             p = pooled.get(e.key)
             if p is None:
-                p = pooled[e.key] = {"first": e, "names": set(), "canon": set(), "attrs": [], "evidence": set()}
+                p = pooled[e.key] = {"first": e, "names": set(), "canon": set(), "attrs": []}
             p["names"] |= e.aliases | {e.name}
             p["canon"].add(e.name)
-            p["attrs"].append(e.attrs)
-            p["evidence"].update(e.evidence)
-            sources.setdefault(e.key, set()).add(res.article.id)
+            if e.attrs not in p["attrs"]:
+                p["attrs"].append(e.attrs)
+            sources.setdefault(e.key, set()).add(aid)
+        for r in res.relations:
+            evs = raw_rels.setdefault((r.head, r.rel, r.tail), set())
+            evs.update(r.evidence)
+            if len(evs) > 2 * KEEP_EVIDENCE:
+                raw_rels[(r.head, r.rel, r.tail)] = set(sorted(evs, key=_ev_order)[:KEEP_EVIDENCE])
+        for p in res.posts:
+            raw_posts.setdefault((p.official, p.agency, p.title), set()).update(p.evidence)
     by_key = {k: _pooled_entity(k, p) for k, p in pooled.items()}
+    del pooled
     rep = unify(by_key)
     out.same_as = rep
     groups: dict[str, list[str]] = {}
@@ -181,34 +206,38 @@ def merge(results: list[ArticleResult]) -> Merged:
         if len(members) == 1:
             out.entities[r] = by_key[r]
         else:
-            p = {"first": by_key[r], "names": set(), "canon": set(), "attrs": [], "evidence": set()}
+            p = {"first": by_key[r], "names": set(), "canon": set(), "attrs": []}
             for k in members:
                 e = by_key[k]
                 p["names"] |= e.aliases | {e.name}
                 p["canon"].add(e.name)
                 p["attrs"].append(e.attrs)
-                p["evidence"].update(e.evidence)
             out.entities[r] = _pooled_entity(r, p)
         out.sources[r] = set().union(*(sources[k] for k in members))
     rels: dict[tuple[str, str, str], set] = {}
+    for (h, rel, t), evs in raw_rels.items():
+        h, t = rep.get(h, h), rep.get(t, t)
+        if h != t:
+            rels.setdefault((h, rel, t), set()).update(evs)
     posts: dict[tuple[str, str, str], set] = {}
-    for res in out.articles:
-        for r in res.relations:
-            h, t = rep.get(r.head, r.head), rep.get(r.tail, r.tail)
-            if h != t:
-                rels.setdefault((h, r.rel, t), set()).update(r.evidence)
-        for p in res.posts:
-            posts.setdefault((rep.get(p.official, p.official), rep.get(p.agency, p.agency), p.title), set()).update(p.evidence)
+    for (o, a, title), evs in raw_posts.items():
+        posts.setdefault((rep.get(o, o), rep.get(a, a), title), set()).update(evs)
     out.relations = [
-        Relation(h, r, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (h, r, t), evs in sorted(rels.items())
-    ]
-    out.figures = [
-        replace(f, subject=rep.get(f.subject, f.subject))
-        for res in out.articles
-        for f in res.figures
-        if rep.get(f.subject, f.subject) in out.entities
+        Relation(h, r, t, tuple(sorted(evs, key=_ev_order)[:KEEP_EVIDENCE])) for (h, r, t), evs in sorted(rels.items())
     ]
     out.posts = [
         Post(o, a, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (o, a, t), evs in sorted(posts.items())
     ]
     return out
+
+
+def _ev_order(v) -> tuple:
+    return (v.article, v.start, v.end, v.sentence)
+
+
+def _id(r) -> str:
+    return r.id if isinstance(r, PackedResult) else r.article.id
+
+
+def _path(r) -> str:
+    return r.path if isinstance(r, PackedResult) else r.article.path

@@ -128,3 +128,35 @@ class ArticleResult:
     @property
     def date(self) -> str:
         return self.meta.date if self.meta else ""
+
+
+@dataclass(frozen=True, slots=True)
+class PackedResult:
+    """An ArticleResult as the worker pickled it, with what the build asks of every article
+    without unpacking it. Held this way, 100k results take a fifth of the memory, and the cache
+    writes the bytes as they are."""
+
+    id: str
+    path: str
+    source_hash: str
+    chars: int
+    title: str
+    date: str
+    unresolved: tuple[tuple[str, str], ...]
+    blob: bytes
+
+    @staticmethod
+    def pack(r: "ArticleResult") -> "PackedResult":
+        import pickle
+
+        return PackedResult(r.article.id, r.article.path, r.source_hash, r.chars, r.title, r.date,
+                            tuple(tuple(u) for u in r.unresolved), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def unpack(self) -> "ArticleResult":
+        import pickle
+
+        return pickle.loads(self.blob)
+
+
+def unpacked(r: "ArticleResult | PackedResult") -> "ArticleResult":
+    return r.unpack() if isinstance(r, PackedResult) else r

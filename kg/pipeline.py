@@ -10,7 +10,7 @@ import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Callable, Iterable, Iterator
 
-from .model import Article, ArticleResult
+from .model import Article, PackedResult
 from .read import ReadError
 
 BATCH = 64  # articles per task: a task costs far more to ship than one article takes
@@ -19,13 +19,15 @@ BATCH = 64  # articles per task: a task costs far more to ship than one article 
 Failed = ReadError  # an article that was read but could not be extracted: reported the same way
 
 
-def extract_batch(batch: list[Article]) -> list[ArticleResult | Failed]:
+def extract_batch(batch: list[Article]) -> list[PackedResult | Failed]:
+    """Each result comes back pickled by the worker: the main process stores and caches the
+    bytes without unpickling them, and unpacks one article at a time when it needs it."""
     from .extract import extract
 
-    out: list[ArticleResult | Failed] = []
+    out: list[PackedResult | Failed] = []
     for a in batch:
         try:
-            out.append(extract(a))
+            out.append(PackedResult.pack(extract(a)))
         except Exception as e:  # one bad article must not stop the build
             out.append(Failed(a.path, f"extraction failed: {type(e).__name__}: {e}"))
     return out
@@ -56,11 +58,11 @@ def extract_all(
     progress: Callable[[int], None] = lambda n: None,
     engine: str = "local",
     scheduler: str | None = None,
-) -> list[ArticleResult]:
+) -> list[PackedResult]:
     """Every readable article extracted; what could not be read or extracted goes to skipped."""
-    results: list[ArticleResult] = []
+    results: list[PackedResult] = []
 
-    def take(done: list[ArticleResult | Failed]) -> None:
+    def take(done: list[PackedResult | Failed]) -> None:
         for r in done:
             if isinstance(r, Failed):
                 skipped(r)

@@ -115,9 +115,9 @@ def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
     from collections import Counter
 
     from .graph import entity_iri
+    from .model import unpacked
 
-    results = {r.article.id: r for r in m.articles}
-    titles = {k: f"{r.title or r.article.path.rsplit('/', 1)[-1]} {r.date}".strip() for k, r in results.items()}
+    titles = {k: f"{t} {m.dates.get(k, '')}".strip() for k, t in m.titles.items()}
     keys = list(m.entities)
     note = ""
     if len(keys) > budget:
@@ -138,14 +138,20 @@ def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
                             [titles[a] for a in srcs[:10] if a in titles]
                             + ([f"… and {len(srcs) - 10} more articles"] if len(srcs) > 10 else []))
     kept = set(keys)
-    for r in m.relations:
-        if r.head not in kept or r.tail not in kept:
-            continue
+    edges = [r for r in m.relations if r.head in kept and r.tail in kept]
+    # the sentences shown come from the few articles behind the drawn edges: only those unpacked
+    wanted = {ev.article for r in edges for ev in r.evidence[:6]}
+    results = {}
+    for r in m.articles:
+        rid = getattr(r, "id", None) or r.article.id
+        if rid in wanted:
+            results[rid] = unpacked(r)
+    for r in edges:
         h, t = str(entity_iri(r.head)), str(entity_iri(r.tail))
         if h in v.nodes and t in v.nodes:
             v.edges.append((h, r.rel, t))
             sents = []
-            for ev in r.evidence:
+            for ev in r.evidence[:6]:
                 res = results.get(ev.article)
                 if res and ev.sentence in res.sentences:
                     s = f"「{res.sentences[ev.sentence][0]}」 — {titles[ev.article]}"

@@ -5,7 +5,6 @@ exactly what a full rebuild of the same articles gives."""
 from __future__ import annotations
 
 import json
-import pickle
 from pathlib import Path
 
 from . import __version__
@@ -33,7 +32,9 @@ class Cache:
             return None
         return self._load(article.path, e)
 
-    def put(self, result: PackedResult) -> None:
+    def put(self, result: PackedResult) -> PackedResult:
+        """Keep a result; returns it without its bytes in memory (read from the cache file
+        when it is unpacked)."""
         self.dir.mkdir(parents=True, exist_ok=True)
         name = f"{result.id}-{result.source_hash}.pkl"
         tmp = self.dir / (name + ".tmp")
@@ -43,19 +44,15 @@ class Cache:
             "hash": result.source_hash, "file": name, "id": result.id, "chars": result.chars,
             "title": result.title, "date": result.date, "unresolved": [list(u) for u in result.unresolved],
         }
+        return result.on_disk(str(self.dir / name))
 
     def _load(self, path: str, e: dict) -> PackedResult | None:
-        try:
-            blob = (self.dir / e["file"]).read_bytes()
-        except OSError:
+        """A cached result, left in its file until it is unpacked."""
+        f = self.dir / e["file"]
+        if not f.is_file():
             return None
-        if "id" not in e:  # a manifest of an older build: what it lacks is read from the result
-            try:
-                return PackedResult.pack(pickle.loads(blob))
-            except (pickle.PickleError, EOFError, AttributeError, TypeError):
-                return None
         return PackedResult(e["id"], path, e["hash"], e["chars"], e["title"], e["date"],
-                            tuple(tuple(u) for u in e["unresolved"]), blob)
+                            tuple(tuple(u) for u in e["unresolved"]), None, str(f))
 
     def all_results(self) -> list[PackedResult]:
         out = []

@@ -43,6 +43,16 @@ def _summary(files: int, articles: int, reports: Counter) -> str:
             f"{reports.get('failed', 0)} failed")
 
 
+def _trim() -> None:
+    """Return freed heap pages to the system (glibc's malloc_trim); elsewhere nothing happens."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _rss_mb() -> float:
     try:
         with open("/proc/self/statm") as f:
@@ -145,8 +155,7 @@ def _build(args: argparse.Namespace) -> int:
     new = extract_all(fresh(read_all(args.paths, opts)), jobs=args.jobs or default_jobs(), skipped=skipped,
                       progress=bar.update, engine=args.engine, scheduler=args.scheduler)
     bar.close()
-    for r in new:
-        cache.put(r)
+    new = [cache.put(r) for r in new]  # from here on each result is read from its cache file
     results = cache.all_results() if args.update else new
     timings["read+extract"] = time.perf_counter() - t
     rss["read+extract"] = _rss_mb()
@@ -155,6 +164,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     t = time.perf_counter()
     merged = merge(results)
+    _trim()  # the merge's scratch (name indexes, pooled names) goes back to the system
     timings["merge"] = time.perf_counter() - t
     rss["merge"] = _rss_mb()
     # every quad goes into the on-disk store, and the files are exported from it

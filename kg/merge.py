@@ -27,7 +27,7 @@ class Merged:
     articles: list[ArticleResult | PackedResult] = field(default_factory=list)
     dates: dict[str, str] = field(default_factory=dict)  # article id -> date
     titles: dict[str, str] = field(default_factory=dict)  # article id -> title, or file name
-    sources: dict[str, set[str]] = field(default_factory=dict)  # entity key -> article ids
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity key -> article ids, sorted
     posts: list[Post] = field(default_factory=list)
     same_as: dict[str, str] = field(default_factory=dict)  # per-article key -> merged key
 
@@ -213,7 +213,8 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
                 p["canon"].add(e.name)
                 p["attrs"].append(e.attrs)
             out.entities[r] = _pooled_entity(r, p)
-        out.sources[r] = set().union(*(sources[k] for k in members))
+        # a sorted tuple takes a quarter of a set's memory: 1.5M entity-article pairs at 100k
+        out.sources[r] = tuple(sorted(set().union(*(sources[k] for k in members))))
     rels: dict[tuple[str, str, str], set] = {}
     for (h, rel, t), evs in raw_rels.items():
         h, t = rep.get(h, h), rep.get(t, t)

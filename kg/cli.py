@@ -176,17 +176,7 @@ def _build(args: argparse.Namespace) -> int:
     sink.flush()
     timings["graph+store"] = time.perf_counter() - t
     rss["graph+store"] = _rss_mb()
-    t = time.perf_counter()
-    export(store, out, args.formats)
-    publish(store, out / "store")
-    timings["export"] = time.perf_counter() - t
-    rss["export"] = _rss_mb()
-    t = time.perf_counter()
-    cache.save()
-    timings["cache"] = time.perf_counter() - t
     page = out / "graph.html"
-    for x in {"ttl", "trig", "nq"} - set(args.formats):  # a file of an earlier build would now be stale
-        (out / f"graph.{x}").unlink(missing_ok=True)
     if not args.no_html:
         t = time.perf_counter()
         view = from_merged(merged, budget=DEFAULT_BUDGET)
@@ -195,10 +185,23 @@ def _build(args: argparse.Namespace) -> int:
         rss["html"] = _rss_mb()
         if view.left_out:
             print(f"graph.html: {view.left_out}")
+        del view
+    ents = Counter(e.type for e in merged.entities.values())
+    rels = Counter(r.rel for r in merged.relations)
+    del merged  # the exports read the store only: the merged entities are let go first
+    _trim()
+    t = time.perf_counter()
+    export(store, out, args.formats)
+    publish(store, out / "store")
+    timings["export"] = time.perf_counter() - t
+    rss["export"] = _rss_mb()
+    t = time.perf_counter()
+    cache.save()
+    timings["cache"] = time.perf_counter() - t
+    for x in {"ttl", "trig", "nq"} - set(args.formats):  # a file of an earlier build would now be stale
+        (out / f"graph.{x}").unlink(missing_ok=True)
     dt = time.perf_counter() - t0
     if not args.quiet:
-        ents = Counter(e.type for e in merged.entities.values())
-        rels = Counter(r.rel for r in merged.relations)
         size = sum(r.chars for r in results)
         print(f"Read {len(results)} article(s), {size:,} characters; {_summary(len(files_read), len(results), reports)}."
               + (f" {reused} unchanged article(s) taken from the cache, {len(new)} extracted." if args.update else ""))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from .graph import PREFIXES
 
-FLUSH = 200_000  # quads buffered before a bulk write
+FLUSH = 50_000  # quads buffered before a bulk write
 
 
 class Sink:

@@ -177,10 +177,11 @@ def _build(args: argparse.Namespace) -> int:
     timings["graph+store"] = time.perf_counter() - t
     rss["graph+store"] = _rss_mb()
     page = out / "graph.html"
+    pending = out / "graph.html.pending.tmp"  # made now, published with the rest at the end
     if not args.no_html:
         t = time.perf_counter()
         view = from_merged(merged, budget=DEFAULT_BUDGET)
-        write_html(view, page)
+        write_html(view, pending)
         timings["html"] = time.perf_counter() - t
         rss["html"] = _rss_mb()
         if view.left_out:
@@ -193,6 +194,8 @@ def _build(args: argparse.Namespace) -> int:
     t = time.perf_counter()
     export(store, out, args.formats)
     publish(store, out / "store")
+    if not args.no_html:
+        pending.replace(page)
     timings["export"] = time.perf_counter() - t
     rss["export"] = _rss_mb()
     t = time.perf_counter()

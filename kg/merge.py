@@ -173,7 +173,7 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
     # the articles (the provenance graphs read it there), not copied into the merged entities.
     pooled: dict[str, dict] = {}
     sources: dict[str, set[str]] = {}
-    raw_rels: dict[tuple[str, str, str], set] = {}
+    raw_rels: dict[tuple[str, str, str], tuple] = {}
     raw_posts: dict[tuple[str, str, str], set] = {}
     for res in out.each_article():
         aid = res.article.id
@@ -189,10 +189,10 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
                 p["attrs"].append(e.attrs)
             sources.setdefault(e.key, set()).add(aid)
         for r in res.relations:
-            evs = raw_rels.setdefault((r.head, r.rel, r.tail), set())
-            evs.update(r.evidence)
-            if len(evs) > 2 * KEEP_EVIDENCE:
-                raw_rels[(r.head, r.rel, r.tail)] = set(sorted(evs, key=_ev_order)[:KEEP_EVIDENCE])
+            k = (r.head, r.rel, r.tail)
+            old = raw_rels.get(k)
+            # a short sorted tuple, not a set: a million relations at 100k articles
+            raw_rels[k] = _first_evidence(old + r.evidence if old else r.evidence)
         for p in res.posts:
             raw_posts.setdefault((p.official, p.agency, p.title), set()).update(p.evidence)
     by_key = {k: _pooled_entity(k, p) for k, p in pooled.items()}
@@ -215,17 +215,17 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
             out.entities[r] = _pooled_entity(r, p)
         # a sorted tuple takes a quarter of a set's memory: 1.5M entity-article pairs at 100k
         out.sources[r] = tuple(sorted(set().union(*(sources[k] for k in members))))
-    rels: dict[tuple[str, str, str], set] = {}
+    rels: dict[tuple[str, str, str], tuple] = {}
     for (h, rel, t), evs in raw_rels.items():
         h, t = rep.get(h, h), rep.get(t, t)
         if h != t:
-            rels.setdefault((h, rel, t), set()).update(evs)
+            old = rels.get((h, rel, t))
+            rels[(h, rel, t)] = _first_evidence(old + evs if old else evs)
+    del raw_rels
     posts: dict[tuple[str, str, str], set] = {}
     for (o, a, title), evs in raw_posts.items():
         posts.setdefault((rep.get(o, o), rep.get(a, a), title), set()).update(evs)
-    out.relations = [
-        Relation(h, r, t, tuple(sorted(evs, key=_ev_order)[:KEEP_EVIDENCE])) for (h, r, t), evs in sorted(rels.items())
-    ]
+    out.relations = [Relation(h, r, t, evs) for (h, r, t), evs in sorted(rels.items())]
     out.posts = [
         Post(o, a, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (o, a, t), evs in sorted(posts.items())
     ]
@@ -234,6 +234,12 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
 
 def _ev_order(v) -> tuple:
     return (v.article, v.start, v.end, v.sentence)
+
+
+def _first_evidence(evs) -> tuple:
+    """The first KEEP_EVIDENCE distinct sentences' evidence, in a fixed order (so the same
+    whatever the order of the articles)."""
+    return tuple(sorted(set(evs), key=_ev_order)[:KEEP_EVIDENCE])
 
 
 def _id(r) -> str:

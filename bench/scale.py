@@ -57,7 +57,7 @@ def build(path: Path, jobs: int, out: Path) -> dict:
     arts = int(re.search(r"Read (\d+) article", p.stdout).group(1))
     quads = int(re.search(r"\(([\d,]+) quads written\)", p.stdout).group(1).replace(",", ""))
     stages = re.search(r"Time per stage: (.*)", p.stdout).group(1)
-    memory = re.search(r"Memory after each stage: (.*)", p.stdout).group(1)
+    memory = re.search(r"Memory after each stage \(its peak\): (.*)", p.stdout).group(1)
     return {"articles": arts, "wall": wall, "peak_mb": peak_mb, "quads": quads, "stages": stages, "memory": memory}
 
 
@@ -98,7 +98,7 @@ def main() -> None:
               f"{mb / r['wall']:>7.2f}{mb / r['wall'] / args.jobs:>10.2f}{r['peak_mb']:>9.0f}{r['quads']:>12,}  "
               f"{q['label lookup']:>8.1f}{q['two-hop join + agg']:>9.1f}{q['aggregation']:>8.1f}")
         print(f"{'':<12}stages: {r['stages']}")
-        print(f"{'':<12}memory: {r['memory']}")
+        print(f"{'':<12}memory after (peak in) each stage: {r['memory']}")
 
 
 if __name__ == "__main__":

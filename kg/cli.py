@@ -53,6 +53,27 @@ def _trim() -> None:
         pass
 
 
+class _MemoryWatch:
+    """The highest memory in use since the last take(), sampled ten times a second (--timings):
+    a stage's peak can be well above what it leaves in use."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = 0.0
+        self.done = threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while not self.done.wait(0.1):
+            self.peak = max(self.peak, _rss_mb())
+
+    def take(self) -> tuple[float, float]:
+        now = _rss_mb()
+        peak, self.peak = max(self.peak, now), now
+        return now, peak
+
+
 def _rss_mb() -> float:
     try:
         with open("/proc/self/statm") as f:
@@ -149,7 +170,8 @@ def _build(args: argparse.Namespace) -> int:
             yield it
 
     timings: dict[str, float] = {}
-    rss: dict[str, float] = {}  # memory in use at the end of each stage
+    rss: dict[str, tuple[float, float]] = {}  # memory in use at the end of each stage, and its peak
+    watch = _MemoryWatch() if args.timings else None
     t = time.perf_counter()
     bar = _progress(args.quiet)
     new = extract_all(fresh(read_all(args.paths, opts)), jobs=args.jobs or default_jobs(), skipped=skipped,
@@ -158,7 +180,7 @@ def _build(args: argparse.Namespace) -> int:
     new = [cache.put(r) for r in new]  # from here on each result is read from its cache file
     results = cache.all_results() if args.update else new
     timings["read+extract"] = time.perf_counter() - t
-    rss["read+extract"] = _rss_mb()
+    rss["read+extract"] = watch.take() if watch else (0.0, 0.0)
     if not results:
         _err(f"no article could be read ({_summary(0, 0, reports)}); nothing written")
         return 1
@@ -166,7 +188,7 @@ def _build(args: argparse.Namespace) -> int:
     merged = merge(results)
     _trim()  # the merge's scratch (name indexes, pooled names) goes back to the system
     timings["merge"] = time.perf_counter() - t
-    rss["merge"] = _rss_mb()
+    rss["merge"] = watch.take() if watch else (0.0, 0.0)
     # every quad goes into the on-disk store, and the files are exported from it
     t = time.perf_counter()
     store = fresh_store(out / "store")
@@ -175,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
     build_dataset(merged, sink, figures=True)
     sink.flush()
     timings["graph+store"] = time.perf_counter() - t
-    rss["graph+store"] = _rss_mb()
+    rss["graph+store"] = watch.take() if watch else (0.0, 0.0)
     page = out / "graph.html"
     pending = out / "graph.html.pending.tmp"  # made now, published with the rest at the end
     if not args.no_html:
@@ -183,7 +205,7 @@ def _build(args: argparse.Namespace) -> int:
         view = from_merged(merged, budget=DEFAULT_BUDGET)
         write_html(view, pending)
         timings["html"] = time.perf_counter() - t
-        rss["html"] = _rss_mb()
+        rss["html"] = watch.take() if watch else (0.0, 0.0)
         if view.left_out:
             print(f"graph.html: {view.left_out}")
         del view
@@ -197,7 +219,7 @@ def _build(args: argparse.Namespace) -> int:
     if not args.no_html:
         pending.replace(page)
     timings["export"] = time.perf_counter() - t
-    rss["export"] = _rss_mb()
+    rss["export"] = watch.take() if watch else (0.0, 0.0)
     t = time.perf_counter()
     cache.save()
     timings["cache"] = time.perf_counter() - t
@@ -217,8 +239,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"Wrote {', '.join(files)} and the store in {out} ({len(sink):,} quads written) in {dt:.1f} s.")
         if args.timings:
             print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
-            print("Memory after each stage: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in rss.items())
+            print("Memory after each stage (its peak): " + ", ".join(f"{k} {v:,.0f} MB ({p:,.0f})" for k, (v, p) in rss.items())
                   + f"; peak {_peak_mb():,.0f} MB")
+    if watch:
+        watch.done.set()
     if args.strict and reports:
         _err(f"--strict: {sum(reports.values())} input(s) could not be read (see above); the rest was built")
         return 3

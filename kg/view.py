@@ -140,21 +140,27 @@ def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
     kept = set(keys)
     edges = [r for r in m.relations if r.head in kept and r.tail in kept]
     # the sentences shown come from the few articles behind the drawn edges: only those unpacked
-    wanted = {ev.article for r in edges for ev in r.evidence[:6]}
-    results = {}
+    wanted: dict[str, set[int]] = {}
+    for r in edges:
+        for ev in r.evidence[:6]:
+            wanted.setdefault(ev.article, set()).add(ev.sentence)
+    texts: dict[tuple[str, int], str] = {}  # only the sentences shown, not the articles
     for r in m.articles:
         rid = getattr(r, "id", None) or r.article.id
         if rid in wanted:
-            results[rid] = unpacked(r)
+            sentences = unpacked(r).sentences
+            for i in wanted[rid]:
+                if i in sentences:
+                    texts[(rid, i)] = sentences[i][0]
     for r in edges:
         h, t = str(entity_iri(r.head)), str(entity_iri(r.tail))
         if h in v.nodes and t in v.nodes:
             v.edges.append((h, r.rel, t))
             sents = []
             for ev in r.evidence[:6]:
-                res = results.get(ev.article)
-                if res and ev.sentence in res.sentences:
-                    s = f"「{res.sentences[ev.sentence][0]}」 — {titles[ev.article]}"
+                text = texts.get((ev.article, ev.sentence))
+                if text is not None:
+                    s = f"「{text}」 — {titles[ev.article]}"
                     if s not in sents:
                         sents.append(s)
                 if len(sents) >= 3:  # the panel shows three

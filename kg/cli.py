@@ -82,6 +82,18 @@ def _rss_mb() -> float:
         return 0.0
 
 
+def _open(path: Path, loader, missing: str = "no such graph file or store"):
+    """path loaded by loader, or None once a one-line message has said why (the caller exits 2)."""
+    if not _is_graph(path):
+        _err(f"{path}: {missing}")
+        return None
+    try:
+        return loader(path)
+    except Exception as e:
+        _err(f"{path}: cannot parse graph: {e}")
+        return None
+
+
 def _is_graph(path: Path) -> bool:
     """A graph file, or a store folder written by kg build."""
     return path.is_file() or (path / "CURRENT").exists()
@@ -294,13 +306,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"query: {e}")
         return 2
     path = Path(graph)
-    if not _is_graph(path):
-        _err(f"{path}: no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
-        return 2
-    try:
-        g = load_graph(path)
-    except Exception as e:
-        _err(f"{path}: cannot parse graph: {e}")
+    g = _open(path, load_graph, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
+    if g is None:
         return 2
     try:
         if args.timeout:
@@ -336,13 +343,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .explain import explain, find, load
 
     path = Path(args.graph)
-    if not _is_graph(path):
-        _err(f"{path}: no such file or store (kg build writes graph.trig and store/ beside graph.ttl)")
-        return 2
-    try:
-        ds = load(path)
-    except Exception as e:
-        _err(f"{path}: cannot parse: {e}")
+    ds = _open(path, load, "no such file or store (kg build writes graph.trig and store/ beside graph.ttl)")
+    if ds is None:
         return 2
     nodes = find(ds, args.name)
     if not nodes:
@@ -356,13 +358,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import default_graph, validate
 
     path = Path(args.graph)
-    if not _is_graph(path):
-        _err(f"{path}: no such graph file or store")
-        return 2
-    try:
-        data = default_graph(path)
-    except Exception as e:
-        _err(f"{path}: cannot parse: {e}")
+    data = _open(path, default_graph)
+    if data is None:
         return 2
     shapes = Path(args.shapes) if args.shapes else None
     if shapes is not None and not shapes.is_file():
@@ -385,13 +382,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
     from .view import read, select, write_html
 
     path = Path(args.graph)
-    if not _is_graph(path):
-        _err(f"{path}: no such graph file or store")
-        return 2
-    try:
-        g = load_rdflib(path)
-    except Exception as e:
-        _err(f"{path}: cannot parse graph: {e}")
+    g = _open(path, load_rdflib)
+    if g is None:
         return 2
     try:
         view = select(read(g), focus=args.focus or "", depth=args.depth, types=args.type,

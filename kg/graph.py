@@ -152,28 +152,12 @@ def _id(path: str) -> str:
     return _iri(str(ID) + path)
 
 
-def article_iri(article_id: str) -> URIRef:
-    return ID[f"article/{article_id}"]
-
-
 def _art(article_id: str) -> str:
     return _id(f"article/{article_id}")
 
 
-def article_graph_iri(article_id: str) -> URIRef:
-    return ID[f"graph/{article_id}"]
-
-
-def sentence_iri(article_id: str, sentence: int) -> URIRef:
-    return ID[f"graph/{article_id}/s{sentence}"]
-
-
 def _post(official: str, agency: str, title: str) -> str:
     return _e(f"Post:{official}|{agency}|{title}")
-
-
-def post_iri(official: str, agency: str, title: str) -> URIRef:
-    return entity_iri(f"Post:{official}|{agency}|{title}")
 
 
 def _person(name: str, outlet: str, article_id: str) -> str:
@@ -184,12 +168,6 @@ def _person(name: str, outlet: str, article_id: str) -> str:
 def _bind(g) -> None:
     for p, ns in PREFIXES.items():
         g.bind(p, ns, override=True)
-
-
-def new_graph() -> Graph:
-    g = Graph()
-    _bind(g)
-    return g
 
 
 # ---------------------------------------------------------------- articles and their people

@@ -167,7 +167,7 @@ def _pooled_entity(key: str, p: dict) -> Entity:
 def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
     """One pass over the articles (each unpacked, used and let go): entities pooled by key,
     relations and posts kept under their per-article keys until unify has decided."""
-    out = Merged(articles=sorted(results, key=lambda r: (_id(r), _path(r))))
+    out = Merged(articles=sorted(results, key=lambda r: (article_id_of(r), _path(r))))
     # pool names and attributes per key first, build each Entity once: combining pairwise
     # re-sorts a hub (a province named in thousands of articles) every time. Evidence stays with
     # the articles (the provenance graphs read it there), not copied into the merged entities.
@@ -242,7 +242,7 @@ def _first_evidence(evs) -> tuple:
     return tuple(sorted(set(evs), key=_ev_order)[:KEEP_EVIDENCE])
 
 
-def _id(r) -> str:
+def article_id_of(r) -> str:
     return r.id if isinstance(r, PackedResult) else r.article.id
 
 

@@ -36,17 +36,17 @@ def default_graph(path: Path) -> Graph:
     """The default graph of a Turtle file, a TriG / N-Quads file or a store folder."""
     import pyoxigraph as ox
 
+    quads = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}.get(path.suffix.lower())
     if path.is_dir():
         store = ox.Store.read_only(str(path))
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        return Graph().parse(data=data.decode("utf-8"), format="nt")
-    fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(path.suffix.lower(), "turtle")
-    if fmt in ("trig", "nquads"):
+    elif quads is not None:
         store = ox.Store()
-        store.load(path=str(path), format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS)
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        return Graph().parse(data=data.decode("utf-8"), format="nt")
-    return Graph().parse(str(path), format=fmt)
+        store.load(path=str(path), format=quads)
+    else:
+        fmt = "nt" if path.suffix.lower() == ".nt" else "turtle"
+        return Graph().parse(str(path), format=fmt)
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return Graph().parse(data=data.decode("utf-8"), format="nt")
 
 
 def validate(data: Graph, shapes: Path = SHAPES) -> Report:

@@ -115,6 +115,7 @@ def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
     from collections import Counter
 
     from .graph import entity_iri
+    from .merge import article_id_of
     from .model import unpacked
 
     titles = {k: f"{t} {m.dates.get(k, '')}".strip() for k, t in m.titles.items()}
@@ -146,7 +147,7 @@ def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
             wanted.setdefault(ev.article, set()).add(ev.sentence)
     texts: dict[tuple[str, int], str] = {}  # only the sentences shown, not the articles
     for r in m.articles:
-        rid = getattr(r, "id", None) or r.article.id
+        rid = article_id_of(r)
         if rid in wanted:
             sentences = unpacked(r).sentences
             for i in wanted[rid]:

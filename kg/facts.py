@@ -88,42 +88,50 @@ def _units() -> dict[str, tuple[str, str, Decimal]]:
 def _quantity_rx() -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(_units(), key=len, reverse=True))
     per = "|".join(PER)
+    sp = r"[^\S\n]*"  # spaces, never a line break: a figure lies within one sentence
     return re.compile(
-        rf"(?P<per>{per})?(?P<a>{NUM})\s*(?P<am>{MULT})?"
-        rf"(?:\s*{RANGE_SEP}\s*(?P<b>{NUM})\s*(?P<bm>{MULT})?)?\s*(?P<unit>{units})"
+        rf"(?P<per>{per})?(?P<a>{NUM}){sp}(?P<am>{MULT})?"
+        rf"(?:{sp}{RANGE_SEP}{sp}(?P<b>{NUM}){sp}(?P<bm>{MULT})?)?{sp}(?P<unit>{units})"
     )
 
 
 def quantities(text: str) -> list[Quantity]:
     """Every number with a unit in text, normalised (亿元 -> yuan, 万吨 -> t, % as written)."""
+    return _quantities(_quantity_rx().finditer(text))
+
+
+def _quantities(matches, base: int = 0) -> list[Quantity]:
+    """Quantities of regex matches, their offsets made relative to base."""
     out = []
-    for m in _quantity_rx().finditer(text):
-        q = _quantity(m)
-        if q is not None:
-            out.append(q)
+    for m in matches:
+        v = _value(m.group("a"), m.group("am") or "", m.group("b") or "", m.group("bm") or "", m.group("unit"))
+        if v is not None:
+            value, low, high, unit, dim = v
+            per = PER.get(m.group("per") or "", "")
+            out.append(Quantity(value, low, high, unit, dim, m.group(0), m.start() - base, m.end() - base, per))
     return out
 
 
-def _quantity(m: re.Match) -> Quantity | None:
-    dim, unit, factor = _units()[m.group("unit")]
+@lru_cache(maxsize=8192)
+def _value(a_s: str, am: str, b_s: str, bm: str, unit_s: str):
+    """(value, low, high, unit, dimension) of a number, a multiplier, maybe a range, and a unit.
+    Cached: news repeat their figures' forms, and cn2an and Decimal cost 40 µs a figure."""
+    dim, unit, factor = _units()[unit_s]
     try:
-        a = parse_number(m.group("a"))
-        b = parse_number(m.group("b")) if m.group("b") else None
+        a = parse_number(a_s)
+        b = parse_number(b_s) if b_s else None
     except ValueError:
         return None
-    am, bm = m.group("am") or "", m.group("bm") or ""
     if b is not None and not am and bm:
         am = bm  # 5—8亿元: the multiplier written once serves both ends
     if dim in ("percent", "points") and (am or bm):
         return None
     av = a * MULTIPLIER[am] * factor
-    surface = m.group(0)
-    per = PER.get(m.group("per") or "", "")
     if b is not None:
         bv = b * MULTIPLIER[bm or am] * factor
         low, high = min(av, bv), max(av, bv)
-        return Quantity(None, _clean(low), _clean(high), unit, dim, surface, m.start(), m.end(), per)
-    return Quantity(_clean(av), None, None, unit, dim, surface, m.start(), m.end(), per)
+        return None, _clean(low), _clean(high), unit, dim
+    return _clean(av), None, None, unit, dim
 
 
 def _clean(d: Decimal) -> Decimal:
@@ -247,19 +255,53 @@ def find_figures(
     """Figures of one article. mentions: every resolved entity mention, in text order."""
     out: list[Figure] = []
     metric_rx, metric_rows = _metrics()
-    carried: Period | None = None  # a period holds for the sentences after it, to the paragraph end
-    carried_subject = ""  # and a park or company a figure was about, for the next sentence
-    carried_metric: re.Match | None = None  # and what was measured, for a growth rate after it
+    # what one sentence hands to the next (a period, a park or company, what was measured) is
+    # looked up only when a later figure needs it: most sentences hold no figure
+    para = 0  # index of the paragraph's first sentence
+    carried_subject = ""  # a park or company a figure was about, for the next sentence
+    found: dict[int, list[Period]] = {}
+
+    def periods_of(i: int) -> list[Period]:
+        if i not in found:
+            a, b = sentences[i]
+            found[i] = periods(norm[a:b], article_date)
+        return found[i]
+
+    def carried_period(i: int) -> Period | None:
+        # a period holds for the sentences after it, to the paragraph end
+        for j in range(i - 1, para - 1, -1):
+            ps = periods_of(j)
+            if ps:
+                return ps[-1]
+        return None
+
+    def carried_metric(i: int) -> re.Match | None:
+        for j in range(i - 1, para - 1, -1):
+            a, b = sentences[j]
+            last = None
+            for last in metric_rx.finditer(norm, a, b):
+                pass
+            if last is not None:
+                return last
+        return None
+
     starts = [m.start for m, _, _ in mentions]  # in text order: a sentence's mentions are a slice
-    for s0, s1 in sentences:
-        sent = norm[s0:s1]
+    # figures never cross a sentence end, so one scan of the text serves every sentence
+    qms = list(_quantity_rx().finditer(norm))
+    q_starts = [m.start() for m in qms]
+    for i, (s0, s1) in enumerate(sentences):
         if s0 > 0 and "\n" in norm[max(0, s0 - 2) : s0 + 1]:
-            carried, carried_subject, carried_metric = None, "", None
-        ps = periods(sent, article_date)
+            para, carried_subject = i, ""
         here = mentions[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
         projects = [(m, k) for m, k, t in here if t == "Project"]
+        q_here = qms[bisect.bisect_left(q_starts, s0) : bisect.bisect_left(q_starts, s1)]
+        if not q_here:
+            if projects:
+                out += _statuses_in(norm[s0:s1], s0, projects, evidence_of, article_date)
+            continue
+        sent = norm[s0:s1]
         paired = _respectively(sent, metric_rx)
-        for q in quantities(sent):
+        for q in _quantities(q_here, s0):
             qs, qe = s0 + q.start, s0 + q.end
             # a capacity written in a project's name: 年产16万吨岩矿棉生产线项目
             inside = [(m, k) for m, k in projects if m.start <= qs and qe <= m.end]
@@ -281,7 +323,7 @@ def find_figures(
                 for km in metric_rx.finditer(sent, 0, clause_start):
                     kw = km
                 if kw is None:
-                    kw = carried_metric  # ...增长27.7%;比2019年同期增长35.6%
+                    kw = carried_metric(i)  # ...增长27.7%;比2019年同期增长35.6%
             if kw is None:  # a figure with nothing naming it: not data
                 continue
             if q.start in paired:
@@ -306,23 +348,21 @@ def find_figures(
             if subject == focal_key and carried_subject and not any(m.start < qs for m, _, _ in here):
                 subject = carried_subject  # ...产值2.16亿元;税收510.84万元: still the park
             carried_subject = subject if subject != focal_key else ""
-            p = _period_before(ps, q.start) or carried
+            p = _period_before(periods_of(i), q.start) or carried_period(i)
             out.append(
                 Figure(subject, metric, label, q, period=p.iso(article_date) if p else "",
                        period_label=p.label if p else "", evidence=evidence_of(qs, qe))
             )
-        if ps:
-            carried = ps[-1]
-        last_kw = list(metric_rx.finditer(sent))
-        if last_kw:
-            carried_metric = last_kw[-1]
-        out += _statuses_in(sent, s0, projects, evidence_of, article_date)
+        if projects:
+            out += _statuses_in(sent, s0, projects, evidence_of, article_date)
     return out
 
 
 def _respectively(sent: str, metric_rx: re.Pattern) -> dict[int, re.Match]:
     """一般公共预算收入、规上工业增加值、贷款余额分别增长10.9%、19.5%、23.65%: pair in order."""
     out: dict[int, re.Match] = {}
+    if "分别" not in sent:
+        return out
     for m in re.finditer("分别", sent):
         clause = _clause_start(sent, m.start())
         kws = list(metric_rx.finditer(sent, clause, m.start()))

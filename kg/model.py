@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ class Text:
 
     orig: str
     norm: str
-    offsets: tuple[int, ...]  # offsets[i] = index in orig of norm[i]; one extra entry = len(orig)
+    offsets: Sequence[int]  # offsets[i] = index in orig of norm[i]; one extra entry = len(orig)
     sentences: tuple[tuple[int, int], ...]  # sentence spans in norm
 
     repaired: int = 0  # mojibake runs repaired by a known round trip

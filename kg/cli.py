@@ -187,7 +187,8 @@ def _build(args: argparse.Namespace) -> int:
     t = time.perf_counter()
     bar = _progress(args.quiet)
     new = extract_all(fresh(read_all(args.paths, opts)), jobs=args.jobs or default_jobs(), skipped=skipped,
-                      progress=bar.update, engine=args.engine, scheduler=args.scheduler)
+                      progress=bar.update, engine=args.engine, scheduler=args.scheduler,
+                      store=str(cache.dir) if args.engine == "local" else None)
     bar.close()
     new = [cache.put(r) for r in new]  # from here on each result is read from its cache file
     results = cache.all_results() if args.update else new

@@ -34,11 +34,17 @@ def sentence_selector(text, idx: int) -> tuple[str, int, int]:
 def _original_forms(text, mentions) -> set[str]:
     """The names as published (traditional characters kept, pinyin glosses dropped)."""
     out = set()
+    norm, orig = text.norm, text.orig
     for m in mentions:
-        if m.surface != text.norm[m.start : m.end]:
+        if m.surface != norm[m.start : m.end]:
             continue  # a name built from the text (旗委 out of 旗委政府), not written there
         s, e = text.orig_span(m.start, m.end)
-        form = GLOSS.sub("", fold_width(text.orig[s:e]))
+        form = orig[s:e]
+        if form == m.surface and "(" not in form:  # published as it reads: nothing to strip
+            if "\n" not in form:
+                out.add(form)
+            continue
+        form = GLOSS.sub("", fold_width(form))
         if form and "\n" not in form:
             out.add(form)
     return out

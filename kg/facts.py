@@ -289,9 +289,19 @@ def find_figures(
     # figures never cross a sentence end, so one scan of the text serves every sentence
     qms = list(_quantity_rx().finditer(norm))
     q_starts = [m.start() for m in qms]
-    for i, (s0, s1) in enumerate(sentences):
-        if s0 > 0 and "\n" in norm[max(0, s0 - 2) : s0 + 1]:
-            para, carried_subject = i, ""
+    # only sentences with a figure or a project have anything to say
+    sent_starts = [a for a, _ in sentences]
+    busy = {bisect.bisect_right(sent_starts, m.start()) - 1 for m in qms}
+    busy |= {bisect.bisect_right(sent_starts, m.start) - 1 for m, _, t in mentions if t == "Project"}
+    # a paragraph starts with the sentence after a line break
+    resets = [i for i, (a, _) in enumerate(sentences) if a > 0 and "\n" in norm[max(0, a - 2) : a + 1]]
+    subject_para = -1  # the paragraph carried_subject was found in
+    for i in sorted(busy - {-1}):
+        s0, s1 = sentences[i]
+        r = bisect.bisect_right(resets, i)
+        para = resets[r - 1] if r else 0
+        if para != subject_para:
+            carried_subject = ""
         here = mentions[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]
         projects = [(m, k) for m, k, t in here if t == "Project"]
         q_here = qms[bisect.bisect_left(q_starts, s0) : bisect.bisect_left(q_starts, s1)]
@@ -347,7 +357,7 @@ def find_figures(
             subject = _subject(qs, qe, s0, sent, here, focal_key, scope, norm, mentions)
             if subject == focal_key and carried_subject and not any(m.start < qs for m, _, _ in here):
                 subject = carried_subject  # ...产值2.16亿元;税收510.84万元: still the park
-            carried_subject = subject if subject != focal_key else ""
+            carried_subject, subject_para = (subject if subject != focal_key else ""), para
             p = _period_before(periods_of(i), q.start) or carried_period(i)
             out.append(
                 Figure(subject, metric, label, q, period=p.iso(article_date) if p else "",

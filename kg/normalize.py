@@ -29,6 +29,8 @@ SUSPICIOUS = re.compile(
     r"\ufffd|[\ue000-\uf8ff]|\?(?=[a-z\u00e0-\u01dc]+\))"
     r"|(?<=[\u4e00-\u9fff])[\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff](?=[\u4e00-\u9fff])"
 )
+# a character every SUSPICIOUS match holds: most texts have none, and this scan is ten times faster
+MAYBE_SUSPICIOUS = re.compile(r"[\ufffd\ue000-\uf8ff?\u0370-\u04ff]")
 
 
 def _fix_latin(seg: str) -> str | None:
@@ -190,7 +192,7 @@ def normalize(orig: str) -> Text:
     else:
         offsets, stripped = base, folded
     norm = to_simplified(stripped)
-    suspicious = len(SUSPICIOUS.findall(norm))
+    suspicious = len(SUSPICIOUS.findall(norm)) if MAYBE_SUSPICIOUS.search(norm) else 0
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(norm):

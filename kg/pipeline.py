@@ -19,9 +19,12 @@ BATCH = 64  # articles per task: a task costs far more to ship than one article 
 Failed = ReadError  # an article that was read but could not be extracted: reported the same way
 
 
-def extract_batch(batch: list[Article]) -> list[PackedResult | Failed]:
-    """Each result comes back pickled by the worker: the main process stores and caches the
-    bytes without unpickling them, and unpacks one article at a time when it needs it."""
+def extract_batch(batch: list[Article], store: str | None = None) -> list[PackedResult | Failed]:
+    """Each result comes back packed (model.encode_result), to be unpacked one article at a time
+    when needed. With store (the build's cache folder, on this machine) the worker writes the
+    bytes there itself (one file a batch) and sends back only where they are: the main process neither receives
+    nor writes them, and the writing is spread over the workers."""
+    from .cache import write_results
     from .extract import extract
 
     out: list[PackedResult | Failed] = []
@@ -30,6 +33,9 @@ def extract_batch(batch: list[Article]) -> list[PackedResult | Failed]:
             out.append(PackedResult.pack(extract(a)))
         except Exception as e:  # one bad article must not stop the build
             out.append(Failed(a.path, f"extraction failed: {type(e).__name__}: {e}"))
+    if store:
+        written = iter(write_results([r for r in out if isinstance(r, PackedResult)], store))
+        out = [next(written) if isinstance(r, PackedResult) else r for r in out]
     return out
 
 
@@ -58,8 +64,11 @@ def extract_all(
     progress: Callable[[int], None] = lambda n: None,
     engine: str = "local",
     scheduler: str | None = None,
+    store: str | None = None,
 ) -> list[PackedResult]:
-    """Every readable article extracted; what could not be read or extracted goes to skipped."""
+    """Every readable article extracted; what could not be read or extracted goes to skipped.
+    store: a local folder the workers write each result to (not for a cluster's workers, which
+    may be other machines)."""
     results: list[PackedResult] = []
 
     def take(done: list[PackedResult | Failed]) -> None:
@@ -79,12 +88,12 @@ def extract_all(
 
     if jobs <= 1:
         for batch in _batches(items, skipped):
-            take(extract_batch(batch))
+            take(extract_batch(batch, store))
         return results
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: set[Future] = set()
         for batch in _batches(items, skipped):
-            pending.add(pool.submit(extract_batch, batch))
+            pending.add(pool.submit(extract_batch, batch, store))
             if len(pending) >= jobs * 3:  # bounded: the corpus never sits in memory whole
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:

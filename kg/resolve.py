@@ -193,7 +193,8 @@ def resolve_article(
         elif m.key.startswith("?"):
             ctx.unresolved.append((m.surface, m.key[1:]))
     # every region's parents, up to the province, so that a query by province finds them all
-    for code in [focal, *(m.key for m in regions if m.key in ctx_codes(ctx))]:
+    named = ctx_codes(ctx)
+    for code in [focal, *(m.key for m in regions if m.key in named)]:
         for d in gaz.chain(code) if code else []:
             add_region(d.code)
 

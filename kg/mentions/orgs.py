@@ -263,10 +263,17 @@ def all_everyday(s: str) -> bool:
 
 
 def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str]) -> bool:
-    if len(name) > MAX_NAME or len(stem) < 1:
-        return False
     if name in region_full:
         return False  # 浦东新区 is a region
+    return _valid_form(name, stem, typ, strength)
+
+
+@lru_cache(maxsize=65536)
+def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
+    """What the words of a candidate say, whatever the article (cached: a region's news name
+    the same parks and companies again and again)."""
+    if len(name) > MAX_NAME or len(stem) < 1:
+        return False
     core = stem
     if only_verbs(stem):
         return False  # 狠抓项目, 优化小微园

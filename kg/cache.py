@@ -1,7 +1,8 @@
 """Per-article results kept beside the outputs, so that `kg build --update` extracts only what
-is new or changed: a manifest (input -> hash of its text, cached result) and one packed result
-(model.encode_result) per article. The merge and the graph are rebuilt from all results each time, so an update gives
-exactly what a full rebuild of the same articles gives."""
+is new or changed: a manifest (input -> hash of its text, where its result is) and the packed
+results (model.encode_result), one file per batch a worker extracted. The merge and the graph
+are rebuilt from all results each time, so an update gives exactly what a full rebuild of the
+same articles gives."""
 from __future__ import annotations
 
 import json

@@ -22,8 +22,8 @@ Failed = ReadError  # an article that was read but could not be extracted: repor
 def extract_batch(batch: list[Article], store: str | None = None) -> list[PackedResult | Failed]:
     """Each result comes back packed (model.encode_result), to be unpacked one article at a time
     when needed. With store (the build's cache folder, on this machine) the worker writes the
-    bytes there itself (one file a batch) and sends back only where they are: the main process neither receives
-    nor writes them, and the writing is spread over the workers."""
+    bytes there itself, one file for the batch, and sends back only where they are: the main
+    process neither receives nor writes them, and the writing is spread over the workers."""
     from .cache import write_results
     from .extract import extract
 

@@ -40,11 +40,8 @@ def _original_forms(text, mentions) -> set[str]:
             continue  # a name built from the text (旗委 out of 旗委政府), not written there
         s, e = text.orig_span(m.start, m.end)
         form = orig[s:e]
-        if form == m.surface and "(" not in form:  # published as it reads: nothing to strip
-            if "\n" not in form:
-                out.add(form)
-            continue
-        form = GLOSS.sub("", fold_width(form))
+        if form != m.surface or "(" in form:  # else published as it reads: nothing to strip
+            form = GLOSS.sub("", fold_width(form))
         if form and "\n" not in form:
             out.add(form)
     return out

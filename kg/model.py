@@ -181,8 +181,12 @@ def unpacked(r: "ArticleResult | PackedResult") -> "ArticleResult":
 CODEC = 1
 
 
+def _ev(e: Evidence) -> tuple:
+    return (e.article, e.sentence, e.start, e.end)
+
+
 def _evs(evs) -> tuple:
-    return tuple((e.article, e.sentence, e.start, e.end) for e in evs)
+    return tuple(map(_ev, evs))
 
 
 def _unevs(t) -> tuple[Evidence, ...]:
@@ -202,7 +206,7 @@ def encode_result(r: ArticleResult) -> bytes:
          None if f.quantity is None else (
              _num(f.quantity.value), _num(f.quantity.low), _num(f.quantity.high), f.quantity.unit,
              f.quantity.dimension, f.quantity.surface, f.quantity.start, f.quantity.end, f.quantity.per),
-         f.status, f.period, f.period_label, None if f.evidence is None else _evs((f.evidence,))[0])
+         f.status, f.period, f.period_label, None if f.evidence is None else _ev(f.evidence))
         for f in r.figures
     )
     return marshal.dumps((

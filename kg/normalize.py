@@ -21,7 +21,6 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n|]+")
 LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{3,}")
 # GBK-shown UTF-8 is mostly Han, with kana, Greek, Cyrillic and a few symbols mixed in
 _HAN_RUN_CHARS = r"\u4e00-\u9fff\u3400-\u4dbf\u3041-\u30ff\u0391-\u03c9\u0410-\u044f\u2033\u2032\u00b7"
-HAN_RUN = re.compile(rf"[{_HAN_RUN_CHARS}]{{4,}}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # what is left of a broken encoding next to Chinese text: replacement characters, private-use
 # code points, Greek or Cyrillic letters touching Han, a question mark glued to a broken gloss
@@ -61,8 +60,9 @@ def _gbk_mojibake_chars() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _gbk_candidates() -> re.Pattern:
-    """Whole HAN_RUN runs whose first four characters could be GBK-shown UTF-8: _fix_gbk fails
-    within its first nine bytes on any other run, and ordinary text is made of those."""
+    """Whole runs of four or more _HAN_RUN_CHARS whose first four characters could be GBK-shown
+    UTF-8: _fix_gbk fails within its first nine bytes on any other run, and ordinary text is
+    made of those."""
     could_be = re.escape("".join(sorted(_gbk_mojibake_chars())))
     return re.compile(rf"(?<![{_HAN_RUN_CHARS}])(?=[{could_be}]{{4}})[{_HAN_RUN_CHARS}]{{4,}}")
 

@@ -153,11 +153,12 @@ def _mojibake(s: str) -> str:
        st.booleans())
 def test_gbk_candidates_keep_every_run_that_repairs(parts, broken):
     """The prefilter drops only runs _fix_gbk cannot repair."""
-    from kg.normalize import HAN_RUN, _fix_gbk, _gbk_candidates
+    from kg.normalize import _HAN_RUN_CHARS, _fix_gbk, _gbk_candidates
 
+    runs = re.compile(rf"[{_HAN_RUN_CHARS}]{{4,}}")  # every run, as repair() once checked them all
     plain = "".join(parts)
     text = "据报道" + (_mojibake(plain) if broken else plain) + "。"
-    repairable = {m.span() for m in HAN_RUN.finditer(text) if _fix_gbk(m.group()) is not None}
+    repairable = {m.span() for m in runs.finditer(text) if _fix_gbk(m.group()) is not None}
     kept = {m.span() for m in _gbk_candidates().finditer(text)}
     assert repairable <= kept
 

@@ -16,7 +16,34 @@ from .model import Article, PackedResult
 
 MANIFEST = "manifest.json"
 PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format is Python's own
-FORMAT = 4  # of the cached results (model.encode_result): a cache of another format is not used (extracted again)
+FORMAT = 5  # of the cached results (model.encode_result): a cache of another format is not used (extracted again)
+
+
+ENTRY = {"hash": str, "file": str, "offset": int, "size": int, "id": str, "chars": int, "unresolved": list}
+
+
+def _read_manifest(path: Path) -> dict[str, dict]:
+    """The articles of a manifest written by this version (else {}: extracted differently, or
+    in another Python's marshal format). ValueError when it is not JSON of the shape save() writes."""
+    data = json.loads(path.read_text(encoding="utf-8"))  # json.JSONDecodeError is a ValueError
+    if not isinstance(data, dict):
+        raise ValueError(f"a JSON {type(data).__name__}, not an object")
+    if (data.get("version"), data.get("format"), data.get("python")) != (__version__, FORMAT, PYTHON):
+        return {}
+    articles = data.get("articles", {})
+    if not isinstance(articles, dict):
+        raise ValueError(f"'articles' is a JSON {type(articles).__name__}, not an object")
+    for key, e in articles.items():
+        if not isinstance(e, dict):
+            raise ValueError(f"the entry of {key!r} is a JSON {type(e).__name__}, not an object")
+        bad = [k for k, t in ENTRY.items() if not isinstance(e.get(k), t) or isinstance(e.get(k), bool)]
+        bad += [k for k in ("title", "date") if not isinstance(e.get(k, 0), (str, type(None)))]
+        bad += ["unresolved"] * any(not isinstance(u, list) for u in e.get("unresolved") or ())
+        bad += ["file"] * (isinstance(e.get("file"), str) and os.path.basename(e["file"]) != e["file"])
+        bad += [k for k, low in (("offset", 0), ("size", -1)) if isinstance(e.get(k), int) and e[k] < low]
+        if bad:
+            raise ValueError(f"the entry of {key!r} has no valid {bad[0]!r}")
+    return articles
 
 
 class Cache:
@@ -24,11 +51,15 @@ class Cache:
         self.dir = out / "cache"
         self.manifest = out / MANIFEST
         self.entries: dict[str, dict] = {}
+        self._sizes: dict[Path, int] = {}  # of the cache files, looked at once each
         if self.manifest.is_file():
-            data = json.loads(self.manifest.read_text(encoding="utf-8"))
-            if (data.get("version"), data.get("format"), data.get("python")) == (__version__, FORMAT, PYTHON):
-                # else extracted differently, or written in another Python's marshal format
-                self.entries = data.get("articles", {})
+            try:
+                self.entries = _read_manifest(self.manifest)
+            except (OSError, ValueError, RecursionError) as e:
+                # a manifest cut short, edited by hand, or not one at all: as if there were none (every
+                # article is extracted again; save() writes a good one)
+                print(f"kg: warning: {self.manifest}: not a readable build manifest ({e}); ignored, "
+                      "every article is extracted again", file=sys.stderr)
 
     def lookup(self, article: Article) -> PackedResult | None:
         """The cached result of an input whose text has not changed since it was extracted."""
@@ -52,12 +83,16 @@ class Cache:
     def _load(self, path: str, e: dict) -> PackedResult | None:
         """A cached result, left in its file until it is unpacked."""
         f = self.dir / e["file"]
-        if not f.is_file():
+        size = self._sizes.get(f)
+        if size is None:
+            size = self._sizes[f] = f.stat().st_size if f.is_file() else -1
+        if size < e["offset"] + max(e["size"], 0):  # gone, or shorter than the manifest says: extracted again
             return None
-        return PackedResult(e["id"], path, e["hash"], e["chars"], e["title"], e["date"],
+        return PackedResult(e["id"], path, e["hash"], e["chars"], e.get("title"), e.get("date"),
                             tuple(tuple(u) for u in e["unresolved"]), None, str(f), e["offset"], e["size"])
 
     def all_results(self) -> list[PackedResult]:
+        self._sizes.clear()  # the workers have written files since the lookups
         out = []
         for path, e in self.entries.items():
             r = self._load(path, e)

@@ -190,6 +190,9 @@ def _build(args: argparse.Namespace) -> int:
                       progress=bar.update, engine=args.engine, scheduler=args.scheduler,
                       store=str(cache.dir) if args.engine == "local" else None)
     bar.close()
+    for r in sorted(new, key=lambda r: r.path):  # what extraction had to leave out, per article
+        for note in r.notes:
+            _err(f"note {r.path}: {note}")
     new = [cache.put(r) for r in new]  # from here on each result is read from its cache file
     results = cache.all_results() if args.update else new
     timings["read+extract"] = time.perf_counter() - t
@@ -209,6 +212,10 @@ def _build(args: argparse.Namespace) -> int:
     build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
     build_dataset(merged, sink, figures=True)
     sink.flush()
+    # what is in the store, each quad once: the builders add some quads more than once (a label
+    # stated by several articles, an article's description by each of its sentences), so the
+    # lines handed to the store (len(sink)) overstate it
+    quads = len(store)
     timings["graph+store"] = time.perf_counter() - t
     rss["graph+store"] = watch.take() if watch else (0.0, 0.0)
     page = out / "graph.html"
@@ -249,7 +256,7 @@ def _build(args: argparse.Namespace) -> int:
         if unresolved:
             print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(unresolved)}")
         files = [f"graph.{x}" for x in args.formats] + ([] if args.no_html else [page.name])
-        print(f"Wrote {', '.join(files)} and the store in {out} ({len(sink):,} quads written) in {dt:.1f} s.")
+        print(f"Wrote {', '.join(files)} and the store in {out} ({quads:,} quads written) in {dt:.1f} s.")
         if args.timings:
             print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
             print("Memory after each stage (its peak): " + ", ".join(f"{k} {v:,.0f} MB ({p:,.0f})" for k, (v, p) in rss.items())
@@ -267,7 +274,8 @@ DEFAULT_GRAPH = "output/graph.ttl"
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .query import QueryTimeout, load_graph, named_queries, params_of, render, run, run_with_timeout, with_params
+    from .query import (QueryTimeout, keeps_named_graphs, load_graph, named_queries, params_of, render, run,
+                        run_with_timeout, uses_named_graphs, with_params)
 
     named = named_queries()
     if args.list:
@@ -307,6 +315,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"query: {e}")
         return 2
     path = Path(graph)
+    no_graphs = f"{query if query in named and not args.file else 'a query with GRAPH or FROM NAMED'} needs the " \
+                f"sentence graphs, which {path.name} does not keep: run it on {_quad_outputs(path)}"
+    if path.is_file() and not keeps_named_graphs(path) and uses_named_graphs(sparql):  # said before a long parse
+        _err(no_graphs)
+        return 2
     g = _open(path, load_graph, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
     if g is None:
         return 2
@@ -319,6 +332,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         _err(f"query stopped: {e} (--timeout {args.timeout:g}; 0 for no limit)")
         return 3
     except Exception as e:
+        if "ConjunctiveGraph" in str(e):  # rdflib: a GRAPH pattern over a plain Graph that the check above missed
+            _err(no_graphs)
+            return 2
         _err(f"query failed: {type(e).__name__}: {e}" if not isinstance(e, RuntimeError) else f"query failed: {e}")
         return 2
     print(render(cols, rows, args.format))
@@ -341,7 +357,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .explain import explain, find, load
+    from .explain import explain, find, has_sentences, load
 
     path = Path(args.graph)
     ds = _open(path, load, "no such file or store (kg build writes graph.trig and store/ beside graph.ttl)")
@@ -352,7 +368,18 @@ def cmd_explain(args: argparse.Namespace) -> int:
         _err(f"no entity named {args.name!r} in {path}")
         return 1
     print("\n\n".join(explain(ds, n) for n in nodes))
+    if not has_sentences(ds):  # graph.ttl: the facts are there, the sentences they came from are not
+        _err(f"{path} has no sentence graphs: for the sentences each fact came from, run it on {_quad_outputs(path)}")
     return 0
+
+
+def _quad_outputs(path: Path) -> str:
+    """Where the named graphs are: the TriG / N-Quads files and the store beside path (those
+    that exist, else the names kg build gives them)."""
+    here = path.parent
+    found = [here / n for n in ("graph.trig", "graph.nq", "store") if (here / n).exists()]
+    names = [str(p) for p in found] or [str(here / "graph.trig"), "graph.nq", "the store"]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -379,11 +406,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
-    from .query import load_rdflib
+    from .query import has_named_graphs, load_rdflib
     from .view import read, select, write_html
 
     path = Path(args.graph)
-    g = _open(path, load_rdflib)
+    out = Path(args.output)
+    g = _open(path, load_rdflib, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
     if g is None:
         return 2
     try:
@@ -392,9 +420,15 @@ def cmd_viz(args: argparse.Namespace) -> int:
     except ValueError as e:
         _err(str(e))
         return 1
-    out = Path(args.output)
-    write_html(view, out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)  # -o output/view.html beside a graph given elsewhere
+        write_html(view, out)
+    except OSError as e:
+        _err(f"{out}: cannot write the page: {e.strerror or e}")
+        return 2
     print(f"Wrote {out}: {len(view.nodes)} nodes, {len(view.edges)} edges." + (f" {view.left_out}." if view.left_out else ""))
+    if not has_named_graphs(g):
+        _err(f"{path} has no sentence graphs: the page shows no sentences; for them run it on {_quad_outputs(path)}")
     return 0
 
 
@@ -472,8 +506,27 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+# the commands whose positional takes any number of values: arguments argparse leaves over (those
+# after an option, as in `kg query GRAPH --format csv officials`) are more of them
+LIST_POSITIONALS = {"build": "paths", "query": "positional"}
+
+
+def parse(ap: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """parse_args with options and positionals in any order. (parse_intermixed_args refuses a
+    parser with subcommands; an option's value is still taken by the option, and '--' still
+    ends the options.)"""
+    args, extra = ap.parse_known_args(argv)
+    options = [x for x in extra if x.startswith("-") and len(x) > 1]
+    dest = LIST_POSITIONALS.get(args.cmd)
+    if options or (extra and not dest):
+        ap.error(f"unrecognized arguments: {' '.join(options or extra)}")
+    if extra:
+        setattr(args, dest, [*(getattr(args, dest) or []), *extra])
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parse(parser(), argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # kg query ... | head: the reader has what it wanted

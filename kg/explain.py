@@ -15,16 +15,29 @@ from .query import sparql_string
 Q_FIND = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?e WHERE { VALUES ?name { __NAME__ } GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
+SELECT DISTINCT ?e WHERE {
+  VALUES ?name { __NAME__ }
+  { ?e rdfs:label|skos:altLabel ?name } UNION { GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
+}
 """
 _REL = "FILTER(?p IN (cy:memberOf, cy:jurisdiction, cy:partOf, cy:locatedIn, cy:developedBy, cy:subsidiaryOf))"
 _PFX = "PREFIX cy: <https://w3id.org/chanye/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
+
+
+def _anywhere(pattern: str) -> str:
+    """pattern in the default graph (graph.ttl has nothing else; ?g unbound) or in a named graph
+    (graph.trig, graph.nq and the store: the article or sentence it was read from)."""
+    return f"{{ {{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }} }}"
+
+
 # three questions, one per direction: what it is related to, what is related to it, its posts
 Q_FACTS = {
-    "out": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } GRAPH ?g { ?e ?p ?other } " + _REL + " }",
-    "in": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } GRAPH ?g { ?other ?p ?e } " + _REL + " }",
-    "post": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } GRAPH ?g { ?x org:member ?e ; org:organization ?other ; cy:role ?p } }",
+    "out": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } " + _anywhere("?e ?p ?other " + _REL) + " }",
+    "in": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } " + _anywhere("?other ?p ?e " + _REL) + " }",
+    "post": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } "
+    + _anywhere("?x org:member ?e ; org:organization ?other ; cy:role ?p") + " }",
 }
+Q_SENTENCES = "ASK { GRAPH ?g { ?s ?p ?o } }"
 Q_SOURCE = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -50,9 +63,14 @@ def load(path: Path) -> Dataset:
 
         return rdflib_dataset(path)
     ds = Dataset()
-    fmt = {".trig": "trig", ".nq": "nquads"}.get(path.suffix, "trig")
+    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(path.suffix.lower(), "trig")
     ds.parse(str(path), format=fmt)
     return ds
+
+
+def has_sentences(ds: Dataset) -> bool:
+    """Whether the graph keeps where each fact was read (named graphs): graph.ttl does not."""
+    return bool(ds.query(Q_SENTENCES).askAnswer)
 
 
 def _label(ds: Dataset, node) -> str:

@@ -10,11 +10,11 @@ from .mentions.agencies import find_agencies
 from .mentions.officials import find_officials
 from .mentions.orgs import find_orgs
 from .mentions.regions import find_regions
-from .metadata import INTERVIEW, read_meta
+from .metadata import INTERVIEW, ArticleMeta, read_meta
 from .model import Article, ArticleResult, Entity, Evidence, Post, Relation
 from .normalize import GLOSS, fold_width, normalize
 from .relations import find_relations
-from .resolve import evidence, identity_keys, resolve_article
+from .resolve import ArticleContext, evidence, identity_keys, resolve_article
 
 
 def text_hash(text: str) -> str:
@@ -38,6 +38,8 @@ def _original_forms(text, mentions) -> set[str]:
     for m in mentions:
         if m.surface != norm[m.start : m.end]:
             continue  # a name built from the text (旗委 out of 旗委政府), not written there
+        if m.type == "Region" and m.key.startswith("@"):
+            continue  # 我市, 全县: a pointer to the region, not a name of it
         s, e = text.orig_span(m.start, m.end)
         form = orig[s:e]
         if form != m.surface or "(" in form:  # else published as it reads: nothing to strip
@@ -47,18 +49,34 @@ def _original_forms(text, mentions) -> set[str]:
     return out
 
 
+def _stage(notes: list[str], what: str, fallback, fn, *args):
+    """fn(*args), or fallback with a note when it raises: a case no rule foresaw costs that
+    stage's output for this article, never the article (the tests feed random text to find them)."""
+    try:
+        return fn(*args)
+    except Exception as e:  # noqa: BLE001
+        notes.append(f"{what} left out: {type(e).__name__}: {e}")
+        return fallback
+
+
 def extract(article: Article) -> ArticleResult:
+    notes: list[str] = []
     text = normalize(article.text)
-    regions = find_regions(text)
-    agencies = find_agencies(text, regions)
-    officials = find_officials(text, regions, agencies)
-    orgs = find_orgs(text, regions, agencies, [o.mention for o in officials])
-    ctx = resolve_article(text, article.id, regions, agencies, officials, orgs)
-    relations = find_relations(ctx)
-    ids = identity_keys(ctx, relations)
+    regions = _stage(notes, "places", [], find_regions, text)
+    agencies = _stage(notes, "agencies", [], find_agencies, text, regions)
+    officials = _stage(notes, "officials", [], find_officials, text, regions, agencies)
+    orgs = _stage(notes, "parks, companies and projects", [], find_orgs, text, regions, agencies,
+                  [o.mention for o in officials])
+    ctx = _stage(notes, "resolution", None, resolve_article, text, article.id, regions, agencies, officials, orgs)
+    if ctx is None:  # nothing resolved: the article is kept with its metadata only
+        ctx = ArticleContext(text, article.id, "")
+    notes += ctx.notes
+    relations = _stage(notes, "relations", [], find_relations, ctx)
+    ids = _stage(notes, "identity keys", {}, identity_keys, ctx, relations)
     k = lambda key: ids.get(key, key)  # noqa: E731
     relations = [Relation(k(r.head), r.rel, k(r.tail), r.evidence) for r in relations]
-    meta = read_meta(text.norm, dict(article.meta), text.repaired, text.suspicious)
+    meta = _stage(notes, "metadata read from the text", None, read_meta, text.norm, dict(article.meta), text.repaired,
+                  text.suspicious) or ArticleMeta(title=article.get("title"), url=article.get("url"))
     mentions = sorted(
         ((m, k(key), r.type) for key, r in ctx.entities.items() for m in r.mentions), key=lambda x: x[0].start
     )
@@ -69,7 +87,8 @@ def extract(article: Article) -> ArticleResult:
 
     focal = k(f"Region:{ctx.focal}") if ctx.focal else ""
     figures = [
-        f for f in find_figures(text.norm, text.sentences, mentions, focal, meta.date, evidence_at) if f.subject
+        f for f in _stage(notes, "figures", [], find_figures, text.norm, text.sentences, mentions, focal, meta.date,
+                          evidence_at) if f.subject
     ]
     if not meta.interviewee and meta.title and INTERVIEW.search(meta.title):
         # 访市工信局党组书记韦芝富: the official named in an interview's title is its interviewee
@@ -104,4 +123,5 @@ def extract(article: Article) -> ArticleResult:
         posts=[Post(o, a, t, tuple(dict.fromkeys(evs))) for (o, a, t), evs in posts.items()],
         unresolved=sorted(set(ctx.unresolved)),
         figures=figures,
+        notes=tuple(notes),
     )

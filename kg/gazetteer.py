@@ -77,6 +77,15 @@ class Gazetteer:
                 forms.add(st + d.name[-1])  # 民和县
         return forms
 
+    def leading(self, name: str, longest: int = 10) -> tuple[str, int] | None:
+        """The one division a name starts with (海南省东宇商贸 -> 460000, 3), longest first; None
+        when no prefix names exactly one division."""
+        for n in range(min(longest, len(name) - 2), 1, -1):
+            codes = self.full.get(name[:n]) or self.short.get(name[:n]) or []
+            if len(codes) == 1:
+                return codes[0], n
+        return None
+
     def get(self, code: str) -> Division | None:
         return self.by_code.get(code)
 

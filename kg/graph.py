@@ -28,6 +28,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 
 from .merge import Merged
 from .model import ArticleResult
+from .resources import ONTOLOGY  # noqa: F401  (the ontology file, kg.graph.ONTOLOGY)
 
 
 class CachedNamespace(Namespace):
@@ -47,7 +48,6 @@ ID = Namespace("https://w3id.org/chanye/id/")
 ORG = CachedNamespace("http://www.w3.org/ns/org#")
 SCHEMA = CachedNamespace("https://schema.org/")
 OA = CachedNamespace("http://www.w3.org/ns/oa#")
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "chanye.ttl"
 ZH = "zh"
 
 PREFIXES = {
@@ -425,6 +425,8 @@ def build_dataset(m: Merged, ds=None, figures: bool = False):
             for ev in e.evidence:
                 meta.add((_sentence(meta, res, ev.sentence, described), _cy.mentions, s))
         for r in res.relations:
+            if (key(r.head), r.rel, key(r.tail)) in m.dropped:
+                continue
             triple = (_e(key(r.head)), _cy[r.rel], _e(key(r.tail)))
             sentences = sorted({ev.sentence for ev in r.evidence})
             if not sentences:  # gazetteer knowledge, the article's context: no single sentence

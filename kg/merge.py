@@ -30,6 +30,9 @@ class Merged:
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity key -> article ids, sorted
     posts: list[Post] = field(default_factory=list)
     same_as: dict[str, str] = field(default_factory=dict)  # per-article key -> merged key
+    # relations some article states that the merge left out (an agency's second jurisdiction):
+    # the provenance graphs leave them out too, so that they hold the same facts as the default graph
+    dropped: set[tuple[str, str, str]] = field(default_factory=set)
 
     def each_article(self) -> Iterator[ArticleResult]:
         for r in self.articles:
@@ -62,11 +65,9 @@ def _forms(name: str, typ: str, cores: set[str], gaz: Gazetteer) -> set[str]:
     from .resolve import LEGAL, company_core
 
     out = {name}
-    for n in range(min(10, len(name) - 2), 1, -1):
-        codes = gaz.full.get(name[:n]) or gaz.short.get(name[:n]) or []
-        if len(codes) == 1:
-            out.add(f"<{codes[0]}>{name[n:]}")
-            break
+    hit = gaz.leading(name)
+    if hit:
+        out.add(f"<{hit[0]}>{name[hit[1]:]}")
     if typ == "Company":
         out.add("core:" + company_core(name, gaz=gaz))
     if typ == "Project":
@@ -222,14 +223,47 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
             old = rels.get((h, rel, t))
             rels[(h, rel, t)] = _first_evidence(old + evs if old else evs)
     del raw_rels
+    out.dropped = _one_jurisdiction(rels, out.entities)
+    for k in out.dropped:
+        del rels[k]
     posts: dict[tuple[str, str, str], set] = {}
     for (o, a, title), evs in raw_posts.items():
         posts.setdefault((rep.get(o, o), rep.get(a, a), title), set()).update(evs)
     out.relations = [Relation(h, r, t, evs) for (h, r, t), evs in sorted(rels.items())]
     out.posts = [
-        Post(o, a, t, tuple(sorted(evs, key=lambda v: (v.article, v.start)))) for (o, a, t), evs in sorted(posts.items())
+        Post(o, a, t, tuple(sorted(evs, key=_ev_order))) for (o, a, t), evs in sorted(posts.items())
     ]
     return out
+
+
+def _one_jurisdiction(rels: dict[tuple[str, str, str], tuple], entities: dict[str, Entity],
+                      gaz: Gazetteer | None = None) -> set[tuple[str, str, str]]:
+    """An agency governs one region (ontology/shapes.ttl). Where articles disagree (a zone's
+    committee named without its city, in an article about another county), the region kept is
+    the one the agency's name places it in, then the one stated by the most articles, then the
+    most sentences, then the smallest code: decided by the corpus, never by the order of articles.
+    Returns the jurisdictions left out."""
+    gaz = gaz or load()
+    tails: dict[str, list[str]] = {}
+    for h, rel, t in rels:
+        if rel == "jurisdiction":
+            tails.setdefault(h, []).append(t)
+    dropped = set()
+    for h, ts in tails.items():
+        if len(ts) < 2:
+            continue
+        e = entities.get(h)
+        hit = gaz.leading(e.name) if e else None
+
+        def rank(t: str) -> tuple:
+            code = t.split(":", 1)[1]
+            named = bool(hit) and (gaz.is_within(code, hit[0]) or gaz.is_within(hit[0], code))
+            evs = rels[(h, "jurisdiction", t)]
+            return (not named, -len({v.article for v in evs}), -len(evs), code)
+
+        keep = min(ts, key=rank)
+        dropped |= {(h, "jurisdiction", t) for t in ts if t != keep}
+    return dropped
 
 
 def _ev_order(v) -> tuple:

@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # metadata.py imports nothing from here; the hint only names 
     from .metadata import ArticleMeta
 
 ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
+TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}  # an explicit tie-break between types
 RELATION_TYPES = ("memberOf", "jurisdiction", "partOf", "locatedIn", "developedBy", "subsidiaryOf")
 
 
@@ -121,6 +122,7 @@ class ArticleResult:
     posts: list[Post] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (place name, candidate codes)
     figures: list = field(default_factory=list)  # facts.Figure: investments, capacities, status ...
+    notes: tuple[str, ...] = ()  # what extraction had to leave out (a stage or a mention that failed)
 
     @property
     def title(self) -> str:
@@ -148,11 +150,12 @@ class PackedResult:
     file: str = ""  # where the packed result is kept (the build's cache), when blob is None
     offset: int = 0  # and where in that file (a worker writes a batch of results to one file)
     size: int = -1  # -1: to the end of the file
+    notes: tuple[str, ...] = ()  # the result's notes, for the build to report (not kept in the cache)
 
     @staticmethod
     def pack(r: "ArticleResult") -> "PackedResult":
         return PackedResult(r.article.id, r.article.path, r.source_hash, r.chars, r.title, r.date,
-                            tuple(tuple(u) for u in r.unresolved), encode_result(r))
+                            tuple(tuple(u) for u in r.unresolved), encode_result(r), notes=tuple(r.notes))
 
     def unpack(self) -> "ArticleResult":
         if self.blob is None:
@@ -178,7 +181,7 @@ def unpacked(r: "ArticleResult | PackedResult") -> "ArticleResult":
 # of its fields. Pickling the dataclasses themselves cost an eighth of the extraction time and
 # made more bytes than the article had (pickle reduces every slotted dataclass in Python).
 # marshal is Python's own format for plain values; the cache's FORMAT names the layout below.
-CODEC = 1
+CODEC = 2
 
 
 def _ev(e: Evidence) -> tuple:
@@ -220,6 +223,7 @@ def encode_result(r: ArticleResult) -> bytes:
         tuple((p.official, p.agency, p.title, _evs(p.evidence)) for p in r.posts),
         tuple(tuple(u) for u in r.unresolved),
         figures,
+        tuple(r.notes),
     ))
 
 
@@ -230,9 +234,10 @@ def decode_result(blob: bytes) -> ArticleResult:
     from .facts import Figure, Quantity
     from .metadata import ArticleMeta
 
-    codec, a, chars, source_hash, sentences, m, ents, rels, posts, unresolved, figs = marshal.loads(blob)
-    if codec != CODEC:
-        raise ValueError(f"result written in layout {codec}, this version reads {CODEC}")
+    fields = marshal.loads(blob)
+    if fields[0] != CODEC:
+        raise ValueError(f"result written in layout {fields[0]}, this version reads {CODEC}")
+    _, a, chars, source_hash, sentences, m, ents, rels, posts, unresolved, figs, notes = fields
 
     def dec(x):
         return None if x is None else Decimal(x)
@@ -253,4 +258,5 @@ def decode_result(blob: bytes) -> ArticleResult:
                    st, per, pl, None if ev is None else Evidence(*ev))
             for subj, met, lab, q, st, per, pl, ev in figs
         ],
+        notes=tuple(notes),
     )

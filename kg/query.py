@@ -4,18 +4,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
-from importlib.resources import files
 from pathlib import Path
 
 from decimal import Decimal
 
 from rdflib import XSD, Dataset, Graph, Literal
 
+from .resources import folder
+
 
 def named_queries() -> dict[str, str]:
     """The .rq files shipped in kg/queries, by file name without the suffix."""
-    d = files("kg").joinpath("queries")
+    d = folder("queries")
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in d.iterdir() if p.name.endswith(".rq")}
 
 
@@ -58,19 +60,43 @@ def load_graph(path: Path):
 
         return open_read_only(path)
     fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix)
-    g: Graph | Dataset = Dataset(default_union=True) if fmt in ("nquads", "trig") else Graph()
+    g: Graph | Dataset = Dataset(default_union=True) if keeps_named_graphs(path) else Graph()
     g.parse(str(path), format=fmt)
     return g
 
 
-def load_rdflib(path: Path):
+def load_rdflib(path: Path, read_only: bool = True):
     """A graph for code that speaks rdflib (the endpoint, the network view): a store folder
-    through oxrdflib (queries still run in Oxigraph), a file parsed as load_graph does."""
+    through oxrdflib (queries still run in Oxigraph), a file parsed as load_graph does. A store
+    is opened read-only unless asked, so that any number of readers, kg serve among them, can
+    have it open at once."""
     if path.is_dir():
         from .store import rdflib_dataset
 
-        return rdflib_dataset(path)
+        return rdflib_dataset(path, read_only=read_only)
     return load_graph(path)
+
+
+def keeps_named_graphs(path: Path) -> bool:
+    """Whether the graph at path has its named graphs (the article and sentence each fact was
+    read from): a store, TriG, N-Quads; not graph.ttl, which holds the default graph only."""
+    return path.is_dir() or path.suffix in (".nq", ".trig")
+
+
+def has_named_graphs(graph) -> bool:
+    """Whether a loaded graph can hold named graphs (TriG, N-Quads, a store): graph.ttl loads
+    into a plain Graph, where rdflib refuses a GRAPH pattern."""
+    return isinstance(graph, Dataset) or not isinstance(graph, Graph)
+
+
+_NOT_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
+
+
+def uses_named_graphs(sparql: str) -> bool:
+    """Whether a query has a GRAPH pattern or FROM NAMED: not counting IRIs, strings, comments,
+    variables (?graph) or prefixed names (ex:graph)."""
+    bare = _NOT_KEYWORDS.sub(" ", sparql)
+    return re.search(r"(?<![\w?$:])(GRAPH|FROM\s+NAMED)(?![\w:-])", bare, re.IGNORECASE) is not None
 
 
 def run(graph, sparql: str) -> tuple[list[str], list[list[str]]]:

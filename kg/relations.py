@@ -38,12 +38,13 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
     for agency, region in ctx.agency_region.items():
         rel(agency, "jurisdiction", region, ev(first(ents[agency])))
 
-    # partOf: direct parent, both in the article
+    # partOf: direct parent, both in the article. The gazetteer says so, not a sentence: no
+    # evidence, so the fact sits in the article's graph, not in the graph of a sentence
     for e in list(ents.values()):
         if e.type == "Region":
             d = gaz.get(e.region)
             if d and d.parent and region_key(d.parent) in ents:
-                rel(e.key, "partOf", region_key(d.parent), ev(first(e)))
+                rel(e.key, "partOf", region_key(d.parent), None)
 
     focal = region_key(ctx.focal) if ctx.focal else ""
     by_sentence = _mentions_by_sentence(ctx)

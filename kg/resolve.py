@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, load
@@ -41,7 +43,7 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
             continue
         score[m.key] += 3 if m.start < lead_end else 1
     for m in agencies:
-        if m.region and m.region[0] not in "@^":
+        if gaz.get(m.region):  # a division; not a deixis, the body before, or a park (=X)
             score[m.region] += 1
     if not score:
         return ""
@@ -49,7 +51,7 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
     top = [c for c, v in score.items() if v >= best * 0.6]
     # among the strongest, the most specific (a district inside the city named as often)
     order = {"township": 0, "county": 1, "prefecture": 2, "province": 3}
-    top.sort(key=lambda c: (order.get(gaz.get(c).level, 9), -score[c]))
+    top.sort(key=lambda c: (order.get(gaz.get(c).level, 9), -score[c]))  # ties: first named first
     for c in top:
         if all(gaz.is_within(c, o) or gaz.is_within(o, c) for o in top):
             return c
@@ -129,6 +131,16 @@ class ArticleContext:
     memberships: list[tuple[str, str, str, Mention]] = field(default_factory=list)  # official, agency, title
     agency_region: dict[str, str] = field(default_factory=dict)  # agency key -> region key
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (surface, candidate codes)
+    notes: list[str] = field(default_factory=list)  # mentions left out by a case no rule foresaw
+
+
+@contextmanager
+def _degrade(ctx: ArticleContext, what: str, m: Mention) -> Iterator[None]:
+    """A mention that trips an unforeseen case is left out with a note; the article goes on."""
+    try:
+        yield
+    except Exception as e:  # noqa: BLE001 - one odd mention must not cost the article
+        ctx.notes.append(f"{what} {m.surface!r} (at {m.start}) left out: {type(e).__name__}: {e}")
 
 
 def _add(ctx: ArticleContext, key: str, typ: str, name: str, m: Mention | None, region: str = "") -> Resolved:
@@ -182,16 +194,17 @@ def resolve_article(
         if m.key in weak and not any(a <= m.start and m.end <= b for a, b in org_spans):
             weak.discard(m.key)
     for m in regions:
-        if m.key[:1] not in "?@" and m.key not in weak:
-            add_region(m.key, m)
-        elif m.key.startswith("@"):  # 我市, 全县: more evidence for the article's own region
-            code = resolve_deixis(m.key[1:], focal, present, gaz)
-            if code:
-                r = ctx.entities.get(region_key(code)) or ctx.entities[add_region(code)]
-                r.mentions.append(m)
-                ctx.by_mention[(m.start, m.end, "Region")] = r.key
-        elif m.key.startswith("?"):
-            ctx.unresolved.append((m.surface, m.key[1:]))
+        with _degrade(ctx, "region", m):
+            if m.key[:1] not in "?@" and m.key not in weak:
+                add_region(m.key, m)
+            elif m.key.startswith("@"):  # 我市, 全县: more evidence for the article's own region
+                code = resolve_deixis(m.key[1:], focal, present, gaz)
+                if code:
+                    r = ctx.entities.get(region_key(code)) or ctx.entities[add_region(code)]
+                    r.mentions.append(m)
+                    ctx.by_mention[(m.start, m.end, "Region")] = r.key
+            elif m.key.startswith("?"):
+                ctx.unresolved.append((m.surface, m.key[1:]))
     # every region's parents, up to the province, so that a query by province finds them all
     named = ctx_codes(ctx)
     for code in [focal, *(m.key for m in regions if m.key in named)]:
@@ -202,83 +215,85 @@ def resolve_article(
     prev_region = ""
     resolved_agencies: dict[tuple[int, int, str], str] = {}
     for m in sorted(agencies, key=lambda a: a.start):
-        q = m.region
-        if q.startswith("="):  # 高新区管委会: the committee of a park, named after it
-            park = q[1:]
-            code = _park_region(park, regions, m, gaz) or focal
-            name = f"中共{park}工作委员会" if body_kind(m.key) == "partywork" else park + "管理委员会"
+        with _degrade(ctx, "agency", m):
+            q = m.region
+            if q.startswith("="):  # 高新区管委会: the committee of a park, named after it
+                park = q[1:]
+                code = _park_region(park, regions, m, gaz) or focal
+                name = f"中共{park}工作委员会" if body_kind(m.key) == "partywork" else park + "管理委员会"
+                r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
+                if code and gaz.get(code):
+                    ctx.agency_region[r.key] = add_region(code)
+                resolved_agencies[(m.start, m.end, m.key)] = r.key
+                continue
+            if q.startswith("@"):
+                code = resolve_deixis(q[1:], focal, present, gaz)
+            elif q == "^":
+                code = prev_region
+            else:
+                code = q
+            if not code or not gaz.get(code):
+                continue
+            prev_region = code
+            d = gaz.get(code)
+            name = agency_name(m.key, d.name)
             r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
-            if code and gaz.get(code):
-                ctx.agency_region[r.key] = add_region(code)
+            if q.startswith("@"):  # 市工信局 -> 宁德市工信局 as a further name
+                r.aliases.add(d.name + m.surface.lstrip("我本全该")[len(q) - 1 :])
+            elif q == "^":
+                r.aliases.add(d.name + m.surface)
+            ctx.agency_region[r.key] = add_region(code)
             resolved_agencies[(m.start, m.end, m.key)] = r.key
-            continue
-        if q.startswith("@"):
-            code = resolve_deixis(q[1:], focal, present, gaz)
-        elif q == "^":
-            code = prev_region
-        else:
-            code = q
-        if not code or not gaz.get(code):
-            continue
-        prev_region = code
-        d = gaz.get(code)
-        name = agency_name(m.key, d.name)
-        r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
-        if q.startswith("@"):  # 市工信局 -> 宁德市工信局 as a further name
-            r.aliases.add(d.name + m.surface.lstrip("我本全该")[len(q) - 1 :])
-        elif q == "^":
-            r.aliases.add(d.name + m.surface)
-        ctx.agency_region[r.key] = add_region(code)
-        resolved_agencies[(m.start, m.end, m.key)] = r.key
 
     # officials: name + posts; a post names its body, or inherits the one before it in the chain
     for om in officials:
-        agency_keys: list[tuple[str, str]] = []  # (agency key, title)
-        last_key, last_region = "", ""
-        for p in om.posts:
-            key, reg = "", ""
-            if p.kind.startswith("body:"):
-                name = p.kind[5:]
-                key = _add(ctx, f"Agency:{name}", "Agency", name, None).key
-            elif p.kind == "head":
-                lvl = p.title[-2] if p.title.endswith("长") else ""
-                if p.org is not None and p.org.type == "Region" and p.org.key[:1] not in "?@":
-                    reg = p.org.key
-                elif p.org is not None and p.org.type == "Region" and p.org.key.startswith("@"):
-                    reg = resolve_deixis(p.org.key[1:], focal, present, gaz)
-                elif p.org is not None and p.org.type == "Agency":
-                    reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
-                elif last_region and gaz.get(last_region) and gaz.get(last_region).name.endswith(lvl):
-                    reg = last_region
-                else:
-                    reg = resolve_deixis(lvl, focal, present, gaz) if lvl else ""
-                if reg and gaz.get(reg):
-                    nm = agency_name("人民政府", gaz.get(reg).name)
-                    key = _add(ctx, f"Agency:{nm}", "Agency", nm, None, region=reg).key
-                    ctx.agency_region[key] = add_region(reg)
-            elif p.kind == "attach":
-                if p.org is not None and p.org.type == "Agency":
-                    key = resolved_agencies.get((p.org.start, p.org.end, p.org.key), "")
-                    if not key:  # 旗委政府书记: the mention was split into two bodies
-                        key = next((v for (s, e, _), v in resolved_agencies.items() if (s, e) == (p.org.start, p.org.end)), "")
-                elif p.org is None:
-                    key = last_key
-            if key:
-                agency_keys.append((key, p.title))
-                last_key = key
-                last_region = ctx.entities[key].region or last_region
-        anchor = agency_keys[0][0] if agency_keys else region_key(focal)
-        okey = f"Official:{om.mention.surface}@{anchor.split(':', 1)[1]}"
-        # one person per name within an article: later mentions join the first
-        same = [k for k, e in ctx.entities.items() if e.type == "Official" and e.name == om.mention.surface]
-        if same:
-            okey = same[0]
-        r = _add(ctx, okey, "Official", om.mention.surface, om.mention)
-        titles = [p.title for p in om.posts]
-        old = r.attrs.get("title", "")
-        r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
-        for k, title in agency_keys:
-            ctx.memberships.append((r.key, k, title, om.mention))
+        with _degrade(ctx, "official", om.mention):
+            agency_keys: list[tuple[str, str]] = []  # (agency key, title)
+            last_key, last_region = "", ""
+            for p in om.posts:
+                key, reg = "", ""
+                if p.kind.startswith("body:"):
+                    name = p.kind[5:]
+                    key = _add(ctx, f"Agency:{name}", "Agency", name, None).key
+                elif p.kind == "head":
+                    lvl = p.title[-2] if p.title.endswith("长") else ""
+                    if p.org is not None and p.org.type == "Region" and p.org.key[:1] not in "?@":
+                        reg = p.org.key
+                    elif p.org is not None and p.org.type == "Region" and p.org.key.startswith("@"):
+                        reg = resolve_deixis(p.org.key[1:], focal, present, gaz)
+                    elif p.org is not None and p.org.type == "Agency":
+                        reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
+                    elif last_region and gaz.get(last_region) and gaz.get(last_region).name.endswith(lvl):
+                        reg = last_region
+                    else:
+                        reg = resolve_deixis(lvl, focal, present, gaz) if lvl else ""
+                    if reg and gaz.get(reg):
+                        nm = agency_name("人民政府", gaz.get(reg).name)
+                        key = _add(ctx, f"Agency:{nm}", "Agency", nm, None, region=reg).key
+                        ctx.agency_region[key] = add_region(reg)
+                elif p.kind == "attach":
+                    if p.org is not None and p.org.type == "Agency":
+                        key = resolved_agencies.get((p.org.start, p.org.end, p.org.key), "")
+                        if not key:  # 旗委政府书记: the mention was split into two bodies
+                            key = next((v for (s, e, _), v in resolved_agencies.items() if (s, e) == (p.org.start, p.org.end)), "")
+                    elif p.org is None:
+                        key = last_key
+                if key:
+                    agency_keys.append((key, p.title))
+                    last_key = key
+                    last_region = ctx.entities[key].region or last_region
+            anchor = agency_keys[0][0] if agency_keys else region_key(focal)
+            okey = f"Official:{om.mention.surface}@{anchor.split(':', 1)[1]}"
+            # one person per name within an article: later mentions join the first
+            same = [k for k, e in ctx.entities.items() if e.type == "Official" and e.name == om.mention.surface]
+            if same:
+                okey = same[0]
+            r = _add(ctx, okey, "Official", om.mention.surface, om.mention)
+            titles = [p.title for p in om.posts]
+            old = r.attrs.get("title", "")
+            r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
+            for k, title in agency_keys:
+                ctx.memberships.append((r.key, k, title, om.mention))
 
     _resolve_orgs(ctx, orgs, regions, gaz)
     return ctx
@@ -320,7 +335,8 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
                 r.aliases.add(short)
 
     # parks: a shorter name that the longer one contains (or keeps in order) is the same park
-    parks = sorted({m.surface for m in orgs if m.type == "IndustrialPark"}, key=len, reverse=True)
+    # longest first; names of one length in text order (a set's order would follow the hash seed)
+    parks = sorted(dict.fromkeys(m.surface for m in orgs if m.type == "IndustrialPark"), key=len, reverse=True)
     canon: dict[str, str] = {}
     for p in parks:
         for q in parks:
@@ -408,10 +424,6 @@ def identity_keys(ctx: ArticleContext, relations, gaz: Gazetteer | None = None) 
 
 def _prefix_province(name: str, gaz: Gazetteer) -> str:
     """The province a company's name starts with (海南省东宇商贸有限公司 -> 460000), or ''."""
-    for n in range(min(10, len(name) - 2), 1, -1):
-        head = name[:n]
-        codes = gaz.full.get(head) or gaz.short.get(head) or []
-        if len(codes) == 1:
-            chain = gaz.chain(codes[0])
-            return chain[-1].code if chain else ""
-    return ""
+    hit = gaz.leading(name)
+    chain = gaz.chain(hit[0]) if hit else []
+    return chain[-1].code if chain else ""

@@ -8,10 +8,10 @@ from pathlib import Path
 def _user_words() -> list[tuple[str, int, str]]:
     """Our domain dictionary (kg/data/jieba_user.txt): word, frequency, part of speech. It keeps
     words of industry prose whole (碳中和 is not 碳/中/和)."""
-    from importlib.resources import files
+    from .resources import text
 
     out = []
-    for line in files("kg.data").joinpath("jieba_user.txt").read_text(encoding="utf-8").splitlines():
+    for line in text("data", "jieba_user.txt").splitlines():
         parts = line.split()
         if len(parts) == 3 and not line.startswith("#"):
             out.append((parts[0], int(parts[1]), parts[2]))

@@ -7,14 +7,15 @@ to type queries in.
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
+
+from .resources import text
 
 ENDPOINT_PATH = "/sparql"
 
 
 def query_page(named: dict[str, str]) -> str:
-    page = files("kg.web").joinpath("query.html").read_text(encoding="utf-8")
+    page = text("web", "query.html")
     # JSON inside a <script> block: escape what could close it
     blob = json.dumps(named, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return page.replace("__QUERIES__", blob).replace("__ENDPOINT__", ENDPOINT_PATH)
@@ -26,7 +27,9 @@ def make_app(path: Path, allow_update: bool = False):
 
     from .query import load_rdflib, named_queries
 
-    graph = load_rdflib(path)  # a store built by kg build is served in place
+    # a store built by kg build is served in place, read-only (others may read it at the same
+    # time) unless updates are allowed
+    graph = load_rdflib(path, read_only=not allow_update)
     named = named_queries()
     app = SparqlEndpoint(
         graph=graph,

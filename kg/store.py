@@ -171,14 +171,17 @@ def export(store: ox.Store, out: Path, formats=("ttl", "trig", "nq")) -> None:
 
 
 def open_read_only(path: Path) -> ox.Store:
+    """A store for reading only: RocksDB lets one process open a store for writing, and any
+    number for reading beside it (kg explain, query and viz while kg serve has it open)."""
     return ox.Store.read_only(str(path))
 
 
-def rdflib_dataset(path: Path):
+def rdflib_dataset(path: Path, read_only: bool = True):
     """The store behind rdflib's API (oxrdflib): for code that speaks rdflib, such as the
-    SPARQL endpoint. Queries still run in Oxigraph."""
+    SPARQL endpoint. Queries still run in Oxigraph. Opened for reading only unless asked
+    (kg serve --allow-update): a store opened for writing is locked against every other opener."""
+    from oxrdflib import OxigraphStore
     from rdflib import Dataset
 
-    ds = Dataset(store="Oxigraph")
-    ds.open(str(path), create=False)
-    return ds
+    store = open_read_only(path) if read_only else ox.Store(str(path))
+    return Dataset(store=OxigraphStore(store=store))

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "chanye.ttl"
+from .resources import ONTOLOGY, SHAPES
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,12 @@ def default_graph(path: Path) -> Graph:
     return Graph().parse(data=data.decode("utf-8"), format="nt")
 
 
-def validate(data: Graph, shapes: Path = SHAPES) -> Report:
+def validate(data: Graph, shapes: Path | Traversable = SHAPES) -> Report:
     from pyshacl import validate as shacl
 
-    sg = Graph().parse(str(shapes), format="turtle")
-    og = Graph().parse(str(ONTOLOGY), format="turtle")
+    # read as text: a packaged file need not be a path on disk
+    sg = Graph().parse(data=shapes.read_text(encoding="utf-8"), format="turtle")
+    og = Graph().parse(data=ONTOLOGY.read_text(encoding="utf-8"), format="turtle")
     conforms, results, _ = shacl(data, shacl_graph=sg, ont_graph=og, inference="none", allow_warnings=True)
     # a property shape is a blank node: name the node shape that holds it
     owner = {prop: node for node, prop in sg.subject_objects(SH.property)}

@@ -63,7 +63,9 @@ class ViewData:
 
 def read(g: Graph | Dataset) -> ViewData:
     """Entities, relations, sources and (from a Dataset) evidence sentences of a graph."""
-    graphs = list(g.graphs()) if isinstance(g, Dataset) else [g]
+    # graphs in a fixed order (rdflib keeps them in a set): the default graph, then by article
+    # and sentence number, the order the build's own page gives evidence in
+    graphs = sorted(g.graphs(), key=_graph_order) if isinstance(g, Dataset) else [g]
     v = ViewData()
     titles: dict[str, str] = {}
     for gr in graphs:
@@ -106,7 +108,19 @@ def read(g: Graph | Dataset) -> ViewData:
                     if sentence_text[gid] not in v.evidence[key]:
                         v.evidence[key].append(sentence_text[gid])
     v.edges.sort()
+    for n in v.nodes.values():
+        n.names[1:] = sorted(set(n.names[1:]) - {n.label})
+        n.sources.sort()
     return v
+
+
+def _graph_order(gr) -> tuple:
+    gid = str(gr.identifier)
+    if "/graph/" not in gid:
+        return (0, gid, -1)
+    path = gid.split("/graph/", 1)[1]
+    art, _, sent = path.partition("/s")
+    return (1, art, int(sent) if sent.isdigit() else -1)
 
 
 def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
@@ -207,7 +221,7 @@ def select(v: ViewData, focus: str = "", depth: int = 1, types: list[str] | None
         keep = {k for k in keep if v.nodes[k].type in types}
     if len(keep) > budget:
         deg = G.degree()
-        ranked = sorted(keep, key=lambda k: (-deg[k], v.nodes[k].label))
+        ranked = sorted(keep, key=lambda k: (-deg[k], v.nodes[k].label, k))
         dropped = len(keep) - budget
         keep = set(ranked[:budget])
         notes.append(f"{dropped} of {dropped + budget} nodes left out (fewest connections first); "
@@ -362,7 +376,8 @@ def write_html(v: ViewData, path: Path) -> None:
         net.edges.append({"from": h, "to": t, "label": REL_LABEL.get(r, r), "title": r, "arrows": "to"})
     physics = '{"enabled": false}' if big else '{"stabilization": {"iterations": 300}}'
     net.set_options(
-        '{"physics": ' + physics + ', "nodes": {"font": {"size": 16}},'
+        # a fixed seed: the browser's physics starts from the same positions on every rebuild
+        '{"physics": ' + physics + ', "layout": {"randomSeed": 7}, "nodes": {"font": {"size": 16}},'
         ' "edges": {"font": {"size": 11, "align": "middle"}, "color": {"inherit": false}, "smooth": false},'
         ' "interaction": {"hover": true}}'
     )
@@ -392,12 +407,17 @@ def _layout(v: ViewData) -> dict[str, tuple[float, float]]:
     width = 120 * len(v.nodes) ** 0.5
     for comp in parts:
         size = 60 * len(comp) ** 0.5 + 40
+        # each part as a graph of its own, nodes and edges sorted: G.subgraph iterates its node
+        # set, whose order follows the hash seed, and the layouts depend on the node order
+        H = nx.Graph()
+        H.add_nodes_from(comp)
+        H.add_edges_from(sorted(tuple(sorted(e)) for e in G.subgraph(comp).edges))
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         elif len(comp) <= 300:
-            local = nx.spring_layout(G.subgraph(comp), seed=7, iterations=50, scale=size / 2)
+            local = nx.spring_layout(H, seed=7, iterations=50, scale=size / 2)
         else:
-            local = nx.spectral_layout(G.subgraph(comp), scale=size / 2)
+            local = _spectral(H, scale=size / 2)
         if x + size > width and x > 0:
             x, y, row_h = 0.0, y + row_h, 0.0
         for k, (px, py) in local.items():
@@ -405,3 +425,23 @@ def _layout(v: ViewData) -> dict[str, tuple[float, float]]:
         x += size
         row_h = max(row_h, size)
     return pos
+
+
+def _spectral(H, scale: float) -> dict[str, tuple[float, float]]:
+    """networkx's spectral layout, made repeatable: its sparse eigensolver (ARPACK) starts from a
+    random vector, so positions changed on every run. Here the start vector is fixed, and so is
+    each axis's sign (an eigenvector is one up to its sign)."""
+    import networkx as nx
+    import numpy as np
+    import scipy as sp
+
+    nodes = list(H)
+    A = nx.to_scipy_sparse_array(H, nodelist=nodes, weight=None, dtype=float)
+    n = A.shape[0]
+    L = sp.sparse.dia_array((A.sum(axis=1), 0), shape=(n, n)).tocsr() - A
+    start = np.random.RandomState(7).uniform(-1, 1, n)
+    w, V = sp.sparse.linalg.eigsh(L, 3, which="SM", ncv=max(7, int(n ** 0.5)), v0=start)
+    P = V[:, np.argsort(w)[1:3]]
+    P *= np.sign(P[np.abs(P).argmax(axis=0), [0, 1]])
+    P = nx.rescale_layout(P, scale=scale)
+    return {k: (float(x), float(y)) for k, (x, y) in zip(nodes, P)}

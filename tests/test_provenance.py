@@ -82,3 +82,37 @@ def test_explain_prints_the_sentence_that_names_the_post(tmp_path, capsys):
     assert "縣長陳國強在會上表示" in out  # the sentence as published
     assert "长兴县发布产业项目清单  2022-11-02" in out
     assert main(["explain", "不存在的名字", "--graph", str(tmp_path / "graph.trig")]) == 1
+
+
+GAZ_TEXT = "来源:扬州日报\n扬州市江都区工信局局长王建国表示,我市将继续支持全区企业发展,全市上下齐心。\n"
+
+
+def _build_text(tmp_path, text: str):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["build", str(src), "-o", str(tmp_path / "out"), "-q", "--no-html", "--formats", "ttl,trig"]) == 0
+    ds = Dataset()
+    ds.parse(tmp_path / "out" / "graph.trig", format="trig")
+    return ds
+
+
+def test_a_region_parent_from_the_gazetteer_is_in_no_sentence_graph(tmp_path):
+    ds = _build_text(tmp_path, GAZ_TEXT)
+    part_of = [(s, o, c.identifier) for c in ds.graphs() for s, o in c.subject_objects(CY.partOf)
+               if c.identifier != ds.default_graph.identifier]
+    assert part_of  # 江都区 partOf 扬州市, 扬州市 partOf 江苏省
+    for _s, _o, g in part_of:
+        assert "/s" not in str(g).rsplit("/graph/", 1)[1], g  # the article's graph, not a sentence's
+    assert not any((None, CY.partOf, None) in ds.graph(s) for s in ds.default_graph.subjects(RDF.type, CY.Sentence))
+
+
+def test_deixis_words_are_not_names_of_a_region(tmp_path, capsys):
+    _build_text(tmp_path, GAZ_TEXT)
+    ttl = Graph().parse(tmp_path / "out" / "graph.ttl")
+    names = {str(o) for o in ttl.objects(None, SKOS.altLabel)} | {str(o) for o in ttl.objects(None, URIRef(
+        "http://www.w3.org/2000/01/rdf-schema#label"))}
+    assert "扬州市" in names and "江都区" in names
+    assert not names & {"我市", "全市", "全区", "该区"}
+    assert main(["explain", "我市", "--graph", str(tmp_path / "out" / "graph.ttl")]) != 0
+    assert "no entity named" in capsys.readouterr().err

@@ -159,3 +159,34 @@ def test_townships_of_a_named_county_with_their_party_committee():
     assert rels(r, "memberOf") == {("王刚", "中共陕坝镇委员会")}
     # a township is only looked for under a county the article names: 城关镇 alone is nowhere
     assert names(extract_text("城关镇召开会议,镇党委书记李强出席。"), "Region") == set()
+
+
+def test_an_agency_keeps_one_jurisdiction_the_one_its_name_places_it_in():
+    # two articles disagree: a zone committee named with its city, and the same committee given
+    # the county an article was about (the ontology allows one jurisdiction per agency)
+    from kg.merge import merge
+    from kg.model import ArticleResult, Entity, Evidence, Relation
+
+    from conftest import article
+
+    def result(aid: str, region: str, n_sentences: int) -> ArticleResult:
+        a = article(f"text {aid}", path=f"{aid}.txt")
+        evs = tuple(Evidence(aid, i, 0, 1) for i in range(n_sentences))
+        ag = Entity("Agency:扬州江都高新区管理委员会", "Agency", "扬州江都高新区管理委员会", evidence=evs)
+        reg = Entity(f"Region:{region}", "Region", region)
+        return ArticleResult(article=a, entities=[ag, reg],
+                             relations=[Relation(ag.key, "jurisdiction", reg.key, evs)])
+
+    # 321012 江都区 is within 扬州 (the name's first place); 411622 西华县 is stated more often
+    m = merge([result("a1", "321012", 1), result("a2", "411622", 3), result("a3", "411622", 1)])
+    juris = [(r.head, r.tail) for r in m.relations if r.rel == "jurisdiction"]
+    assert juris == [("Agency:扬州江都高新区管理委员会", "Region:321012")]
+    assert m.dropped == {("Agency:扬州江都高新区管理委员会", "jurisdiction", "Region:411622")}
+    # named after no place: the region most articles state
+    def plain(aid, region):
+        r = result(aid, region, 1)
+        ag = Entity("Agency:高新区管理委员会", "Agency", "高新区管理委员会")
+        return ArticleResult(article=r.article, entities=[ag, r.entities[1]],
+                             relations=[Relation(ag.key, "jurisdiction", f"Region:{region}", r.relations[0].evidence)])
+    m = merge([plain("b1", "411622"), plain("b2", "321012"), plain("b3", "321012")])
+    assert [r.tail for r in m.relations if r.rel == "jurisdiction"] == ["Region:321012"]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from ..model import Mention, Text
+from ..model import TYPE_ORDER, Mention, Text
 from ..resources import table, words
 from ..segment import cut, is_common_word, is_everyday_token
 
@@ -328,8 +328,8 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
             if typ == "Company" and all_everyday(item):
                 continue  # 电机电器、船舶等传统产业企业: industries, not names
             inner = [c for c in cands if c.start >= s and c.end <= e]
-            if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s for c in inner)):
-                continue  # 正威集团深圳总部: the company inside is the entity
+            if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
+                continue  # 正威集团深圳总部, or a company listed whole: the company inside is the entity
             cands_here = Mention(typ, item, s, e, key="list")
             out.append(cands_here)
     return out
@@ -374,7 +374,8 @@ def _settle(cands: list[Mention]) -> list[Mention]:
     """Drop duplicates and names inside a longer name of the same type (but keep a company inside
     a project: that is how developedBy is read). A company inside a park's name is an industry
     word (食品产业园), not a company; a park that starts with a company is that company's project."""
-    cands = sorted(set(cands), key=lambda m: (m.start, -m.end))
+    # same span, two types: the order is explicit, never the set's (which follows the hash seed)
+    cands = sorted(set(cands), key=lambda m: (m.start, -m.end, TYPE_ORDER.get(m.type, 9), m.key, m.surface))
     out = []
     for m in cands:
         inside = [c for c in cands if c is not m and c.start <= m.start and m.end <= c.end and (c.start, c.end) != (m.start, m.end)]

@@ -4,19 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from .graph import CY
 from .model import RELATION_TYPES
 from .normalize import fold_width, to_simplified
-from .query import sparql_string
 
 Q_FIND = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?e WHERE {
-  VALUES ?name { __NAME__ }
+SELECT DISTINCT ?e ?name WHERE {
   { ?e rdfs:label|skos:altLabel ?name } UNION { GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
 }
 """
@@ -30,11 +28,13 @@ def _anywhere(pattern: str) -> str:
     return f"{{ {{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }} }}"
 
 
-# three questions, one per direction: what it is related to, what is related to it, its posts
+# three questions, one per direction: what it is related to, what is related to it, its posts.
+# Names and IRIs come from scraped text: they are bound to variables (initBindings), never pasted
+# into the query; a bound variable is projected, as Oxigraph's substitutions require.
 Q_FACTS = {
-    "out": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } " + _anywhere("?e ?p ?other " + _REL) + " }",
-    "in": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } " + _anywhere("?other ?p ?e " + _REL) + " }",
-    "post": _PFX + "SELECT ?p ?other ?g WHERE { VALUES ?e { __E__ } "
+    "out": _PFX + "SELECT ?e ?p ?other ?g WHERE { " + _anywhere("?e ?p ?other " + _REL) + " }",
+    "in": _PFX + "SELECT ?e ?p ?other ?g WHERE { " + _anywhere("?other ?p ?e " + _REL) + " }",
+    "post": _PFX + "SELECT ?e ?p ?other ?g WHERE { "
     + _anywhere("?x org:member ?e ; org:organization ?other ; cy:role ?p") + " }",
 }
 Q_SENTENCES = "ASK { GRAPH ?g { ?s ?p ?o } }"
@@ -42,8 +42,7 @@ Q_SOURCE = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?exact ?title ?date ?art WHERE {
-  VALUES ?g { __G__ }
+SELECT ?g ?exact ?title ?date ?art WHERE {
   { ?g oa:hasSource ?art . OPTIONAL { ?g oa:hasSelector [ oa:exact ?exact ] } }
   UNION { ?g prov:wasDerivedFrom ?art FILTER NOT EXISTS { ?g oa:hasSource ?x } }
   OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date }
@@ -82,10 +81,12 @@ def _label(ds: Dataset, node) -> str:
 
 
 def find(ds: Dataset, name: str) -> list[URIRef]:
-    wanted = {name, to_simplified(fold_width(name))}
+    # a name from the command line may hold bytes that are not UTF-8 (surrogates): they match nothing
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    wanted = dict.fromkeys((name, to_simplified(fold_width(name))))
     found: list[URIRef] = []
     for w in wanted:
-        for (e,) in ds.query(Q_FIND.replace("__NAME__", sparql_string(w) + "@zh")):
+        for e, _ in ds.query(Q_FIND, initBindings={"name": Literal(w, lang="zh")}):
             if e not in found:
                 found.append(e)
     return found
@@ -107,7 +108,7 @@ def explain(ds: Dataset, node: URIRef) -> str:
     for a in sorted(attrs):
         lines.append(f"  {a}")
     facts: dict[str, Fact] = {}
-    rows = [(d, p, o, g) for d, q in Q_FACTS.items() for p, o, g in ds.query(q.replace("__E__", f"<{node}>"))]
+    rows = [(d, p, o, g) for d, q in Q_FACTS.items() for _, p, o, g in ds.query(q, initBindings={"e": node})]
     for direction, p, other, g in rows:
         o = _label(ds, other)
         if direction == "post":
@@ -119,14 +120,14 @@ def explain(ds: Dataset, node: URIRef) -> str:
         fact = facts.setdefault(text, Fact(text))
         if not isinstance(g, URIRef):  # the default graph: the fact is there, its sources are named graphs
             continue
-        for exact, title, date, art in ds.query(Q_SOURCE.replace("__G__", f"<{g}>")):
+        for _, exact, title, date, art in ds.query(Q_SOURCE, initBindings={"g": g}):
             src = (str(exact) if exact else "(from the article as a whole: its place, the gazetteer)", str(title or art), str(date or ""))
             if src not in fact.sources:
                 fact.sources.append(src)
     order = {r: i for i, r in enumerate(("holds", *RELATION_TYPES))}
     for text in sorted(facts, key=lambda t: (order.get(t.split()[0], 99), t)):
         lines.append(f"  {text}")
-        for sentence, title, date in facts[text].sources:
+        for sentence, title, date in sorted(facts[text].sources, key=lambda s: (s[2], s[1], s[0])):  # any store, one order
             lines.append(f"      「{sentence}」")
             lines.append(f"        — {title}{'  ' + date if date else ''}")
     return "\n".join(lines)

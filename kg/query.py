@@ -148,6 +148,20 @@ def _text(v) -> str:
     return str(v)
 
 
+_SHOWN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}  # control, format, line/paragraph separators, lone surrogates
+
+
+def _visible(s: str) -> str:
+    """A cell for the terminal: control and format characters (ESC, BEL, newlines, bidi marks,
+    line separators) written as escapes, so a title can neither drive the terminal nor break the
+    table's lines."""
+    if s.isprintable():
+        return s
+    return "".join(ch if unicodedata.category(ch) not in _HIDDEN else _SHOWN.get(ch) or
+                   (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in s)
+
+
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
@@ -161,6 +175,7 @@ def render(cols: list[str], rows: list[list[str]], fmt: str = "table") -> str:
         w.writerow(cols)
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
+    rows = [[_visible(v) for v in r] for r in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in rows]) for i, c in enumerate(cols)]
 
     def line(vals: list[str]) -> str:

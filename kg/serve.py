@@ -6,19 +6,17 @@ to type queries in.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .resources import text
+from .web import script_json
 
 ENDPOINT_PATH = "/sparql"
 
 
 def query_page(named: dict[str, str]) -> str:
     page = text("web", "query.html")
-    # JSON inside a <script> block: escape what could close it
-    blob = json.dumps(named, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return page.replace("__QUERIES__", blob).replace("__ENDPOINT__", ENDPOINT_PATH)
+    return page.replace("__QUERIES__", script_json(named)).replace("__ENDPOINT__", ENDPOINT_PATH)
 
 
 def make_app(path: Path, allow_update: bool = False):

@@ -11,7 +11,6 @@ instead of a physics simulation.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from .model import ENTITY_TYPES, RELATION_TYPES
+from .web import script_json
 
 CY = "https://w3id.org/chanye/ontology#"
 OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
@@ -267,11 +267,6 @@ def panel_data(v: ViewData) -> dict:
     }
 
 
-def _script_json(obj) -> str:
-    """JSON that cannot close the <script> block it sits in."""
-    return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def tooltip(n: Node) -> str:
     """Plain text: vis-network 9 shows a string title as text, not as markup."""
     lines = [n.label, f"类型 type: {n.type}"]
@@ -384,7 +379,7 @@ def write_html(v: ViewData, path: Path) -> None:
     page = net.generate_html(notebook=False)
     page = CDN_TAG.sub("", page)  # pyvis links bootstrap from a CDN even in_line; unused here
     page = page.replace("<body>", "<body>\n" + legend_html(v.left_out), 1)
-    page = page.replace("</body>", PAGE_SCRIPT.replace("__DATA__", _script_json(panel_data(v))) + "</body>", 1)
+    page = page.replace("</body>", PAGE_SCRIPT.replace("__DATA__", script_json(panel_data(v))) + "</body>", 1)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(path)

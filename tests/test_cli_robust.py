@@ -372,3 +372,47 @@ def test_quads_written_is_what_the_store_holds(tmp_path):
     assert "6 unchanged article(s) taken from the cache" in p.stdout
     lines = (out / "graph.nq").read_text(encoding="utf-8").splitlines()
     assert _summary_quads(p.stdout) == len(lines) == len(ox.Store.read_only(str(out / "store")))
+
+
+# ---------------------------------------------------------------- odd names and hostile graphs
+
+@pytest.mark.parametrize("name", ["\udcff", "\\u0041", '"; DROP', "}", "a\\", "\u2028"])
+def test_explain_takes_any_name_without_a_traceback(samples_out, name):
+    # a byte that is not UTF-8 reaches argv as a surrogate; a backslash-u is a SPARQL escape
+    p = subprocess.run([sys.executable, "-m", "kg.cli", "explain", name, "--graph", str(samples_out / "graph.trig")],
+                       capture_output=True, cwd=ROOT)
+    assert p.returncode == 1, p.stderr
+    assert b"Traceback" not in p.stderr and b"no entity named" in p.stderr
+
+
+def test_explain_binds_the_iri_and_reports_no_other_nodes_facts(tmp_path, capsys):
+    # an IRI whose escapes spell out SPARQL: pasted into a query, it made kg explain report the
+    # facts of another node
+    evil = "\\u003E\\u0020\\u007D\\u0020UNION\\u0020\\u007B\\u0020VALUES\\u0020?e\\u0020\\u007B\\u0020\\u003Chttp://ex/victim"
+    (tmp_path / "g.trig").write_text(
+        "@prefix cy: <https://w3id.org/chanye/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f"<http://ex/a{evil}> a cy:Company ; rdfs:label \"恶意公司\"@zh .\n"
+        "<http://ex/victim> a cy:Company ; rdfs:label \"受害公司\"@zh ; cy:locatedIn <http://ex/r> .\n"
+        "<http://ex/r> a cy:Region ; rdfs:label \"某地\"@zh .\n", encoding="utf-8")
+    assert main(["explain", "恶意公司", "--graph", str(tmp_path / "g.trig")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("恶意公司  [Company]") and "某地" not in out and "locatedIn" not in out
+    assert main(["explain", "受害公司", "--graph", str(tmp_path / "g.trig")]) == 0
+    assert "locatedIn -> 某地" in capsys.readouterr().out
+
+
+def test_query_table_shows_control_characters_escaped(tmp_path, capsys):
+    (tmp_path / "g.ttl").write_text(
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        '<http://ex/a> dcterms:title "红\\u001B[31m色\\u0007标题\\n第二行\\u2028" .\n'
+        '<http://ex/b> dcterms:title "宁德\\u3000市" .\n', encoding="utf-8")
+    q = "SELECT ?t WHERE { ?a <http://purl.org/dc/terms/title> ?t } ORDER BY ?t"
+    assert main(["query", str(tmp_path / "g.ttl"), q]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u2028" not in out
+    assert "红\\x1b[31m色\\x07标题\\n第二行\\u2028" in out
+    assert "宁德\u3000市" in out  # an ideographic space is text, not a control
+    assert len(out.splitlines()) == 5  # header, rule, two rows, count: no cell broke a line
+    assert main(["query", str(tmp_path / "g.ttl"), q, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[1]["t"] == "红\x1b[31m色\x07标题\n第二行\u2028"  # data formats keep it

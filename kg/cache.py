@@ -16,7 +16,7 @@ from .model import Article, PackedResult
 
 MANIFEST = "manifest.json"
 PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format is Python's own
-FORMAT = 5  # of the cached results (model.encode_result): a cache of another format is not used (extracted again)
+FORMAT = 6  # of the cached results (model.encode_result): a cache of another format is not used (extracted again)
 
 
 ENTRY = {"hash": str, "file": str, "offset": int, "size": int, "id": str, "chars": int, "unresolved": list}
@@ -64,8 +64,8 @@ class Cache:
     def lookup(self, article: Article) -> PackedResult | None:
         """The cached result of an input whose text has not changed since it was extracted."""
         e = self.entries.get(article.path)
-        if not e or e["hash"] != text_hash(article.text):
-            return None
+        if not e or e["hash"] != text_hash(article.text) or e["id"] != article.id:
+            return None  # new text, or a new id (another article with the same URL was read first)
         return self._load(article.path, e)
 
     def put(self, result: PackedResult) -> PackedResult:
@@ -100,15 +100,30 @@ class Cache:
                 out.append(r)
         return out
 
-    def save(self) -> None:
-        tmp = self.manifest.with_name(MANIFEST + ".tmp")
+    def save(self, folder: Path) -> None:
+        """The manifest, into the build's folder (published with the rest, publish.Output):
+        the cache files it does not use are removed once it is published (prune)."""
+        path = folder / MANIFEST
+        tmp = path.with_name(MANIFEST + ".tmp")
         data = {"version": __version__, "format": FORMAT, "python": PYTHON, "articles": dict(sorted(self.entries.items()))}
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
-        tmp.replace(self.manifest)
-        keep = {e["file"] for e in self.entries.values()}
-        for f in self.dir.iterdir() if self.dir.is_dir() else []:
-            if f.suffix in (".bin", ".pkl", ".tmp") and f.name not in keep:  # .pkl: an older format's
-                f.unlink()
+        tmp.replace(path)
+
+
+def prune(out: Path) -> None:
+    """Remove the cache files the published manifest (out/manifest.json) does not use: those of
+    a build that was stopped or failed (a full disk stays full otherwise), and of builds before
+    it. Only with the output folder locked (publish.Output)."""
+    folder = out / "cache"
+    if not folder.is_dir():
+        return
+    try:
+        keep = {e["file"] for e in _read_manifest(out / MANIFEST).values()}
+    except (OSError, ValueError, RecursionError):  # none, or not one a build wrote: nothing in use
+        keep = set()
+    for f in folder.iterdir():
+        if f.suffix in (".bin", ".pkl", ".tmp") and f.name not in keep:  # .pkl: an older format's
+            f.unlink(missing_ok=True)
 
 
 def write_results(results: list[PackedResult], folder: str) -> list[PackedResult]:
@@ -122,10 +137,17 @@ def write_results(results: list[PackedResult], folder: str) -> list[PackedResult
     path = os.path.join(folder, f"{digest}.bin")
     tmp = f"{path}.{os.getpid()}.tmp"
     out, offset = [], 0
-    with open(tmp, "wb") as f:
-        for r in results:
-            f.write(r.blob)
-            out.append(r.on_disk(path, offset, len(r.blob)))
-            offset += len(r.blob)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            for r in results:
+                f.write(r.blob)
+                out.append(r.on_disk(path, offset, len(r.blob)))
+                offset += len(r.blob)
+        os.replace(tmp, path)
+    except BaseException:  # a full disk: what was written of the file goes at once
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
     return out

@@ -26,6 +26,33 @@ def _formats(text: str) -> tuple[str, ...]:
     return names
 
 
+def _number(low: float, strict: bool, what: str):
+    """An argparse type: a finite number above low (strict) or at least low; nan, inf and the
+    rest are refused with a one-line usage error."""
+    import math
+
+    def parse(text: str) -> float:
+        try:
+            x = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number: give {what}") from None
+        if not math.isfinite(x) or x < low or (strict and x == low):
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range: give {what}")
+        return x
+
+    return parse
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: give 0 (every core) or more") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give 0 (every core) or more")
+    return n
+
+
 def _peak_mb() -> float:
     import resource
 
@@ -107,35 +134,89 @@ def _progress(quiet: bool):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .publish import Busy, Output
+
     # a build holds millions of small acyclic objects (results, then quads): the cyclic
     # collector would walk them all again and again (10k articles: 103 s -> 85 s)
     gc.disable()
     out = Path(args.output)
     before = signal.signal(signal.SIGTERM, _interrupt)
+    job: Output | None = None
     try:
-        return _build(args)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            job = Output(out)  # one build at a time in a folder: the second is refused
+        except Busy as e:
+            _err(str(e))
+            return 75  # EX_TEMPFAIL: try again later
+        except OSError as e:
+            _err(f"{out}: cannot write to the output folder: {_why(e)}")
+            return 2
+        return _build(args, job)
     except KeyboardInterrupt:
-        # every output is written to a temporary name and renamed when complete: what is left of
-        # this build is removed, the previous build's files and store are as they were
-        from .store import discard_all
-
-        discard_all()
-        for tmp in out.glob("*.tmp"):
-            tmp.unlink(missing_ok=True)
-        _err("interrupted: nothing of this build was published; the previous outputs are as they were")
+        # the build writes into a folder of its own and publishes it with one rename: until then
+        # what it wrote is removed and the previous build's files are as they were
+        if job is not None and job.published:
+            _err(f"interrupted after this build was published: {out} holds it (what is left of the "
+                 "previous build is removed by the next one)")
+        else:
+            _discard(job)
+            _err("interrupted: nothing of this build was published; the previous outputs are as they were")
         return 130
+    except OSError as e:  # a full disk, a folder made read-only: here, in the store or in a worker
+        if job is not None and job.published:
+            _err(f"{out}: this build was published, but tidying up after it failed: {_why(e)}")
+        else:
+            _discard(job)
+            _err(f"{out}: cannot write the build: {_why(e)}; nothing of this build was published "
+                 "and what it wrote is removed; the previous outputs are as they were")
+        return 2
+    except BaseException:
+        _discard(job)
+        raise
     finally:
+        if job is not None:
+            job.close()
         signal.signal(signal.SIGTERM, before)
         gc.enable()
+
+
+def _discard(job) -> None:
+    """What a stopped or failed build wrote: its folder (once the store's writers are done) and
+    the cache files it added; the published build is untouched."""
+    from .store import wait_writers
+
+    wait_writers()
+    if job is not None:
+        job.abandon()
+
+
+def _why(e: OSError) -> str:
+    """An OSError in a few words: the C library's, or Oxigraph's (which puts it in its message),
+    with the file when it says which."""
+    import errno
+
+    text = str(e)
+    for code, words in ((errno.ENOSPC, "No space left on device"), (errno.EROFS, "Read-only file system"),
+                        (errno.EACCES, "Permission denied"), (errno.EDQUOT, "Disk quota exceeded")):
+        if e.errno == code or words in text:
+            why = "no space left on device (disk full)" if code == errno.ENOSPC else words[0].lower() + words[1:]
+            break
+    else:
+        why = e.strerror or (text.splitlines()[0] if text.strip() else type(e).__name__)
+    return why + (f" ({e.filename})" if getattr(e, "filename", None) else "")
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, job) -> int:
+    """The build into job (publish.Output: the locked output folder): everything is written into
+    a folder of its own, published with one rename at the end."""
     from .graph import build_dataset, build_graph
-    from .store import Sink, export, fresh_store, publish
+    from .publish import pause
+    from .store import Sink, export, fresh_store
     from .merge import merge
     from .cache import Cache
     from .pipeline import default_jobs, extract_all
@@ -143,12 +224,9 @@ def _build(args: argparse.Namespace) -> int:
     from .view import DEFAULT_BUDGET, from_merged, write_html
 
     t0 = time.perf_counter()
-    out = Path(args.output)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        _err(f"{out}: cannot create output folder: {e.strerror or e}")
-        return 2
+    out = job.out
+    pause("locked")
+    here = job.begin()  # this build's own folder, published whole at the end
     opts = ReadOptions()
     fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
     opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()},
@@ -199,15 +277,18 @@ def _build(args: argparse.Namespace) -> int:
     rss["read+extract"] = watch.take() if watch else (0.0, 0.0)
     if not results:
         _err(f"no article could be read ({_summary(0, 0, reports)}); nothing written")
+        job.abandon()
         return 1
+    pause("extracted")
     t = time.perf_counter()
     merged = merge(results)
     _trim()  # the merge's scratch (name indexes, pooled names) goes back to the system
     timings["merge"] = time.perf_counter() - t
     rss["merge"] = watch.take() if watch else (0.0, 0.0)
+    pause("merged")
     # every quad goes into the on-disk store, and the files are exported from it
     t = time.perf_counter()
-    store = fresh_store(out / "store")
+    store = fresh_store(here / "store")
     sink = Sink(store)
     build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
     build_dataset(merged, sink, figures=True)
@@ -218,33 +299,37 @@ def _build(args: argparse.Namespace) -> int:
     quads = len(store)
     timings["graph+store"] = time.perf_counter() - t
     rss["graph+store"] = watch.take() if watch else (0.0, 0.0)
+    pause("stored")
     page = out / "graph.html"
-    pending = out / "graph.html.pending.tmp"  # made now, published with the rest at the end
     if not args.no_html:
         t = time.perf_counter()
         view = from_merged(merged, budget=DEFAULT_BUDGET)
-        write_html(view, pending)
+        write_html(view, here / page.name)
         timings["html"] = time.perf_counter() - t
         rss["html"] = watch.take() if watch else (0.0, 0.0)
         if view.left_out:
             print(f"graph.html: {view.left_out}")
         del view
+        pause("html")
     ents = Counter(e.type for e in merged.entities.values())
     rels = Counter(r.rel for r in merged.relations)
     del merged  # the exports read the store only: the merged entities are let go first
     _trim()
     t = time.perf_counter()
-    export(store, out, args.formats)
-    publish(store, out / "store")
-    if not args.no_html:
-        pending.replace(page)
+    export(store, here, args.formats)
+    store.flush()
+    del store, sink  # closed: the published store is opened by readers only
     timings["export"] = time.perf_counter() - t
     rss["export"] = watch.take() if watch else (0.0, 0.0)
     t = time.perf_counter()
-    cache.save()
-    timings["cache"] = time.perf_counter() - t
-    for x in {"ttl", "trig", "nq"} - set(args.formats):  # a file of an earlier build would now be stale
-        (out / f"graph.{x}").unlink(missing_ok=True)
+    cache.save(here)
+    # the one switch: graph.*, the store, the page and the manifest of this build at once; then
+    # the files of an earlier build this one does not have (other --formats, --no-html) go, and
+    # so does the earlier build's folder
+    job.publish()
+    pause("switched")
+    job.finish()
+    timings["publish"] = time.perf_counter() - t
     dt = time.perf_counter() - t0
     if not args.quiet:
         size = sum(r.chars for r in results)
@@ -442,7 +527,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("--no-html", action="store_true", help="skip the HTML network view")
-    b.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: every core; 1: serial)")
+    b.add_argument("-j", "--jobs", type=_count, default=0, help="worker processes (default: every core; 1: serial)")
     b.add_argument("--update", action="store_true",
                    help="add new or changed articles to the build in the output folder; unchanged ones are not extracted again")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -450,7 +535,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster of -j workers)")
     b.add_argument("--strict", action="store_true",
                    help="exit with status 3 when any input was skipped or failed (the rest is still built)")
-    b.add_argument("--max-size", type=float, default=20, metavar="MB",
+    b.add_argument("--max-size", type=_number(0, True, "a size in MB above 0, such as 20 or 0.5"), default=20, metavar="MB",
                    help="skip a text or HTML file, or a JSONL line, larger than this (default: 20 MB)")
     b.add_argument("--formats", default="ttl,trig", type=_formats, metavar="LIST",
                    help="files exported from the store, of ttl, trig, nq (default: ttl,trig; N-Quads holds what TriG "
@@ -470,7 +555,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--list", action="store_true", help="list the shipped questions")
-    q.add_argument("--timeout", type=float, default=60, metavar="S",
+    q.add_argument("--timeout", type=_number(0, False, "seconds, 0 or more (0: no limit)"), default=60, metavar="S",
                    help="stop a query that runs longer than this many seconds (default 60; 0: no limit)")
     for p, h in (("region", "region name (or part of it)"), ("company", "company name"), ("name", "entity name"), ("type", "entity type")):
         q.add_argument(f"--{p}", help=f"for shipped questions that take it: {h}")

@@ -77,6 +77,7 @@ def extract(article: Article) -> ArticleResult:
     relations = [Relation(k(r.head), r.rel, k(r.tail), r.evidence) for r in relations]
     meta = _stage(notes, "metadata read from the text", None, read_meta, text.norm, dict(article.meta), text.repaired,
                   text.suspicious) or ArticleMeta(title=article.get("title"), url=article.get("url"))
+    notes += meta.notes  # what reading the metadata left out (a date that is no day of the calendar)
     mentions = sorted(
         ((m, k(key), r.type) for key, r in ctx.entities.items() for m in r.mentions), key=lambda x: x[0].start
     )

@@ -239,6 +239,12 @@ def _metrics() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
+def _keywords_within_clauses() -> bool:
+    """No metric keyword holds a clause mark: none can run across the start of a clause."""
+    return not any(CLAUSE.search(k) for k in _metrics()[1])
+
+
+@lru_cache(maxsize=1)
 def _statuses() -> tuple[re.Pattern, dict[str, str]]:
     rows = {r["word"]: r["status"] for r in table("statuses.tsv")}
     return re.compile("|".join(re.escape(k) for k in sorted(rows, key=len, reverse=True))), rows
@@ -267,23 +273,46 @@ def find_figures(
             found[i] = periods(norm[a:b], article_date)
         return found[i]
 
+    def carried(i: int, memo: dict, last_in):
+        """last_in(j) of the nearest sentence j before i in its paragraph that has one. What a
+        walk back from j found is kept for j (its paragraph is i's), so that no sentence is
+        walked over twice: a walk per figure was quadratic in a paragraph's length."""
+        walked, res, j = [], None, i - 1
+        while j >= para:
+            if j in memo:
+                res = memo[j]
+                break
+            walked.append(j)
+            res = last_in(j)
+            if res is not None:
+                break
+            j -= 1
+        for w in walked:
+            memo[w] = res
+        return res
+
+    def period_in(j: int) -> Period | None:
+        ps = periods_of(j)
+        return ps[-1] if ps else None
+
+    def metric_in(j: int) -> re.Match | None:
+        a, b = sentences[j]
+        last = None
+        for last in metric_rx.finditer(norm, a, b):
+            pass
+        return last
+
+    period_memo: dict[int, Period | None] = {}
+    metric_memo: dict[int, re.Match | None] = {}
+
     def carried_period(i: int) -> Period | None:
         # a period holds for the sentences after it, to the paragraph end
-        for j in range(i - 1, para - 1, -1):
-            ps = periods_of(j)
-            if ps:
-                return ps[-1]
-        return None
+        return carried(i, period_memo, period_in)
 
     def carried_metric(i: int) -> re.Match | None:
-        for j in range(i - 1, para - 1, -1):
-            a, b = sentences[j]
-            last = None
-            for last in metric_rx.finditer(norm, a, b):
-                pass
-            if last is not None:
-                return last
-        return None
+        return carried(i, metric_memo, metric_in)
+
+    prior = _Prior(mentions)
 
     starts = [m.start for m, _, _ in mentions]  # in text order: a sentence's mentions are a slice
     # figures never cross a sentence end, so one scan of the text serves every sentence
@@ -311,6 +340,7 @@ def find_figures(
             continue
         sent = norm[s0:s1]
         paired = _respectively(sent, metric_rx)
+        sent_kws: tuple[list[re.Match], list[int]] | None = None  # the sentence's metric keywords and their ends
         for q in _quantities(q_here, s0):
             qs, qe = s0 + q.start, s0 + q.end
             # a capacity written in a project's name: 年产16万吨岩矿棉生产线项目
@@ -330,8 +360,18 @@ def find_figures(
                 kw = km
             if kw is None and q.dimension in ("percent", "points"):
                 # 总产值43.34亿元,同比增长14.1%: a growth rate of the figure before it
-                for km in metric_rx.finditer(sent, 0, clause_start):
-                    kw = km
+                if _keywords_within_clauses():
+                    # the last keyword before the clause: the sentence's keywords are found once,
+                    # where a scan up to each figure was quadratic in the sentence's length (none
+                    # crosses the clause mark before clause_start, so these are finditer's own)
+                    if sent_kws is None:
+                        found_kws = list(metric_rx.finditer(sent))
+                        sent_kws = found_kws, [km.end() for km in found_kws]
+                    k = bisect.bisect_right(sent_kws[1], clause_start)
+                    kw = sent_kws[0][k - 1] if k else None
+                else:
+                    for km in metric_rx.finditer(sent, 0, clause_start):
+                        kw = km
                 if kw is None:
                     kw = carried_metric(i)  # ...增长27.7%;比2019年同期增长35.6%
             if kw is None:  # a figure with nothing naming it: not data
@@ -354,7 +394,7 @@ def find_figures(
                 continue
             elif q.dimension != "money" and metric == "exports":
                 metric = "export_quantity"
-            subject = _subject(qs, qe, s0, sent, here, focal_key, scope, norm, mentions)
+            subject = _subject(qs, qe, s0, sent, here, focal_key, scope, norm, mentions, prior)
             if subject == focal_key and carried_subject and not any(m.start < qs for m, _, _ in here):
                 subject = carried_subject  # ...产值2.16亿元;税收510.84万元: still the park
             carried_subject, subject_para = (subject if subject != focal_key else ""), para
@@ -376,18 +416,39 @@ def _respectively(sent: str, metric_rx: re.Pattern) -> dict[int, re.Match]:
     for m in re.finditer("分别", sent):
         clause = _clause_start(sent, m.start())
         kws = list(metric_rx.finditer(sent, clause, m.start()))
-        qs = [q for q in quantities(sent[m.end() :]) if q.start < 40]
+        qs = _quantities(_near(_quantity_rx().finditer(sent, m.end()), m.end() + 40), m.end())
         if len(kws) >= 2 and len(kws) == len(qs):
             for kw, q in zip(kws, qs):
                 out[m.end() + q.start] = kw
     return out
 
 
+def _near(matches, limit: int):
+    """The matches starting before limit (they come in text order): what [q for q in
+    quantities(sent[at:]) if q.start < 40] keeps, without reading the rest of the sentence."""
+    for m in matches:
+        if m.start() >= limit:
+            return
+        yield m
+
+
 def _clause_start(sent: str, pos: int) -> int:
-    cut = 0
-    for m in CLAUSE.finditer(sent, 0, pos):
-        cut = m.end()
-    return cut
+    """Where the clause holding pos starts: after the last clause mark before it. By bisection
+    over the sentence's marks, found once: a scan of the sentence up to pos for each figure was
+    quadratic in a sentence's length (a text without sentence ends is one sentence)."""
+    if len(sent) <= 64:  # a short sentence: the scan is cheaper than the cache
+        cut = 0
+        for m in CLAUSE.finditer(sent, 0, pos):
+            cut = m.end()
+        return cut
+    ends = _clause_ends(sent)
+    k = bisect.bisect_right(ends, pos)  # the marks that end by pos: those finditer(sent, 0, pos) finds
+    return ends[k - 1] if k else 0
+
+
+@lru_cache(maxsize=16)
+def _clause_ends(sent: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in CLAUSE.finditer(sent))
 
 
 def _period_before(ps: list[Period], pos: int) -> Period | None:
@@ -400,7 +461,38 @@ ANAPHOR_TYPE = {"该区域": "IndustrialPark", "该园区": "IndustrialPark", "�
 ANAPHORA = re.compile("|".join(ANAPHOR_TYPE))
 
 
-def _subject(qs: int, qe: int, s0: int, sent: str, here, focal_key: str, scope: str, norm: str, all_mentions=()) -> str:
+class _Prior:
+    """The entity of a type named last before a place (the one starting last, the first such in
+    the list), by bisection over the mentions of each type: a pass over all mentions per
+    anaphor (该园区, 该项目) was quadratic in the article's length. mentions: in text order."""
+
+    def __init__(self, mentions) -> None:
+        self._of: dict[str, tuple[list[int], list[tuple[Mention, str]]]] = {}
+        for m, k, t in mentions:
+            starts, items = self._of.setdefault(t, ([], []))
+            starts.append(m.start)
+            items.append((m, k))
+
+    def __call__(self, typ: str, pos: int) -> str | None:
+        """What max(((m, k) of typ if m.end <= pos), key=start)[1] would give, or None."""
+        if typ not in self._of:
+            return None
+        starts, items = self._of[typ]
+        j = bisect.bisect_right(starts, pos) - 1
+        while j >= 0 and items[j][0].end > pos:  # mentions running across pos
+            j -= 1
+        if j < 0:
+            return None
+        best, s = j, starts[j]
+        while j > 0 and starts[j - 1] == s:  # max() keeps the first of equal starts
+            j -= 1
+            if items[j][0].end <= pos:
+                best = j
+        return items[best][1]
+
+
+def _subject(qs: int, qe: int, s0: int, sent: str, here, focal_key: str, scope: str, norm: str, all_mentions=(),
+             prior_of=None) -> str:
     """What a figure is about: a project right after it (投资8500万元的猪肉屠宰加工项目); else the
     nearest company, park or project in its clause or the clause before; else a region named in
     its clause; else the article's region. Indicators of a place (规上工业增加值) go to a region."""
@@ -421,9 +513,14 @@ def _subject(qs: int, qe: int, s0: int, sent: str, here, focal_key: str, scope: 
             ana = ANAPHORA.search(sent, 0, rel)
             if ana:
                 typ = ANAPHOR_TYPE[ana.group()]
-                prior = [(m, k) for m, k, t in all_mentions if t == typ and m.end <= s0]
-                if prior:
-                    return max(prior, key=lambda x: x[0].start)[1]
+                if prior_of is not None:  # _Prior(all_mentions)
+                    key = prior_of(typ, s0)
+                    if key is not None:
+                        return key
+                else:
+                    prior = [(m, k) for m, k, t in all_mentions if t == typ and m.end <= s0]
+                    if prior:
+                        return max(prior, key=lambda x: x[0].start)[1]
     rel = qs - s0
     this = _clause_start(sent, rel)
     regions = [(m, k) for m, k, t in here if t == "Region" and s0 + this <= m.start and m.end <= qs]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as _date
 from functools import lru_cache
 
 from .resources import words
@@ -45,6 +46,9 @@ class ArticleMeta:
     interviewee: str = ""
     mojibake_repaired: int = 0
     mojibake_left: int = 0
+    # what reading the metadata left out, for the build to report (a date that is no day of the
+    # calendar); not kept in the cache (model.encode_result writes the fields above)
+    notes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -69,19 +73,42 @@ def article_title(norm: str) -> str:
     return ""
 
 
+def calendar_date(y: int, mo: int, d: int) -> str:
+    """'YYYY-MM-DD' when y, mo, d name a day of the calendar, else '' (2022-02-31 and 2021-13-01
+    name none: as xsd:date they are invalid literals). The one check of a date: every date an
+    article is given, from its text, its page or its record, passes here."""
+    try:
+        return _date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def first_date(text: str) -> tuple[str, str, str]:
+    """(date, datetime, words) of the first date written in text: words as written, date ''
+    when they name no day of the calendar (then datetime is '' too), all '' without a date."""
+    m = DATE.search(text)
+    if not m:
+        return "", "", ""
+    y, mo, d = (int(x) for x in m.group(1, 2, 3))
+    date = calendar_date(y, mo, d)
+    if date and m.group(4):
+        hh, mm, ss = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
+        if hh < 24 and mm < 60 and ss < 60:
+            return date, f"{date}T{hh:02d}:{mm:02d}:{ss:02d}", m.group().strip()
+    return date, "", m.group().strip()
+
+
+def impossible_date(text: str) -> str:
+    """The words of the first date written in text when they name no day of the calendar, else ''."""
+    date, _, words = first_date(text)
+    return "" if date else words
+
+
 def article_date(norm: str) -> tuple[str, str]:
-    """(date, datetime) of the first full date in the header; datetime is '' without a time."""
-    for m in DATE.finditer(norm[:HEADER]):
-        y, mo, d = (int(x) for x in m.group(1, 2, 3))
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
-            continue
-        date = f"{y:04d}-{mo:02d}-{d:02d}"
-        if m.group(4):
-            hh, mm, ss = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
-            if hh < 24 and mm < 60 and ss < 60:
-                return date, f"{date}T{hh:02d}:{mm:02d}:{ss:02d}"
-        return date, ""
-    return "", ""
+    """(date, datetime) of the first full date in the header; datetime is '' without a time.
+    A first date that names no day of the calendar (2022年2月31日) gives none: the dateline is
+    wrong, and a later date in the header is an event's, not the article's."""
+    return first_date(norm[:HEADER])[:2]
 
 
 def _names(chunk: str) -> list[str]:
@@ -99,13 +126,15 @@ def credits(norm: str) -> list[tuple[str, str, str]]:
 
     A credit's names run from its role word to the next role word, bracket or line end."""
     out: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()  # (kind, name) of out: an `any` over out was quadratic
     marks = list(ROLE_RX.finditer(norm))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(norm)
         chunk = re.split(r"[)）|\n。;；]", norm[m.end() : end], maxsplit=1)[0]
         chunk = chunk.lstrip(" \u3000:：")
         for n in _names(chunk):
-            if not any(kind == ROLES[m.group()] and name == n for kind, _, name in out):
+            if (ROLES[m.group()], n) not in seen:
+                seen.add((ROLES[m.group()], n))
                 out.append((ROLES[m.group()], m.group(), n))
     return out
 
@@ -125,10 +154,17 @@ def outlet(norm: str) -> str:
 def read_meta(norm: str, container: dict[str, str] | None = None, repaired: int = 0, left: int = 0) -> ArticleMeta:
     c = container or {}
     title = c.get("title", "").strip() or article_title(norm)
-    date, dt = article_date(norm)
-    if c.get("date"):
-        cd, cdt = article_date(c["date"])
-        date, dt = (cd, cdt or (dt if cd == date else "")) if cd else (date, dt)
+    notes = []
+    date, dt, words = first_date(norm[:HEADER])
+    given = c.get("date", "")
+    cd, cdt, cwords = first_date(given) if given else ("", "", "")
+    if cd:
+        date, dt = cd, cdt or (dt if cd == date else "")
+    else:
+        if cwords:  # read.py drops such a date from a page or a record: here when given otherwise
+            notes.append(f"date {cwords!r} (given with the article) is not a day of the calendar; left out")
+        if words and not date:
+            notes.append(f"date {words!r} in the article's header is not a day of the calendar; the article has no date")
     people = credits(norm)
     if c.get("author") and not any(k == "reporter" for k, _, _ in people):
         people += [("reporter", "作者", n) for n in _names(c["author"]) or [c["author"].strip()[:40]]]
@@ -143,4 +179,5 @@ def read_meta(norm: str, container: dict[str, str] | None = None, repaired: int 
         interviewee=guest.group(1) if guest else "",
         mojibake_repaired=repaired,
         mojibake_left=left,
+        notes=tuple(notes),
     )

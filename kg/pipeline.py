@@ -90,7 +90,8 @@ def extract_all(
         for batch in _batches(items, skipped):
             take(extract_batch(batch, store))
         return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with, initargs=(os.getpid(),))
+    try:
         pending: set[Future] = set()
         for batch in _batches(items, skipped):
             pending.add(pool.submit(extract_batch, batch, store))
@@ -100,4 +101,54 @@ def extract_all(
                     take(f.result())
         for f in pending:
             take(f.result())
+    except BaseException:
+        # a worker failed (a full disk) or the build was stopped: the batches not started are
+        # dropped, and the running ones end before anything the build wrote is removed
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return results
+
+
+def _die_with(build: int) -> None:
+    """Pool worker initializer: the worker ends with the build's process, even when that is
+    killed with SIGKILL (it would otherwise run on for hours, adopted by init). On Linux the
+    kernel sends SIGKILL when the parent ends (prctl PR_SET_PDEATHSIG); elsewhere a thread looks
+    once a second. Ctrl-C is left to the build, which stops the pool itself."""
+    import signal
+
+    from .publish import forget_lock
+
+    forget_lock()  # the output folder's lock belongs to the build's process, not to its workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()  # the build, or a fork server under other start methods
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1: PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):  # not Linux
+        import threading
+
+        threading.Thread(target=_watch, args=(parent, build), daemon=True, name="kg-watch-build").start()
+    if not _alive(parent, build):  # the build died before the line above
+        os._exit(1)
+
+
+def _alive(parent: int, build: int) -> bool:
+    if os.getppid() != parent:
+        return False
+    try:
+        os.kill(build, 0)
+    except OSError:  # no such process, or another user's now: not the build
+        return False
+    return True
+
+
+def _watch(parent: int, build: int) -> None:
+    import time
+
+    while _alive(parent, build):
+        time.sleep(1.0)
+    os._exit(1)

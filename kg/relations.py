@@ -1,6 +1,7 @@
 """Entities of one article + its sentences -> relations, each with the sentence it was read from."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .gazetteer import Gazetteer, load
@@ -17,14 +18,18 @@ LIST_NEXT = "、,和及与"
 def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Relation]:
     gaz = gaz or load()
     out: dict[tuple[str, str, str], list[Evidence]] = {}
+    seen: dict[tuple[str, str, str], set[Evidence]] = {}  # out's evidence as sets: `in` a list was quadratic
     text = ctx.text
 
     def rel(h: str, r: str, t: str, ev: Evidence | None) -> None:
         if h == t or h not in ctx.entities or t not in ctx.entities:
             return
-        out.setdefault((h, r, t), [])
-        if ev and ev not in out[(h, r, t)]:
-            out[(h, r, t)].append(ev)
+        evs = out.setdefault((h, r, t), [])
+        if ev:
+            have = seen.setdefault((h, r, t), set())
+            if ev not in have:
+                have.add(ev)
+                evs.append(ev)
 
     def ev(m: Mention | None) -> Evidence | None:
         return evidence(text, ctx.article_id, m) if m else None
@@ -50,9 +55,10 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
     by_sentence = _mentions_by_sentence(ctx)
 
     title_park = _title_park(ctx)
+    places = _Places(ctx)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz) or _zone_of(ctx, e) or (title_park if e.key != title_park else "") or focal
+        place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.key != title_park else "") or focal
         rel(e.key, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Company"]:
@@ -66,7 +72,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
         park = _host_park(ctx, m, by_sentence) or _landing_park(ctx, m, by_sentence) or title_park
         if park:
             rel(e.key, "locatedIn", park, ev(m))
-        owner = _project_owner(ctx, e, m, by_sentence)
+        owner = _project_owner(ctx, e, m, by_sentence, places)
         if owner:
             rel(e.key, "developedBy", owner, ev(m))
 
@@ -83,19 +89,71 @@ def _mentions_by_sentence(ctx: ArticleContext) -> dict[int, list[tuple[Mention, 
     return res
 
 
-def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer) -> str:
+class _Places:
+    """What find_relations asks of all of an article's entities, indexed once (each on first
+    use): a pass over every region mention per park, every park mention per zone and every
+    company per project made a long article's relations quadratic in its length."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self._ctx = ctx
+        self._regions = None
+        self._parks = None
+        self._owners = None
+
+    def regions_within(self, lo: int, hi: int) -> list[tuple[Mention, str]]:
+        """Region mentions starting in [lo, hi], in the order of a walk over ctx.entities."""
+        if self._regions is None:
+            regions = [(m, e.key) for e in self._ctx.entities.values() if e.type == "Region" for m in e.mentions]
+            order = sorted(range(len(regions)), key=lambda n: regions[n][0].start)
+            self._regions = ([regions[n][0].start for n in order], [(n, regions[n]) for n in order])
+        starts, items = self._regions
+        hits = items[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
+        return [x for _, x in sorted(hits, key=lambda h: h[0])]
+
+    def park_mentions_within(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(start, key) of the mentions of parks not named 片区 that start in [lo, hi)."""
+        if self._parks is None:
+            parks = sorted(
+                (pm.start, e.key)
+                for e in self._ctx.entities.values()
+                if e.type == "IndustrialPark" and not e.name.endswith("片区")
+                for pm in e.mentions
+            )
+            self._parks = ([s for s, _ in parks], parks)
+        starts, items = self._parks
+        return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+    def owner_by_prefix(self, name: str) -> str:
+        """The company with the longest alias (or name, two characters or more) that name starts
+        with; of two with that alias, the first. "" when none."""
+        if self._owners is None:
+            owners: dict[str, str] = {}
+            for c in self._ctx.entities.values():
+                if c.type == "Company":
+                    for a in c.aliases | {c.name}:
+                        if len(a) >= 2:
+                            owners.setdefault(a, c.key)
+            self._owners = owners
+        for n in range(len(name), 1, -1):
+            key = self._owners.get(name[:n])
+            if key is not None:
+                return key
+        return ""
+
+
+def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places: _Places | None = None) -> str:
     """位于阳东区的X; 珠海(阳江)产业转移园 -> 阳江; 峄城化工产业园区 -> 峄城区."""
     norm = ctx.text.norm
-    regions = [(m, e.key) for e in ctx.entities.values() if e.type == "Region" for m in e.mentions]
+    places = places or _Places(ctx)
     for m in park.mentions:
         before = norm[max(0, m.start - 16) : m.start]
         lm = LOCATED.search(before)
         if lm:
-            for rm, key in regions:
+            for rm, key in places.regions_within(m.start - 16 + lm.end(), m.start):
                 if m.start - 16 + lm.end() <= rm.start and rm.end <= m.start:
                     return key
     for m in park.mentions:
-        inside = [(rm, key) for rm, key in regions if m.start <= rm.start and rm.end <= m.end]
+        inside = [(rm, key) for rm, key in places.regions_within(m.start, m.end) if m.start <= rm.start and rm.end <= m.end]
         paren = [(rm, key) for rm, key in inside if rm.start > 0 and norm[rm.start - 1] == "("]
         if paren:
             return paren[0][1]
@@ -124,18 +182,12 @@ def _title_park(ctx: ArticleContext) -> str:
     return parks[0][1] if len(keys) == 1 else ""
 
 
-def _zone_of(ctx: ArticleContext, park: Resolved) -> str:
+def _zone_of(ctx: ArticleContext, park: Resolved, places: _Places | None = None) -> str:
     """A 片区 (zone) belongs to the park named last before it."""
     if not park.name.endswith("片区"):
         return ""
     m = min(park.mentions, key=lambda x: x.start)
-    before = [
-        (pm.start, e.key)
-        for e in ctx.entities.values()
-        if e.type == "IndustrialPark" and not e.name.endswith("片区")
-        for pm in e.mentions
-        if pm.start < m.start and m.start - pm.start < 300
-    ]
+    before = (places or _Places(ctx)).park_mentions_within(m.start - 299, m.start)  # within 300 before it
     return max(before)[1] if before else ""
 
 
@@ -215,16 +267,10 @@ def _landing_park(ctx, m: Mention | None, by_sentence) -> str:
     return ""
 
 
-def _project_owner(ctx, project: Resolved, m: Mention | None, by_sentence) -> str:
+def _project_owner(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None) -> str:
     """The company a project's name starts with, or the only company of its sentence."""
-    companies = [e for e in ctx.entities.values() if e.type == "Company"]
-    name = project.name
-    best = ""
-    for c in companies:
-        for a in sorted(c.aliases | {c.name}, key=len, reverse=True):
-            if len(a) >= 2 and name.startswith(a) and len(a) > len(best):
-                best, owner = a, c.key
-    if best:
+    owner = (places or _Places(ctx)).owner_by_prefix(project.name)
+    if owner:
         return owner
     if m is None:
         return ""

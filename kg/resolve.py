@@ -5,15 +5,20 @@ is about) resolves 市工信局, 旗委, 区长; a list passes its region on (�
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from .gazetteer import Gazetteer, load
 from .mentions.agencies import body_kind
 from .mentions.officials import OfficialMention
+from .mentions.regions import Spans
 from .model import Evidence, Mention, Text
 
 LEGAL = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团", "公司")
@@ -176,6 +181,10 @@ def resolve_article(
     ctx = ArticleContext(text, article_id, focal)
     present = {m.key for m in regions if m.key[:1] not in "?@"}
 
+    @lru_cache(maxsize=None)
+    def deixis(level: str) -> str:  # one answer per level: focal and present are the article's
+        return resolve_deixis(level, focal, present, gaz)
+
     def add_region(code: str, m: Mention | None = None) -> str:
         d = gaz.get(code)
         r = _add(ctx, region_key(code), "Region", d.name, m, region=code)
@@ -184,21 +193,21 @@ def resolve_article(
 
     # a county's short form seen only as the start of a park or company name (乐都工业园区) is
     # part of that name, weak evidence that the article is about the county itself
-    org_spans = [(o.start, o.end) for o in orgs]
+    org_spans = Spans((o.start, o.end) for o in orgs)
     weak = {
         m.key
         for m in regions
         if m.key[:1] not in "?@" and m.surface != gaz.get(m.key).name and gaz.get(m.key).level == "county"
     }
     for m in regions:
-        if m.key in weak and not any(a <= m.start and m.end <= b for a, b in org_spans):
+        if m.key in weak and not org_spans.covers(m.start, m.end):
             weak.discard(m.key)
     for m in regions:
         with _degrade(ctx, "region", m):
             if m.key[:1] not in "?@" and m.key not in weak:
                 add_region(m.key, m)
             elif m.key.startswith("@"):  # 我市, 全县: more evidence for the article's own region
-                code = resolve_deixis(m.key[1:], focal, present, gaz)
+                code = deixis(m.key[1:])
                 if code:
                     r = ctx.entities.get(region_key(code)) or ctx.entities[add_region(code)]
                     r.mentions.append(m)
@@ -214,20 +223,23 @@ def resolve_article(
     # agencies: qualify each body with its region
     prev_region = ""
     resolved_agencies: dict[tuple[int, int, str], str] = {}
+    first_at_span: dict[tuple[int, int], tuple[int, int, str]] = {}  # (start, end) -> its first key there
+    park_regions = _ParkRegions(regions)
     for m in sorted(agencies, key=lambda a: a.start):
         with _degrade(ctx, "agency", m):
             q = m.region
             if q.startswith("="):  # 高新区管委会: the committee of a park, named after it
                 park = q[1:]
-                code = _park_region(park, regions, m, gaz) or focal
+                code = park_regions(park, m) or focal
                 name = f"中共{park}工作委员会" if body_kind(m.key) == "partywork" else park + "管理委员会"
                 r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
                 if code and gaz.get(code):
                     ctx.agency_region[r.key] = add_region(code)
                 resolved_agencies[(m.start, m.end, m.key)] = r.key
+                first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.key))
                 continue
             if q.startswith("@"):
-                code = resolve_deixis(q[1:], focal, present, gaz)
+                code = deixis(q[1:])
             elif q == "^":
                 code = prev_region
             else:
@@ -244,8 +256,10 @@ def resolve_article(
                 r.aliases.add(d.name + m.surface)
             ctx.agency_region[r.key] = add_region(code)
             resolved_agencies[(m.start, m.end, m.key)] = r.key
+            first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.key))
 
     # officials: name + posts; a post names its body, or inherits the one before it in the chain
+    first_official: dict[str, str] = {}  # name -> the key of the first official of that name
     for om in officials:
         with _degrade(ctx, "official", om.mention):
             agency_keys: list[tuple[str, str]] = []  # (agency key, title)
@@ -260,13 +274,13 @@ def resolve_article(
                     if p.org is not None and p.org.type == "Region" and p.org.key[:1] not in "?@":
                         reg = p.org.key
                     elif p.org is not None and p.org.type == "Region" and p.org.key.startswith("@"):
-                        reg = resolve_deixis(p.org.key[1:], focal, present, gaz)
+                        reg = deixis(p.org.key[1:])
                     elif p.org is not None and p.org.type == "Agency":
                         reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
                     elif last_region and gaz.get(last_region) and gaz.get(last_region).name.endswith(lvl):
                         reg = last_region
                     else:
-                        reg = resolve_deixis(lvl, focal, present, gaz) if lvl else ""
+                        reg = deixis(lvl) if lvl else ""
                     if reg and gaz.get(reg):
                         nm = agency_name("人民政府", gaz.get(reg).name)
                         key = _add(ctx, f"Agency:{nm}", "Agency", nm, None, region=reg).key
@@ -275,7 +289,8 @@ def resolve_article(
                     if p.org is not None and p.org.type == "Agency":
                         key = resolved_agencies.get((p.org.start, p.org.end, p.org.key), "")
                         if not key:  # 旗委政府书记: the mention was split into two bodies
-                            key = next((v for (s, e, _), v in resolved_agencies.items() if (s, e) == (p.org.start, p.org.end)), "")
+                            first = first_at_span.get((p.org.start, p.org.end))
+                            key = resolved_agencies[first] if first else ""
                     elif p.org is None:
                         key = last_key
                 if key:
@@ -285,10 +300,9 @@ def resolve_article(
             anchor = agency_keys[0][0] if agency_keys else region_key(focal)
             okey = f"Official:{om.mention.surface}@{anchor.split(':', 1)[1]}"
             # one person per name within an article: later mentions join the first
-            same = [k for k, e in ctx.entities.items() if e.type == "Official" and e.name == om.mention.surface]
-            if same:
-                okey = same[0]
+            okey = first_official.get(om.mention.surface, okey)
             r = _add(ctx, okey, "Official", om.mention.surface, om.mention)
+            first_official.setdefault(om.mention.surface, okey)
             titles = [p.title for p in om.posts]
             old = r.attrs.get("title", "")
             r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
@@ -299,10 +313,20 @@ def resolve_article(
     return ctx
 
 
-def _park_region(park: str, regions: list[Mention], m: Mention, gaz: Gazetteer) -> str:
-    """The region a park's name starts with (江都高新区 -> 江都区), if any: the one nearest the park."""
-    inside = [r for r in regions if r.key[:1] not in "?@" and r.end <= m.start and m.start - len(park) <= r.start]
-    return max(inside, key=lambda r: r.start).key if inside else ""
+class _ParkRegions:
+    """The region a park's name starts with (江都高新区 -> 江都区), if any: the one nearest the park.
+    By bisection over the places sorted by start: a pass over all places per park committee was
+    quadratic in the article's length."""
+
+    def __init__(self, regions: list[Mention]) -> None:
+        self._named = sorted((r for r in regions if r.key[:1] not in "?@"), key=lambda r: r.start)  # stable
+        self._starts = [r.start for r in self._named]
+
+    def __call__(self, park: str, m: Mention) -> str:
+        lo = bisect.bisect_left(self._starts, m.start - len(park))
+        hi = bisect.bisect_right(self._starts, m.start)
+        inside = [r for r in self._named[lo:hi] if r.end <= m.start]
+        return max(inside, key=lambda r: r.start).key if inside else ""
 
 
 def _region_of_agency_mention(m: Mention, resolved: dict, ctx: ArticleContext) -> str:
@@ -324,6 +348,15 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     for m in orgs:
         if m.type == "Company":
             groups.setdefault(company_core(m.surface, region_forms), []).append(m)
+    # which short forms the text holds, in one pass (`short in norm` was a pass per company)
+    shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
+    found: set[str] = set()
+    if shorts:
+        ac = AhoCorasick(shorts, matchkind=MatchKind.Standard)
+        found = {shorts[i] for i, _, _ in ac.find_matches_as_indexes(norm, overlapping=True)}
+
+    def in_text(s: str) -> bool:
+        return s in found or not s  # as `s in norm`: "" is in every text
     for core, ms in groups.items():
         name = max((m.surface for m in ms), key=lambda s: (len(s), s))
         r = None
@@ -331,15 +364,23 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             r = _add(ctx, f"Company:{core}", "Company", name, m)
         r.name = name
         for short in [core, *_company_short_forms(core)]:
-            if short in norm and short not in r.aliases:
+            if in_text(short) and short not in r.aliases:
                 r.aliases.add(short)
 
     # parks: a shorter name that the longer one contains (or keeps in order) is the same park
     # longest first; names of one length in text order (a set's order would follow the hash seed)
     parks = sorted(dict.fromkeys(m.surface for m in orgs if m.type == "IndustrialPark"), key=len, reverse=True)
     canon: dict[str, str] = {}
+    # the only q that can pass the test below: those ending with p, and those with p's first two
+    # and last three characters (a loop over every pair was quadratic in the number of parks)
+    by_suffix: dict[str, list[int]] = {}
+    by_ends: dict[tuple[str, str], list[int]] = {}
+    for n, q in enumerate(parks):
+        for k in range(len(q) + 1):
+            by_suffix.setdefault(q[k:], []).append(n)
+        by_ends.setdefault((q[:2], q[-3:]), []).append(n)
     for p in parks:
-        for q in parks:
+        for q in (parks[n] for n in sorted(set(by_suffix.get(p, ())) | set(by_ends.get((p[:2], p[-3:]), ())))):
             if len(q) > len(p) and q not in canon and (q.endswith(p) or (q[:2] == p[:2] and is_subsequence(p, q) and _same_suffix(p, q))):
                 canon[p] = q
                 break

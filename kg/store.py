@@ -9,9 +9,7 @@ named graphs hold the same facts by article and by sentence (graph.trig / graph.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -84,57 +82,24 @@ class Sink:
 
 
 def fresh_store(path: Path) -> ox.Store:
-    """An empty store in a new folder beside path (store.<time>-<pid>). The store at path is
-    untouched until publish points path at the new folder."""
-    for old in path.parent.glob(path.name + ".*"):  # left by a build that was stopped
-        if old.is_dir() and not old.is_symlink() and old.resolve() != path.resolve():
-            shutil.rmtree(old, ignore_errors=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    n = 0
-    while True:  # never the folder of the store in use, even for two builds in one second
-        new = path.with_name(f"{path.name}.{stamp}-{os.getpid()}-{n}")
-        if not new.exists():
-            break
-        n += 1
-    _FOLDERS[0] = new  # before the folder exists: an interrupt from here on removes it
-    store = ox.Store(str(new))
-    _FOLDERS[id(store)] = _FOLDERS.pop(0)
-    return store
+    """An empty store in the new folder path, inside the build's own folder (publish.Output):
+    the published store is untouched until the build is published as a whole."""
+    if path.exists():
+        raise FileExistsError(f"{path}: a store is there already")
+    return ox.Store(str(path))
 
 
-_FOLDERS: dict[int, Path] = {}
 _WRITERS: set[threading.Thread] = set()  # batches being written, waited for before a discard
 
 
-def publish(store: ox.Store, path: Path) -> None:
-    """Make the store built by fresh_store the store at path, in one atomic step: path is a
-    symbolic link, swapped by rename, so a reader (or a build stopped at any point) sees the old
-    store or the new one, never a half-written or missing one."""
-    store.flush()
-    new = _FOLDERS.pop(id(store))
-    link = path.with_name(path.name + ".link.tmp")
-    link.unlink(missing_ok=True)
-    os.symlink(new.name, link)
-    old: Path | None = None
-    if path.is_symlink():
-        old = path.resolve()
-    elif path.exists():  # a store folder written by an older version: moved aside once
-        old = path.with_name(path.name + ".previous")
-        if old.exists():
-            shutil.rmtree(old)
-        path.rename(old)
-    os.replace(link, path)
-    if old is not None and old != new.resolve():
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def discard_all() -> None:
-    """Remove the stores fresh_store made and publish never published (an interrupted build)."""
+def wait_writers() -> None:
+    """Wait for the batches being written (a build stopped or failed: before its folder goes)."""
     for t in list(_WRITERS):
         t.join(timeout=60)
     _WRITERS.clear()
-    for key in list(_FOLDERS):
-        shutil.rmtree(_FOLDERS.pop(key), ignore_errors=True)
+
+
+discard_all = wait_writers  # the name of earlier versions
 
 
 def export(store: ox.Store, out: Path, formats=("ttl", "trig", "nq")) -> None:
@@ -173,7 +138,14 @@ def export(store: ox.Store, out: Path, formats=("ttl", "trig", "nq")) -> None:
 def open_read_only(path: Path) -> ox.Store:
     """A store for reading only: RocksDB lets one process open a store for writing, and any
     number for reading beside it (kg explain, query and viz while kg serve has it open)."""
-    return ox.Store.read_only(str(path))
+    return ox.Store.read_only(_resolved(path))
+
+
+def _resolved(path: Path) -> str:
+    """OUT/store is a link to current/store, and current a link to the published build: RocksDB
+    opens a store's files one by one by name, so the links are followed once, before it opens
+    any, and all come from one build even when a new build is published meanwhile."""
+    return os.path.realpath(path)
 
 
 def rdflib_dataset(path: Path, read_only: bool = True):
@@ -183,5 +155,5 @@ def rdflib_dataset(path: Path, read_only: bool = True):
     from oxrdflib import OxigraphStore
     from rdflib import Dataset
 
-    store = open_read_only(path) if read_only else ox.Store(str(path))
+    store = open_read_only(path) if read_only else ox.Store(_resolved(path))
     return Dataset(store=OxigraphStore(store=store))

@@ -41,7 +41,9 @@ def default_graph(path: Path) -> Graph:
 
     quads = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}.get(path.suffix.lower())
     if path.is_dir():
-        store = ox.Store.read_only(str(path))
+        from .store import open_read_only
+
+        store = open_read_only(path)
     elif quads is not None:
         store = ox.Store()
         store.load(path=str(path), format=quads)

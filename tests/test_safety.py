@@ -138,8 +138,8 @@ def big_corpus(tmp_path_factory):
 
 @pytest.mark.parametrize("sig, when", [
     (signal.SIGKILL, "graph.ttl.tmp"),  # while the exports are being written
-    (signal.SIGKILL, "store."),  # while the new store is being filled
-    (signal.SIGTERM, "store."),  # stopped politely: cleans up after itself
+    (signal.SIGKILL, "store"),  # while the new store is being filled
+    (signal.SIGTERM, "store"),  # stopped politely: cleans up after itself
 ])
 def test_a_build_killed_midway_leaves_the_previous_outputs_intact(samples_build, big_corpus, tmp_path, sig, when):
     import shutil
@@ -147,14 +147,14 @@ def test_a_build_killed_midway_leaves_the_previous_outputs_intact(samples_build,
     out = tmp_path / "out"
     shutil.copytree(samples_build, out, symlinks=True)
     before = _snapshot(out)
-    link = os.readlink(out / "store")
+    link = os.path.basename(os.readlink(out / "current"))  # the published build's folder, .builds/<id>
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big_corpus), "-o", str(out), "-j", "1"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
     seen = False
     while time.time() < deadline and proc.poll() is None:
-        names = [p.name for p in out.iterdir()]
-        if any(n.startswith(when) and n != link for n in names):
+        names = [p.name for p in out.glob(".builds/*/*") if p.parent.name != link]  # in the new build's folder
+        if any(n.startswith(when) for n in names):
             seen = True
             break
         time.sleep(0.005)
@@ -165,7 +165,7 @@ def test_a_build_killed_midway_leaves_the_previous_outputs_intact(samples_build,
     assert _snapshot(out) == before  # files byte for byte, the store quad for quad
     if sig == signal.SIGTERM:
         assert "interrupted: nothing of this build was published" in err
-        assert not list(out.glob("*.tmp")) and {p.name for p in out.glob("store*")} == {"store", link}
+        assert not list(out.rglob("*.tmp")) and [p.name for p in (out / ".builds").iterdir()] == [link]
     # and the next build runs over whatever the killed one left
     assert kg("build", SAMPLES, "-o", out, "-q").returncode == 0
     assert _snapshot(out)[1] == before[1]

@@ -13,6 +13,8 @@ from functools import lru_cache
 from ..model import Mention, Text
 from ..resources import table
 from ..segment import word_info
+from .orgs import region_starts
+from .regions import Spans
 
 LEVEL_TOKENS = ("自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "州", "镇", "乡")
 DEIXIS_PREFIX = "我本全该"  # 我市工信局, 本区政府 ...
@@ -59,7 +61,8 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     forms = dict(_bodies()[0])
     rx = _body_rx()
     region_end = {m.end: m for m in regions if not m.key.startswith("?")}  # "@" ones are deixis
-    region_spans = [(m.start, m.end) for m in regions]
+    region_spans = Spans((m.start, m.end) for m in regions)
+    region_at = region_starts(regions)  # for the park before a committee, built once
     out: list[Mention] = []
     i = 0
     n = len(norm)
@@ -70,7 +73,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         i, f = hit.start(), hit.group()
         bodies = forms[f]
         end = i + len(f)
-        if any(s < i < e for s, e in region_spans):  # inside a place name (e.g. 区 of 城区)
+        if region_spans.overlaps(i, i):  # inside a place name (e.g. 区 of 城区)
             i += 1
             continue
         if bodies == ("委员会",) and f == "委" and end < n and norm[end] in PARTY_NOT_AFTER:
@@ -80,7 +83,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         if body_kind(bodies[0]) in ("admin", "partywork"):
             # a park's committee (江都高新区管委会): the mention is the body alone, so that the
             # park stays a park mention of its own; the park's name rides in the region field
-            park = _park_before(norm, i, regions)
+            park = _park_before(norm, i, regions, at=region_at)
             if park:
                 out.append(Mention("Agency", park + f, i, end, key=bodies[0], region="=" + park))
             i = end
@@ -107,9 +110,10 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40) -> str:
+def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40, at: dict | None = None) -> str:
     """The park a committee belongs to: named right before it (江都高新区管委会), or, in a chain of
-    posts (开发区党工委书记、管委会主任), the park named last before it in the sentence."""
+    posts (开发区党工委书记、管委会主任), the park named last before it in the sentence.
+    at: region_starts(regions), when the caller asks for many committees of one text."""
     from .orgs import _suffixes, left_edge, strip_region_qualifiers
 
     lo = max(0, i - reach)
@@ -118,7 +122,7 @@ def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40) -> 
             break
         for suf, typ, _ in _suffixes():
             if typ == "IndustrialPark" and norm.endswith(suf, 0, j):
-                start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions)
+                start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
                 if j - len(suf) - start >= 2:
                     return norm[start:j]
     return ""

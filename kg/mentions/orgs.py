@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from ..model import TYPE_ORDER, Mention, Text
+from ..model import INF, TYPE_ORDER, Mention, Text
 from ..resources import table, words
 from ..segment import cut, is_common_word, is_everyday_token
+from .regions import Spans
 
 MAX_NAME = 28
 HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
@@ -179,13 +180,22 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
     return s
 
 
-def strip_region_qualifiers(norm: str, start: int, stem_end: int, regions: list[Mention]) -> int:
+def region_starts(regions: list[Mention]) -> dict[int, Mention]:
+    """The named places of a text by where they start (the last one, of two starting there)."""
+    return {m.start: m for m in regions if m.key[:1] not in "@?"}
+
+
+def strip_region_qualifiers(
+    norm: str, start: int, stem_end: int, regions: list[Mention], at: dict[int, Mention] | None = None
+) -> int:
     """扬州市江都区江都高新区 -> 江都高新区: places written before a park name that names its own
-    place are context, not part of the name."""
+    place are context, not part of the name. at: region_starts(regions), built once by a caller
+    that asks for every park of a text (built here, it cost a pass over all places per park)."""
     from ..gazetteer import load
 
     gaz = load()
-    at = {m.start: m for m in regions if m.key[:1] not in "@?"}
+    if at is None:
+        at = region_starts(regions)
     while start in at and at[start].end < stem_end and at[start].end in at:
         nxt = at[at[start].end]
         full = nxt.surface == gaz.get(nxt.key).name
@@ -213,14 +223,11 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     norm = text.norm
     # a name never starts before an official's name or an agency (王进健在SEPP...产业园)
     ends = {m.end for m in agencies}
-    for p in {m.surface for m in people}:
-        at = norm.find(p)
-        while at >= 0:
-            ends.add(at + len(p))
-            at = norm.find(p, at + 1)
+    ends |= _ends_of(norm, {m.surface for m in people})
     floors = sorted(ends)
     blocked = {i for m in agencies for i in range(m.start, m.end)}
     region_full = {m.surface for m in regions}
+    region_at = region_starts(regions)
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
     suffixes = _suffixes()
@@ -235,7 +242,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
         if typ == "IndustrialPark":
-            start = strip_region_qualifiers(norm, start, s, regions)
+            start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
         name = norm[start:e]
         stem = norm[start:s]
         if not _valid(name, stem, typ, strength, region_full):
@@ -247,7 +254,11 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         stem = norm[start : m.start()]
         if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit():
             cands.append(Mention("Project", norm[start : m.end()], start, m.end(), key="phase"))
-    cands = [c for c in cands if not _runs_on(norm, c, cands)]
+    project_end: dict[int, int] = {}  # start -> the furthest end of a project starting there
+    for p in cands:
+        if p.type == "Project" and p.end > project_end.get(p.start, -1):
+            project_end[p.start] = p.end
+    cands = [c for c in cands if not _runs_on(norm, c, project_end)]
     cands += _enumerations(norm, cands, region_full, floors)
     cands += _list_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:
@@ -256,6 +267,19 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), key="frame"))
     return _settle(cands)
+
+
+def _ends_of(norm: str, names: set[str]) -> set[int]:
+    """Where each occurrence of each name ends (overlapping ones too), in one pass over the text:
+    a str.find loop per name made a pass per official."""
+    out: set[int] = set()
+    if "" in names:  # what str.find would say of an empty name: it is everywhere
+        out.update(range(len(norm) + 1))
+    names = sorted(n for n in names if n)
+    if names:
+        ac = AhoCorasick(names, matchkind=MatchKind.Standard)
+        out.update(e for _, _, e in ac.find_matches_as_indexes(norm, overlapping=True))
+    return out
 
 
 def only_verbs(stem: str) -> bool:
@@ -302,6 +326,8 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     """'A、B、C等N家企业': the items without a type of their own take the head's type."""
     out = []
     heads = _enum_heads()
+    by_start = sorted(cands, key=lambda c: c.start)  # the candidates within an item are a slice
+    starts = [c.start for c in by_start]
     for m in ENUM.finditer(norm):
         typ = heads[m.group("head")]
         mods = m.group("mods")
@@ -327,7 +353,7 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
                 continue
             if typ == "Company" and all_everyday(item):
                 continue  # 电机电器、船舶等传统产业企业: industries, not names
-            inner = [c for c in cands if c.start >= s and c.end <= e]
+            inner = [c for c in by_start[bisect.bisect_left(starts, s) : bisect.bisect_right(starts, e)] if c.end <= e]
             if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
                 continue  # 正威集团深圳总部, or a company listed whole: the company inside is the entity
             cands_here = Mention(typ, item, s, e, key="list")
@@ -335,14 +361,15 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     return out
 
 
-def _runs_on(norm: str, c: Mention, cands: list[Mention]) -> bool:
+def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
     """An industry-word company whose name runs on into more words (缬氨酸生物合成...) is not a
-    company, unless a project starts with it (米仓酒业原酒生产线项目)."""
+    company, unless a project starts with it (米仓酒业原酒生产线项目). project_end: the furthest
+    end of the candidate projects starting at each place."""
     if c.type != "Company" or c.key != "industry" or c.end >= len(norm):
         return False
     if not ("\u4e00" <= norm[c.end] <= "\u9fff"):
         return False
-    if any(p.type == "Project" and p.start == c.start and p.end > c.end for p in cands):
+    if project_end.get(c.start, -1) > c.end:  # a project starts with it
         return False
     w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
     return len(w) >= 2 and f[:1] in ("n", "v") and w not in _boundary_set()
@@ -352,6 +379,7 @@ def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> 
     """聚鑫科技、世纪优服获批...: a short untyped item listed right after a company is a company."""
     out = []
     bound_rx = _long_boundary_rx()
+    spans = Spans((x.start, x.end) for x in cands)
     for c in cands:
         if c.type != "Company" or c.end >= len(norm) or norm[c.end] != "、":
             continue
@@ -362,7 +390,7 @@ def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> 
         item = norm[s:e]
         if not (2 <= len(item) <= 8) or e - s > 8 or norm[e : e + 1] == "、" or "等" in item:
             continue  # a longer list, or an 等-list: the enumeration rule decides
-        if any(x.start < e and s < x.end for x in cands):
+        if spans.overlaps(s, e):
             continue
         if is_generic(item) or all_everyday(item) or item in region_full or is_common_word(item):
             continue
@@ -376,25 +404,37 @@ def _settle(cands: list[Mention]) -> list[Mention]:
     word (食品产业园), not a company; a park that starts with a company is that company's project."""
     # same span, two types: the order is explicit, never the set's (which follows the hash seed)
     cands = sorted(set(cands), key=lambda m: (m.start, -m.end, TYPE_ORDER.get(m.type, 9), m.key, m.surface))
+    # the spans of each type, asked "does a longer span of this type hold m?" in log time (a scan
+    # of every candidate per candidate was the cost of a long text)
+    of_type: dict[str, list[tuple[int, int]]] = {}
+    for c in cands:
+        of_type.setdefault(c.type, []).append((c.start, c.end))
+    spans = {t: Spans(v) for t, v in of_type.items()}
+
+    def inside(typ: str, m: Mention) -> bool:  # m lies inside a longer candidate of type typ
+        return typ in spans and spans[typ].holds(m.start, m.end)
+
     out = []
+    kept: set[tuple[int, int]] = set()
     for m in cands:
-        inside = [c for c in cands if c is not m and c.start <= m.start and m.end <= c.end and (c.start, c.end) != (m.start, m.end)]
-        if any(c.type == m.type for c in inside):
+        if inside(m.type, m):
             continue
-        if m.type == "Company" and m.key == "industry" and any(c.type == "IndustrialPark" for c in inside):
+        if m.type == "Company" and m.key == "industry" and inside("IndustrialPark", m):
             continue
-        if m.type == "IndustrialPark" and any(c.type == "Project" for c in inside):
+        if m.type == "IndustrialPark" and inside("Project", m):
             continue
-        same = [c for c in out if (c.start, c.end) == (m.start, m.end)]
-        if same:
+        if (m.start, m.end) in kept:
             continue
         out.append(m)
+        kept.add((m.start, m.end))
     # a park whose name starts with a company: the company's project (X公司碳中和物联产业园)
+    company_end: dict[int, int] = {}  # start -> the nearest end of a company starting there
+    for c in out:
+        if c.type == "Company" and c.end < company_end.get(c.start, INF):
+            company_end[c.start] = c.end
     res = []
     for m in out:
-        if m.type == "IndustrialPark" and any(
-            c.type == "Company" and c.start == m.start and c.end < m.end for c in out
-        ):
+        if m.type == "IndustrialPark" and company_end.get(m.start, INF) < m.end:
             m = Mention("Project", m.surface, m.start, m.end, key="company-park")
         res.append(m)
     return res

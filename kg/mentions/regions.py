@@ -1,6 +1,7 @@
 """Region mentions: gazetteer names in the text, full names first, short forms where supported."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -14,6 +15,41 @@ MAX_LEN = 12
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 # 我市, 全县, 本区, 我旗: the article's own region, resolved against its focal region later
 DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
+
+
+class Spans:
+    """Spans (start, end), any number, overlapping or not, asked in log time what `any()` over
+    all of them would say: a text's mentions grow with its length, and a scan of them all per
+    match made extraction quadratic in the article's length."""
+
+    __slots__ = ("_starts", "_reach", "_top_at")
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        reach, top = [], float("-inf")  # reach[k]: the furthest end of spans[: k + 1]
+        top_at: dict[int, int] = {}  # start -> the furthest end of a span starting there
+        for a, b in spans:
+            top = b if b > top else top
+            reach.append(top)
+            top_at[a] = b  # spans are sorted: the last one starting at a ends furthest
+        self._reach = reach
+        self._top_at = top_at
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """any(a < e and s < b): a span that overlaps [s, e); overlaps(i, i) is any(a < i < b)."""
+        k = bisect.bisect_left(self._starts, e)
+        return k > 0 and self._reach[k - 1] > s
+
+    def covers(self, s: int, e: int) -> bool:
+        """any(a <= s and e <= b): a span that holds [s, e)."""
+        k = bisect.bisect_right(self._starts, s)
+        return k > 0 and self._reach[k - 1] >= e
+
+    def holds(self, s: int, e: int) -> bool:
+        """any(a <= s and e <= b and (a, b) != (s, e)): a longer span that holds [s, e)."""
+        k = bisect.bisect_left(self._starts, s)  # the spans starting before s
+        return (k > 0 and self._reach[k - 1] >= e) or self._top_at.get(s, e) > e
 
 
 class _Names:
@@ -124,13 +160,13 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
         if m.key[:1] not in "?@" and gaz.get(m.key).level == "county":
             counties.add(m.key)
     if counties:
-        taken = [(m.start, m.end) for m in out]
+        taken = Spans((m.start, m.end) for m in out)
         for start, end, s, codes in _town_matches(norm, gaz, counties):
-            if len(codes) == 1 and not any(a < end and start < b for a, b in taken):
+            if len(codes) == 1 and not taken.overlaps(start, end):
                 out.append(Mention("Region", s, start, end, key=codes[0], region=codes[0]))
-    taken = [(m.start, m.end) for m in out]
+    taken = Spans((m.start, m.end) for m in out)
     for m in DEIXIS.finditer(norm):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(Mention("Region", m.group(), m.start(), m.end(), key="@" + m.group(1)))
     return sorted(out, key=lambda m: m.start)
 

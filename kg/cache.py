@@ -140,6 +140,7 @@ def write_results(results: list[PackedResult], folder: str) -> list[PackedResult
     try:
         with open(tmp, "wb") as f:
             for r in results:
+                assert r.blob is not None, "write_results takes results with their bytes"
                 f.write(r.blob)
                 out.append(r.on_disk(path, offset, len(r.blob)))
                 offset += len(r.blob)

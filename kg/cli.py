@@ -231,7 +231,7 @@ def _build(args: argparse.Namespace, job) -> int:
     fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
     opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()},
                        max_bytes=int(args.max_size * 2**20), exclude=(os.path.realpath(out),))
-    reports = Counter()  # skipped / failed inputs
+    reports: Counter[str] = Counter()  # skipped / failed inputs
     files_read: set[str] = set()
 
     def skipped(e) -> None:
@@ -605,7 +605,7 @@ def parse(ap: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Names
     dest = LIST_POSITIONALS.get(args.cmd)
     if options or (extra and not dest):
         ap.error(f"unrecognized arguments: {' '.join(options or extra)}")
-    if extra:
+    if extra and dest:  # dest is set: extra without one is an error above
         setattr(args, dest, [*(getattr(args, dest) or []), *extra])
     return args
 

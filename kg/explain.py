@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
@@ -10,6 +11,11 @@ from rdflib.namespace import RDFS, SKOS
 from .graph import CY
 from .model import RELATION_TYPES
 from .normalize import fold_width, to_simplified
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rdflib.query import ResultRow
 
 Q_FIND = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -86,7 +92,8 @@ def find(ds: Dataset, name: str) -> list[URIRef]:
     wanted = dict.fromkeys((name, to_simplified(fold_width(name))))
     found: list[URIRef] = []
     for w in wanted:
-        for e, _ in ds.query(Q_FIND, initBindings={"name": Literal(w, lang="zh")}):
+        # a SELECT's rows (rdflib types a Result's items as rows, booleans or triples, whatever the query)
+        for e, _ in cast("Iterable[tuple[URIRef, Literal]]", ds.query(Q_FIND, initBindings={"name": Literal(w, lang="zh")})):
             if e not in found:
                 found.append(e)
     return found
@@ -108,8 +115,9 @@ def explain(ds: Dataset, node: URIRef) -> str:
     for a in sorted(attrs):
         lines.append(f"  {a}")
     facts: dict[str, Fact] = {}
-    rows = [(d, p, o, g) for d, q in Q_FACTS.items() for _, p, o, g in ds.query(q, initBindings={"e": node})]
-    for direction, p, other, g in rows:
+    rows = [(d, p, o, g) for d, q in Q_FACTS.items()
+            for _, p, o, g in cast("Iterable[ResultRow]", ds.query(q, initBindings={"e": node}))]  # SELECT rows
+    for direction, p, other, where in rows:
         o = _label(ds, other)
         if direction == "post":
             text = f"holds post {p} in {o}"
@@ -118,10 +126,10 @@ def explain(ds: Dataset, node: URIRef) -> str:
         else:
             text = f"{o} {str(p).split('#')[-1]} -> (this)"
         fact = facts.setdefault(text, Fact(text))
-        if not isinstance(g, URIRef):  # the default graph: the fact is there, its sources are named graphs
+        if not isinstance(where, URIRef):  # the default graph: the fact is there, its sources are named graphs
             continue
-        for _, exact, title, date, art in ds.query(Q_SOURCE, initBindings={"g": g}):
-            src = (str(exact) if exact else "(from the article as a whole: its place, the gazetteer)", str(title or art), str(date or ""))
+        for _, exact, art_title, art_date, art in cast("Iterable[ResultRow]", ds.query(Q_SOURCE, initBindings={"g": where})):
+            src = (str(exact) if exact else "(from the article as a whole: its place, the gazetteer)", str(art_title or art), str(art_date or ""))
             if src not in fact.sources:
                 fact.sources.append(src)
     order = {r: i for i, r in enumerate(("holds", *RELATION_TYPES))}

@@ -533,15 +533,11 @@ def _statuses_in(sent: str, s0: int, projects, evidence_of, article_date: str) -
     """A status word after a project, or after a list of projects, in the same clause:
     华恒生物二期、旭一反刍饲料加工项目...进入最后收尾阶段."""
     rx, rows = _statuses()
-    out = []
+    out: list[Figure] = []
     for m in rx.finditer(sent):
         pos = s0 + m.start()
         clause = s0 + _clause_start(sent, m.start())
         hit = [(pm, k) for pm, k in projects if clause <= pm.start and pm.end <= pos]
-        if not hit:
-            # 等续建项目: the status word heads the list it closes
-            hit = [(pm, k) for pm, k in projects if clause <= pm.start and pm.end <= pos + 12 and pm.end > pos - 40
-                   and sent[m.end() : m.end() + 2] == "项目" and pm.end <= pos]
         seen = set()
         for pm, k in hit:
             if k in seen or any(o.subject == k and o.status == rows[m.group()] for o in out):

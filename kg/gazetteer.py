@@ -22,11 +22,6 @@ class Division:
     parent: str  # code, "" for provinces
     short: str
 
-    @property
-    def level_char(self) -> str:
-        """The character deixis uses for this division: 市 for 市, 区 for 区 and 自治区, 县 ..."""
-        return self.name[-1]
-
 
 def stem(name: str) -> str:
     for suf in LEVEL_SUFFIXES:

@@ -21,6 +21,7 @@ import hashlib
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Namespace, URIRef
@@ -48,7 +49,6 @@ ID = Namespace("https://w3id.org/chanye/id/")
 ORG = CachedNamespace("http://www.w3.org/ns/org#")
 SCHEMA = CachedNamespace("https://schema.org/")
 OA = CachedNamespace("http://www.w3.org/ns/oa#")
-ZH = "zh"
 
 PREFIXES = {
     "cy": CY, "cyid": ID, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "prov": PROV,
@@ -108,7 +108,7 @@ def _typed(value: str, datatype: str) -> str:
     return _lit(value) + "^^" + datatype
 
 
-def _int(value: int) -> str:
+def _int(value: int | Decimal) -> str:
     return _typed(str(int(value)), _xsd.integer)
 
 
@@ -365,7 +365,7 @@ def build_graph(m: Merged, g=None, articles: bool = True):
     return g
 
 
-def _sentence(g, res: ArticleResult, idx: int, described: set) -> str:
+def _sentence(g, res: ArticleResult, idx: int, described: dict[str, str]) -> str:
     """Describe sentence idx of an article as an annotation target (once); return its graph IRI."""
     aid = res.article.id
     path = f"graph/{aid}/s{idx}"
@@ -434,8 +434,8 @@ def build_dataset(m: Merged, ds=None, figures: bool = False):
             for idx in sentences:
                 ds.graph(_sentence(meta, res, idx, described)).add(triple)
         for p in res.posts:
-            for idx in sorted({ev.sentence for ev in p.evidence}) or [None]:
-                target = ag if idx is None else ds.graph(_sentence(meta, res, idx, described))
+            for pidx in sorted({ev.sentence for ev in p.evidence}) if p.evidence else [None]:
+                target = ag if pidx is None else ds.graph(_sentence(meta, res, pidx, described))
                 node = add_post(target, key(p.official), key(p.agency), p.title)
                 if res.date:
                     target.add((node, _cy.attestedOn, _date(res.date)))
@@ -458,7 +458,9 @@ def _to_rdflib(fill, dataset: bool):
     sink = Sink(store)
     fill(sink)
     sink.flush()
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    # without an output, dump returns the bytes (pyoxigraph's stub says bytes | None for both)
+    data = cast(bytes, store.dump(format=ox.RdfFormat.N_QUADS))
+    g: Graph
     if dataset:
         g = Dataset()
         g.parse(data=data.decode("utf-8"), format="nquads")

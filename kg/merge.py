@@ -189,13 +189,13 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
             if e.attrs not in p["attrs"]:
                 p["attrs"].append(e.attrs)
             sources.setdefault(e.key, set()).add(aid)
-        for r in res.relations:
-            k = (r.head, r.rel, r.tail)
-            old = raw_rels.get(k)
+        for rl in res.relations:
+            rk = (rl.head, rl.rel, rl.tail)
+            old = raw_rels.get(rk)
             # a short sorted tuple, not a set: a million relations at 100k articles
-            raw_rels[k] = _first_evidence(old + r.evidence if old else r.evidence)
-        for p in res.posts:
-            raw_posts.setdefault((p.official, p.agency, p.title), set()).update(p.evidence)
+            raw_rels[rk] = _first_evidence(old + rl.evidence if old else rl.evidence)
+        for po in res.posts:
+            raw_posts.setdefault((po.official, po.agency, po.title), set()).update(po.evidence)
     by_key = {k: _pooled_entity(k, p) for k, p in pooled.items()}
     del pooled
     rep = unify(by_key)
@@ -224,11 +224,11 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
             rels[(h, rel, t)] = _first_evidence(old + evs if old else evs)
     del raw_rels
     out.dropped = _one_jurisdiction(rels, out.entities)
-    for k in out.dropped:
-        del rels[k]
+    for dk in out.dropped:
+        del rels[dk]
     posts: dict[tuple[str, str, str], set] = {}
-    for (o, a, title), evs in raw_posts.items():
-        posts.setdefault((rep.get(o, o), rep.get(a, a), title), set()).update(evs)
+    for (o, a, title), post_evs in raw_posts.items():
+        posts.setdefault((rep.get(o, o), rep.get(a, a), title), set()).update(post_evs)
     out.relations = [Relation(h, r, t, evs) for (h, r, t), evs in sorted(rels.items())]
     out.posts = [
         Post(o, a, t, tuple(sorted(evs, key=_ev_order))) for (o, a, t), evs in sorted(posts.items())
@@ -257,7 +257,7 @@ def _one_jurisdiction(rels: dict[tuple[str, str, str], tuple], entities: dict[st
 
         def rank(t: str) -> tuple:
             code = t.split(":", 1)[1]
-            named = bool(hit) and (gaz.is_within(code, hit[0]) or gaz.is_within(hit[0], code))
+            named = hit is not None and (gaz.is_within(code, hit[0]) or gaz.is_within(hit[0], code))
             evs = rels[(h, "jurisdiction", t)]
             return (not named, -len({v.article for v in evs}), -len(evs), code)
 

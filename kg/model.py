@@ -54,9 +54,6 @@ class Text:
         i = bisect.bisect_right(self.sentences, (pos, INF)) - 1  # spans are in text order
         if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
             return i
-        for i, (s, e) in enumerate(self.sentences):
-            if s <= pos < e:
-                return i
         return len(self.sentences) - 1
 
 
@@ -143,8 +140,8 @@ class PackedResult:
     path: str
     source_hash: str
     chars: int
-    title: str
-    date: str
+    title: str | None  # None: a cache entry written without one (kg/cache.py accepts that)
+    date: str | None
     unresolved: tuple[tuple[str, str], ...]
     blob: bytes | None  # the packed result, or None once it is in a file
     file: str = ""  # where the packed result is kept (the build's cache), when blob is None
@@ -155,7 +152,7 @@ class PackedResult:
     @staticmethod
     def pack(r: "ArticleResult") -> "PackedResult":
         return PackedResult(r.article.id, r.article.path, r.source_hash, r.chars, r.title, r.date,
-                            tuple(tuple(u) for u in r.unresolved), encode_result(r), notes=tuple(r.notes))
+                            tuple((n, c) for n, c in r.unresolved), encode_result(r), notes=tuple(r.notes))
 
     def unpack(self) -> "ArticleResult":
         if self.blob is None:

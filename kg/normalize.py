@@ -179,16 +179,17 @@ def normalize(orig: str) -> Text:
     fixed, base, repaired = repair(orig)
     folded = fold_width(fixed)
     glosses = [m.span() for m in GLOSS.finditer(folded)]
+    offsets: Sequence[int]
     if glosses:
         parts: list[str] = []
-        offsets = []
+        kept: list[int] = []
         pos = 0
         for a, b in glosses + [(len(folded), len(folded))]:
             parts.append(folded[pos:a])
-            offsets.extend(base[pos:a])
+            kept.extend(base[pos:a])
             pos = b
-        offsets.append(len(orig))
-        stripped = "".join(parts)
+        kept.append(len(orig))
+        offsets, stripped = kept, "".join(parts)
     else:
         offsets, stripped = base, folded
     norm = to_simplified(stripped)

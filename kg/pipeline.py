@@ -96,8 +96,8 @@ def extract_all(
         for batch in _batches(items, skipped):
             pending.add(pool.submit(extract_batch, batch, store))
             if len(pending) >= jobs * 3:  # bounded: the corpus never sits in memory whole
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
                     take(f.result())
         for f in pending:
             take(f.result())

@@ -191,6 +191,7 @@ class Output:
         """After the switch: the links to files this build does not have go (an nq of an earlier
         build with --formats ttl, a page with --no-html), then the previous build's folder and
         the cache files no longer used."""
+        assert self.dir is not None  # as in publish: finish comes after it
         for n in OUTPUTS:
             p = self.out / n
             if p.is_symlink() and os.readlink(p) == f"{CURRENT}/{n}" and not os.path.lexists(self.dir / n):

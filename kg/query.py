@@ -21,9 +21,6 @@ def named_queries() -> dict[str, str]:
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in d.iterdir() if p.name.endswith(".rq")}
 
 
-PARAMS = ("region", "company", "name", "type")
-
-
 def params_of(sparql: str) -> list[str]:
     """The parameters a shipped query takes, from its '# params: region company' line."""
     for line in sparql.splitlines():

@@ -229,7 +229,7 @@ def _from_html(name: str, raw: bytes, page: str, enc: str, notes: tuple[str, ...
         doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, favor_recall=True)
     except (RecursionError, ValueError, TypeError) as e:  # pathological markup
         return ReadError(name, f"web page could not be parsed ({type(e).__name__})")
-    d = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    d = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = (d.get("text") or "").strip()
     if not text:
         return ReadError(name, "web page without article text (nothing left once markup, navigation and "
@@ -376,9 +376,10 @@ def _json_array(f: IO[bytes], name: str, enc: str, opts: ReadOptions) -> Iterato
     """The records of a file that is one JSON array, parsed a record at a time (json's
     raw_decode on a buffer refilled as needed): an export of a million articles is not held
     whole. A record that is not valid JSON ends the reading of the file, with a report."""
-    note = ("the file is one JSON array, not JSON Lines: read as an array of articles "
-            "(':N' is the record's number in it)",)
-    text_enc, notes = enc or "utf-8", ()
+    note: tuple[str, ...] = ("the file is one JSON array, not JSON Lines: read as an array of articles "
+                             "(':N' is the record's number in it)",)
+    text_enc = enc or "utf-8"
+    notes: tuple[str, ...] = ()
     try:
         size = os.fstat(f.fileno()).st_size
     except OSError:
@@ -623,8 +624,8 @@ def _walk(root: Path, own: set[tuple[int, int]]) -> Iterator[Path | ReadError]:
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError as e:
-            yield ReadError(_short(label(folder)), f"folder not read: {_why(e, folder)}"
+        except OSError as err:
+            yield ReadError(_short(label(folder)), f"folder not read: {_why(err, folder)}"
                             + (f", {depth:,} folder(s) below {label(root)}" if depth else ""))
             continue
         names = {e.name for e in entries}
@@ -636,7 +637,8 @@ def _walk(root: Path, own: set[tuple[int, int]]) -> Iterator[Path | ReadError]:
         outputs = mine or _is_output_folder(folder, names)
         if outputs and not mine:
             yield ReadError(label(folder), OTHER_OUTPUT, "skipped")
-        dirs, files = [], []
+        dirs: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
         for e in entries:
             if e.name.startswith("."):
                 continue

@@ -38,8 +38,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Re
         return min(e.mentions, key=lambda m: m.start) if e.mentions else None
 
     ents = ctx.entities
-    for official, agency, _title, m in ctx.memberships:
-        rel(official, "memberOf", agency, ev(m))
+    for official, agency, _title, mm in ctx.memberships:
+        rel(official, "memberOf", agency, ev(mm))
     for agency, region in ctx.agency_region.items():
         rel(agency, "jurisdiction", region, ev(first(ents[agency])))
 
@@ -96,9 +96,9 @@ class _Places:
 
     def __init__(self, ctx: ArticleContext) -> None:
         self._ctx = ctx
-        self._regions = None
-        self._parks = None
-        self._owners = None
+        self._regions: tuple[list[int], list[tuple[int, tuple[Mention, str]]]] | None = None
+        self._parks: tuple[list[int], list[tuple[int, str]]] | None = None
+        self._owners: dict[str, str] | None = None
 
     def regions_within(self, lo: int, hi: int) -> list[tuple[Mention, str]]:
         """Region mentions starting in [lo, hi], in the order of a walk over ctx.entities."""
@@ -160,7 +160,7 @@ def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places:
         if inside and inside[0][0].start == m.start:
             # 三亚崖州湾科技城: of the places its name holds, the most specific
             order = {"township": 0, "county": 1, "prefecture": 2, "province": 3}
-            return min(inside, key=lambda x: order.get(gaz.get(ctx.entities[x[1]].region).level, 9))[1]
+            return min(inside, key=lambda x: order.get(gaz.by_code[ctx.entities[x[1]].region].level, 9))[1]
     return ""
 
 

@@ -23,7 +23,6 @@ from .model import Evidence, Mention, Text
 
 LEGAL = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团", "公司")
 REGISTERED = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
-HEAD_TITLE_LEVEL = {"市": "市", "区": "区", "县": "县", "旗": "旗", "州": "州", "省": "省", "镇": "镇", "乡": "乡"}
 
 
 @dataclass
@@ -56,11 +55,11 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
     top = [c for c, v in score.items() if v >= best * 0.6]
     # among the strongest, the most specific (a district inside the city named as often)
     order = {"township": 0, "county": 1, "prefecture": 2, "province": 3}
-    top.sort(key=lambda c: (order.get(gaz.get(c).level, 9), -score[c]))  # ties: first named first
+    top.sort(key=lambda c: (order.get(gaz.by_code[c].level, 9), -score[c]))  # ties: first named first
     for c in top:
         if all(gaz.is_within(c, o) or gaz.is_within(o, c) for o in top):
             return c
-    return max(score, key=score.get)
+    return max(score, key=score.__getitem__)
 
 
 def _lead_end(norm: str) -> int:
@@ -186,7 +185,7 @@ def resolve_article(
         return resolve_deixis(level, focal, present, gaz)
 
     def add_region(code: str, m: Mention | None = None) -> str:
-        d = gaz.get(code)
+        d = gaz.by_code[code]
         r = _add(ctx, region_key(code), "Region", d.name, m, region=code)
         r.attrs.update(divisionCode=code if code.isdigit() else "", level=d.level)
         return r.key
@@ -197,7 +196,7 @@ def resolve_article(
     weak = {
         m.key
         for m in regions
-        if m.key[:1] not in "?@" and m.surface != gaz.get(m.key).name and gaz.get(m.key).level == "county"
+        if m.key[:1] not in "?@" and m.surface != gaz.by_code[m.key].name and gaz.by_code[m.key].level == "county"
     }
     for m in regions:
         if m.key in weak and not org_spans.covers(m.start, m.end):
@@ -244,16 +243,16 @@ def resolve_article(
                 code = prev_region
             else:
                 code = q
-            if not code or not gaz.get(code):
+            div = gaz.get(code) if code else None
+            if not div:
                 continue
             prev_region = code
-            d = gaz.get(code)
-            name = agency_name(m.key, d.name)
+            name = agency_name(m.key, div.name)
             r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
             if q.startswith("@"):  # 市工信局 -> 宁德市工信局 as a further name
-                r.aliases.add(d.name + m.surface.lstrip("我本全该")[len(q) - 1 :])
+                r.aliases.add(div.name + m.surface.lstrip("我本全该")[len(q) - 1 :])
             elif q == "^":
-                r.aliases.add(d.name + m.surface)
+                r.aliases.add(div.name + m.surface)
             ctx.agency_region[r.key] = add_region(code)
             resolved_agencies[(m.start, m.end, m.key)] = r.key
             first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.key))
@@ -277,12 +276,12 @@ def resolve_article(
                         reg = deixis(p.org.key[1:])
                     elif p.org is not None and p.org.type == "Agency":
                         reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
-                    elif last_region and gaz.get(last_region) and gaz.get(last_region).name.endswith(lvl):
+                    elif last_region and (last := gaz.get(last_region)) and last.name.endswith(lvl):
                         reg = last_region
                     else:
                         reg = deixis(lvl) if lvl else ""
-                    if reg and gaz.get(reg):
-                        nm = agency_name("人民政府", gaz.get(reg).name)
+                    if reg and (rd := gaz.get(reg)):
+                        nm = agency_name("人民政府", rd.name)
                         key = _add(ctx, f"Agency:{nm}", "Agency", nm, None, region=reg).key
                         ctx.agency_region[key] = add_region(reg)
                 elif p.kind == "attach":
@@ -340,7 +339,7 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     for m in regions:
         region_forms.add(m.surface)
     for code in {m.key for m in regions if m.key[:1] not in "?@"}:
-        d = gaz.get(code)
+        d = gaz.by_code[code]
         region_forms |= {d.name, d.short} - {""}
 
     # companies: one per core name (东宇商贸公司 = 海南省东宇商贸有限公司)
@@ -359,8 +358,7 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         return s in found or not s  # as `s in norm`: "" is in every text
     for core, ms in groups.items():
         name = max((m.surface for m in ms), key=lambda s: (len(s), s))
-        r = None
-        for m in ms:
+        for m in ms:  # ms is never empty: a group is made with its first mention
             r = _add(ctx, f"Company:{core}", "Company", name, m)
         r.name = name
         for short in [core, *_company_short_forms(core)]:
@@ -444,7 +442,7 @@ def identity_keys(ctx: ArticleContext, relations, gaz: Gazetteer | None = None) 
             located.setdefault(r.head, []).append(r.tail)
     for k in located:  # a region before a park: the most specific administrative place first
         located[k].sort(key=lambda t: (ctx.entities[t].type != "Region", -len(ctx.entities[t].region)))
-    members = {}
+    members: dict[str, list[str]] = {}
     for off, ag, _t, _m in ctx.memberships:
         members.setdefault(off, []).append(ag)
     out: dict[str, str] = {}

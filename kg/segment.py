@@ -19,7 +19,7 @@ def _user_words() -> list[tuple[str, int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[int, str]]:
+def _lexicon() -> dict[str, tuple[int, str | None]]:
     """jieba's dictionary (its dict.txt: word, frequency, part of speech), with the frequencies of
     our domain words (jieba_user.txt) put over it, as jieba.load_userdict does; the part of speech
     stays dict.txt's. Read here in 0.2 s: initialising jieba for the same answers took 0.8 s in
@@ -28,7 +28,7 @@ def _lexicon() -> dict[str, tuple[int, str]]:
 
     text = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8")
     it = iter(text.split())  # every line is "word freq tag"
-    lex = {w: (int(f), t) for w, f, t in zip(it, it, it)}
+    lex: dict[str, tuple[int, str | None]] = {w: (int(f), t) for w, f, t in zip(it, it, it)}
     for word, freq, _ in _user_words():
         lex[word] = (freq, lex.get(word, (0, None))[1])
     return lex

@@ -99,9 +99,6 @@ def wait_writers() -> None:
     _WRITERS.clear()
 
 
-discard_all = wait_writers  # the name of earlier versions
-
-
 def export(store: ox.Store, out: Path, formats=("ttl", "trig", "nq")) -> None:
     """graph.ttl (the default graph: every fact), graph.trig and graph.nq (all graphs); each
     written to a temporary file and renamed, so a reader never sees half a file. They are

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
@@ -50,7 +50,8 @@ def default_graph(path: Path) -> Graph:
     else:
         fmt = "nt" if path.suffix.lower() == ".nt" else "turtle"
         return Graph().parse(str(path), format=fmt)
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    # without an output, dump returns the bytes (pyoxigraph's stub says bytes | None for both)
+    data = cast(bytes, store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
     return Graph().parse(data=data.decode("utf-8"), format="nt")
 
 

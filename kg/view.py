@@ -70,9 +70,9 @@ def read(g: Graph | Dataset) -> ViewData:
     titles: dict[str, str] = {}
     for gr in graphs:
         for a in gr.subjects(RDF.type, URIRef(CY + "Article")):
-            t = gr.value(a, DCTERMS.title) or gr.value(a, URIRef(CY + "sourceFile")) or a
+            title = gr.value(a, DCTERMS.title) or gr.value(a, URIRef(CY + "sourceFile")) or a
             d = gr.value(a, DCTERMS.date)
-            titles[str(a)] = f"{t} {d}" if d else str(t)
+            titles[str(a)] = f"{title} {d}" if d else str(title)
     for gr in graphs:
         for t in ENTITY_TYPES:
             for s in gr.subjects(RDF.type, URIRef(CY + t)):
@@ -92,14 +92,14 @@ def read(g: Graph | Dataset) -> ViewData:
         for sent, sel in gr.subject_objects(OA_SELECTOR):
             exact = gr.value(sel, OA_EXACT)
             if exact is not None:
-                src = gr.value(sent, OA_SOURCE)
-                sentence_text[str(sent)] = f"「{exact}」 — {titles.get(str(src), '')}".rstrip(" —")
+                source = gr.value(sent, OA_SOURCE)
+                sentence_text[str(sent)] = f"「{exact}」 — {titles.get(str(source), '')}".rstrip(" —")
     seen = set()
     for gr in graphs:
         gid = str(gr.identifier)
         for rel in RELATION_TYPES:
-            for h, t in gr.subject_objects(URIRef(CY + rel)):
-                key = (str(h), rel, str(t))
+            for h, tail in gr.subject_objects(URIRef(CY + rel)):
+                key = (str(h), rel, str(tail))
                 if key[0] in v.nodes and key[2] in v.nodes and key not in seen:
                     seen.add(key)
                     v.edges.append(key)
@@ -136,7 +136,7 @@ def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
     keys = list(m.entities)
     note = ""
     if len(keys) > budget:
-        deg = Counter()
+        deg: Counter[str] = Counter()
         for r in m.relations:
             deg[r.head] += 1
             deg[r.tail] += 1

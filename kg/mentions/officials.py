@@ -111,10 +111,10 @@ def _title_at(norm: str, i: int) -> tuple[str, str] | None:
 def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) -> list[OfficialMention]:
     norm = text.norm
     by_end: dict[int, Mention] = {}
-    for m in regions:
-        by_end.setdefault(m.end, m)
-    for m in agencies:  # an agency beats a region ending at the same place
-        by_end[m.end] = m
+    for rm in regions:
+        by_end.setdefault(rm.end, rm)
+    for am in agencies:  # an agency beats a region ending at the same place
+        by_end[am.end] = am
     taken = Spans((m.start, m.end) for m in agencies)
     occ = Occurrences(norm)
     out: list[OfficialMention] = []
@@ -141,8 +141,8 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             pos, hit = nxt
         name = _name_at(norm, pos, occ)
         if name:
-            m = Mention("Official", name, pos, pos + len(name), key="、".join(p.title for p in posts))
-            out.append(OfficialMention(m, tuple(posts)))
+            om = Mention("Official", name, pos, pos + len(name), key="、".join(p.title for p in posts))
+            out.append(OfficialMention(om, tuple(posts)))
             i = pos + len(name)
         else:
             i = pos

@@ -126,7 +126,7 @@ def left_edge(
     """
     i = end
     k = bisect.bisect_right(floors, end) if floors else 0  # floors are sorted
-    lim = max(floors[k - 1] if k else 0, end - MAX_NAME)
+    lim = max(floors[k - 1] if floors and k else 0, end - MAX_NAME)
     while i > lim:
         # the nearest stop before i: search the span reversed, so the regex engine does the walk
         m = _STOP.search(norm[lim:i][::-1])
@@ -153,7 +153,8 @@ def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: b
 def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool) -> int:
     """Where a name starts within span (cached: the same stretches of text recur in a region's news)."""
     toks = cut(span)
-    pos, cuts = 0, []
+    pos = 0
+    cuts: list[int] = []
     bset = _boundary_set()
     for w, f in toks:
         if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
@@ -198,7 +199,7 @@ def strip_region_qualifiers(
         at = region_starts(regions)
     while start in at and at[start].end < stem_end and at[start].end in at:
         nxt = at[at[start].end]
-        full = nxt.surface == gaz.get(nxt.key).name
+        full = nxt.surface == gaz.by_code[nxt.key].name  # region_starts: named divisions only
         if not (full or nxt.key == at[start].key):  # 三亚崖州湾科技城 keeps its 三亚
             break
         start = nxt.start
@@ -275,9 +276,9 @@ def _ends_of(norm: str, names: set[str]) -> set[int]:
     out: set[int] = set()
     if "" in names:  # what str.find would say of an empty name: it is everywhere
         out.update(range(len(norm) + 1))
-    names = sorted(n for n in names if n)
-    if names:
-        ac = AhoCorasick(names, matchkind=MatchKind.Standard)
+    words = sorted(n for n in names if n)
+    if words:
+        ac = AhoCorasick(words, matchkind=MatchKind.Standard)
         out.update(e for _, _, e in ac.find_matches_as_indexes(norm, overlapping=True))
     return out
 

@@ -120,9 +120,9 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
 
     out: list[Mention] = []
     for start, end, s in raw:
-        codes = gaz.full.get(s)
-        kind = "full"
-        if codes is None:
+        if s in gaz.full:
+            codes, kind = gaz.full[s], "full"
+        else:
             codes, kind = gaz.short[s], "short"
         cands = []
         for c in codes:
@@ -145,19 +145,19 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             cands = [c for c in cands if c in full_codes]  # the article names one in full
         if len(cands) > 1:
             # same name, several divisions: keep those whose parents the article names
-            ctx = [c for c in cands if gaz.get(c).parent in present]
+            ctx = [c for c in cands if gaz.by_code[c].parent in present]
             cands = ctx if ctx else cands
             if len(cands) > 1:
-                higher = [c for c in cands if gaz.get(c).level == "province"]
+                higher = [c for c in cands if gaz.by_code[c].level == "province"]
                 cands = higher if len(higher) == 1 else cands
         if len(cands) == 1:
             out.append(Mention("Region", s, start, end, key=cands[0], region=cands[0]))
         elif cands:
             out.append(Mention("Region", s, start, end, key="?" + "|".join(sorted(cands))))
     # townships: full names only (陕坝镇, 城关镇), and only of a county the article names
-    counties = {c for c in present if gaz.get(c) and gaz.get(c).level == "county"}
+    counties = {c for c in present if (div := gaz.get(c)) and div.level == "county"}
     for m in out:
-        if m.key[:1] not in "?@" and gaz.get(m.key).level == "county":
+        if m.key[:1] not in "?@" and gaz.by_code[m.key].level == "county":
             counties.add(m.key)
     if counties:
         taken = Spans((m.start, m.end) for m in out)
@@ -165,9 +165,9 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             if len(codes) == 1 and not taken.overlaps(start, end):
                 out.append(Mention("Region", s, start, end, key=codes[0], region=codes[0]))
     taken = Spans((m.start, m.end) for m in out)
-    for m in DEIXIS.finditer(norm):
-        if not taken.overlaps(m.start(), m.end()):
-            out.append(Mention("Region", m.group(), m.start(), m.end(), key="@" + m.group(1)))
+    for dm in DEIXIS.finditer(norm):
+        if not taken.overlaps(dm.start(), dm.end()):
+            out.append(Mention("Region", dm.group(), dm.start(), dm.end(), key="@" + dm.group(1)))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -176,4 +176,4 @@ def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:
     if not p:
         return False
     before = norm[max(0, start - len(p.name)) : start]
-    return before.endswith(p.name) or (p.short and before.endswith(p.short))
+    return before.endswith(p.name) or (bool(p.short) and before.endswith(p.short))

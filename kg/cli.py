@@ -491,7 +491,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
-    from .query import has_named_graphs, load_rdflib
+    from .query import keeps_named_graphs, load_rdflib
     from .view import read, select, write_html
 
     path = Path(args.graph)
@@ -512,7 +512,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
         _err(f"{out}: cannot write the page: {e.strerror or e}")
         return 2
     print(f"Wrote {out}: {len(view.nodes)} nodes, {len(view.edges)} edges." + (f" {view.left_out}." if view.left_out else ""))
-    if not has_named_graphs(g):
+    if not keeps_named_graphs(path):
         _err(f"{path} has no sentence graphs: the page shows no sentences; for them run it on {_quad_outputs(path)}")
     return 0
 

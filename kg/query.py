@@ -80,12 +80,6 @@ def keeps_named_graphs(path: Path) -> bool:
     return path.is_dir() or path.suffix in (".nq", ".trig")
 
 
-def has_named_graphs(graph) -> bool:
-    """Whether a loaded graph can hold named graphs (TriG, N-Quads, a store): graph.ttl loads
-    into a plain Graph, where rdflib refuses a GRAPH pattern."""
-    return isinstance(graph, Dataset) or not isinstance(graph, Graph)
-
-
 _NOT_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
 
 

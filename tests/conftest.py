@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -37,3 +44,30 @@ def names(result, typ: str) -> set[str]:
 def rels(result, rel: str) -> set[tuple[str, str]]:
     by_key = {e.key: e.name for e in result.entities}
     return {(by_key[r.head], by_key[r.tail]) for r in result.relations if r.rel == rel}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serve(graph, *extra, kg=(sys.executable, "-m", "kg.cli"), cwd=ROOT, env=None, seconds: float = 15):
+    """kg serve GRAPH on a free loopback port, once its page answers: (process, endpoint URL).
+    kg: the command to run (another installation's kg, say)."""
+    port = free_port()
+    p = subprocess.Popen([*map(str, kg), "serve", str(graph), "--host", "127.0.0.1", "--port", str(port), *extra],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
+                         env={**(env or os.environ), "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            return p, base + "/sparql"
+        except (urllib.error.URLError, ConnectionError):
+            if p.poll() is not None:
+                raise RuntimeError(p.stderr.read().decode())
+            time.sleep(0.1)
+    p.kill()
+    raise RuntimeError(f"kg serve did not start in {seconds:g} s")

@@ -3,12 +3,9 @@ options in any order, a folder without output/, a store kg serve has open, the q
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SHARED
+from conftest import FIXTURES, ROOT, SHARED, start_serve
 
 from kg.cli import main
 
@@ -259,29 +256,6 @@ def test_build_paths_after_an_option(tmp_path):
 # 5. readers beside kg serve
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(graph, *extra):
-    port = _free_port()
-    p = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port), *extra],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):  # at most 15 s
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            return p, base + "/sparql"
-        except (urllib.error.URLError, ConnectionError):
-            if p.poll() is not None:
-                raise RuntimeError(p.stderr.read().decode())
-            time.sleep(0.1)
-    p.kill()
-    raise RuntimeError("kg serve did not start in 15 s")
-
-
 def _count(url: str) -> int:
     q = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
     req = urllib.request.Request(f"{url}?{q}", headers={"Accept": "application/sparql-results+json"})
@@ -306,7 +280,7 @@ def _readers_work(store: Path, tmp_path: Path) -> None:
 
 def test_readers_beside_kg_serve_on_the_store(samples_out, tmp_path):
     store = samples_out / "store"
-    p, url = _serve(store)
+    p, url = start_serve(store)
     try:
         assert "read-only" in p.stdout.readline().decode()
         n = _count(url)
@@ -336,7 +310,7 @@ def test_serve_allow_update_holds_the_store_for_writing_and_readers_still_read(t
 
     out = tmp_path / "out"
     assert main(["build", str(SAMPLES), "-o", str(out), "-q", "--no-html", "-j", "1"]) == 0
-    p, url = _serve(out / "store", "--allow-update")
+    p, url = start_serve(out / "store", "--allow-update")
     try:
         assert "read-write" in p.stdout.readline().decode()
         with pytest.raises(OSError, match="(?i)lock"):  # the server has it open for writing: no second writer

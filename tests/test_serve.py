@@ -1,26 +1,16 @@
 """kg serve: a standard SPARQL endpoint, read-only unless asked; every shipped question runs."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, start_serve
 
 from kg.cli import main
 from kg.query import load_graph, named_queries, run, with_params
 
 SAMPLES = ROOT / "samples"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -31,22 +21,7 @@ def built(tmp_path_factory):
 
 
 def start(graph, *extra):
-    port = free_port()
-    p = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-    )
-    url = f"http://127.0.0.1:{port}/sparql"
-    for _ in range(100):  # at most 10 s
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-            return p, url
-        except (urllib.error.URLError, ConnectionError):
-            if p.poll() is not None:
-                raise RuntimeError(p.stderr.read().decode())
-            time.sleep(0.1)
-    p.kill()
-    raise RuntimeError("kg serve did not start in 10 s")
+    return start_serve(graph, *extra, seconds=10)
 
 
 def test_select_over_http_with_a_standard_client(built):

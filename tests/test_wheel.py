@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import urllib.parse
 import urllib.request
 import venv
@@ -23,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, start_serve
 
 SAMPLES = ROOT / "samples"
 
@@ -109,28 +107,12 @@ def test_kg_validate_from_the_wheel(fresh, graph):
     assert "conforms to the shapes" in p.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_kg_serve_from_the_wheel(fresh, graph):
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([str(fresh["kg"]), "serve", str(graph), "--host", "127.0.0.1", "--port", str(port)],
-                            cwd=fresh["cwd"], env=fresh["env"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc, url = start_serve(graph, kg=[fresh["kg"]], cwd=fresh["cwd"], env=fresh["env"], seconds=45)
+    base = url.rsplit("/", 1)[0]
     try:
-        deadline = time.monotonic() + 45
-        while True:
-            assert proc.poll() is None, f"kg serve exited ({proc.returncode}):\n{proc.stdout.read()}"
-            try:
-                with urllib.request.urlopen(base + "/", timeout=5) as r:
-                    status, ctype, body = r.status, r.headers.get("content-type", ""), r.read().decode("utf-8")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "kg serve did not answer in 45 s"
-                time.sleep(0.2)
+        with urllib.request.urlopen(base + "/", timeout=5) as r:
+            status, ctype, body = r.status, r.headers.get("content-type", ""), r.read().decode("utf-8")
         assert status == 200 and ctype.startswith("text/html") and "</html>" in body
         assert "__QUERIES__" not in body and "/sparql" in body  # the page from kg/web/query.html, filled in
 

@@ -17,8 +17,8 @@ def main() -> None:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    from kg.extract import extract
-    from kg.read import ReadError, read_all
+    from kg.extract.article import extract
+    from kg.io.read import ReadError, read_all
 
     articles = [a for a in read_all(args.paths) if not isinstance(a, ReadError)]
     extract(articles[0])  # loads jieba, the gazetteer and the lexicons

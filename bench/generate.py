@@ -46,7 +46,7 @@ PERIODS = ["1-10月份", "上半年", "前三季度", "今年以来", "1—7月�
 
 
 def counties():
-    from kg.gazetteer import load
+    from kg.extract.gazetteer import load
 
     g = load()
     out = []

@@ -50,7 +50,7 @@ def long_text(size: float, seed: int = 7, style: str = "news") -> str:
 
 def article(text: str):
     from kg.model import Article
-    from kg.read import article_id
+    from kg.io.read import article_id
 
     return Article(id=article_id(text.encode("utf-8")), path="long.txt", text=text, encoding="utf-8")
 
@@ -63,8 +63,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is reported")
     args = ap.parse_args()
 
-    from kg.extract import extract
-    from kg.facts import parse_number
+    from kg.extract.article import extract
+    from kg.extract.facts import parse_number
 
     # warm: jieba, the gazetteer, the lexicons and regexes, and cn2an (imported by the first
     # number written in Chinese, which would otherwise be timed with whichever size has one)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # metadata.py imports nothing from here; the hint only names its dataclass
-    from .metadata import ArticleMeta
+    from kg.io.metadata import ArticleMeta
 
 ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
 TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}  # an explicit tie-break between types
@@ -228,8 +228,8 @@ def decode_result(blob: bytes) -> ArticleResult:
     import marshal
     from decimal import Decimal
 
-    from .facts import Figure, Quantity
-    from .metadata import ArticleMeta
+    from kg.extract.facts import Figure, Quantity
+    from kg.io.metadata import ArticleMeta
 
     fields = marshal.loads(blob)
     if fields[0] != CODEC:

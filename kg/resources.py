@@ -1,11 +1,11 @@
 """The files kg reads at run time, all package data, found in one way (importlib.resources), so
 that they are there in a wheel install as in the source tree:
 
-- kg/data: gazetteer, lexicons, grammars (read with words / table, cached: read once)
-- kg.ontology: the ontology and the SHACL shapes (ontology/ at the top of the repository,
-  installed as the subpackage kg.ontology; see pyproject.toml)
-- kg/queries: the shipped SPARQL questions (*.rq)
-- kg/web: the query page of kg serve
+- data: gazetteer, lexicons, grammars (kg/data; read with words / table, cached: read once)
+- ontology: the ontology and the SHACL shapes (ontology/ at the top of the repository,
+  installed as the subpackage kg.rdf.ontology; see pyproject.toml)
+- queries: the shipped SPARQL questions (kg/rdf/queries/*.rq)
+- web: the query page of kg serve (kg/app/web)
 """
 from __future__ import annotations
 
@@ -18,14 +18,18 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 
+# each kind of shipped file by the package that holds it: the one place that knows where they are
+PACKAGES = {"data": "kg.data", "ontology": "kg.rdf.ontology", "queries": "kg.rdf.queries", "web": "kg.app.web"}
+
+
 def resource(package: str, name: str) -> Traversable:
     """A file shipped with kg: resource("ontology", "shapes.ttl"), resource("web", "query.html")."""
-    return files(f"kg.{package}").joinpath(name)
+    return files(PACKAGES[package]).joinpath(name)
 
 
 def folder(package: str) -> Traversable:
     """A folder of shipped files: folder("queries")."""
-    return files(f"kg.{package}")
+    return files(PACKAGES[package])
 
 
 def text(package: str, name: str) -> str:

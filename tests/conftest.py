@@ -26,13 +26,13 @@ def shared() -> Path:
 def article(text: str, path: str = "t.txt"):
     """An Article from a string, as read.py would make it."""
     from kg.model import Article
-    from kg.read import article_id
+    from kg.io.read import article_id
 
     return Article(id=article_id(text.encode("utf-8")), path=path, text=text, encoding="utf-8")
 
 
 def extract_text(text: str):
-    from kg.extract import extract
+    from kg.extract.article import extract
 
     return extract(article(text))
 
@@ -52,7 +52,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_serve(graph, *extra, kg=(sys.executable, "-m", "kg.cli"), cwd=ROOT, env=None, seconds: float = 15):
+def start_serve(graph, *extra, kg=(sys.executable, "-m", "kg.app.cli"), cwd=ROOT, env=None, seconds: float = 15):
     """kg serve GRAPH on a free loopback port, once its page answers: (process, endpoint URL).
     kg: the command to run (another installation's kg, say)."""
     port = free_port()

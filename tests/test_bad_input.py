@@ -18,7 +18,7 @@ TEXT = "湖州市经济和信息化局局长{name}表示,全市工业增长。"
 
 
 def kg(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kg.app.cli", *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, **kw)
 
 

@@ -8,8 +8,8 @@ import time
 import pytest
 from conftest import ROOT
 
-from kg.cli import main
-from kg.view import Node, ViewData, write_html
+from kg.app.cli import main
+from kg.app.view import Node, ViewData, write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")

@@ -18,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 from conftest import FIXTURES, ROOT
 
-from kg.cli import main
-from kg.publish import STAGES
+from kg.app.cli import main
+from kg.corpus.publish import STAGES
 
 OLD = [str(ROOT / "samples")]  # the published build the tests start from
 NEW = [str(FIXTURES / "city_bureau.txt"), str(FIXTURES / "county_visit.txt")]  # the build that is stopped
@@ -64,7 +64,7 @@ def start(out: Path, inputs, *extra, pause: str | None = None, env: dict | None 
     e.update(env or {})
     if pause:
         e["KG_TEST_PAUSE_AT"] = pause
-    return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", *inputs, "-o", str(out), "-q", *extra],
+    return subprocess.Popen([sys.executable, "-m", "kg.app.cli", "build", *inputs, "-o", str(out), "-q", *extra],
                             cwd=ROOT, env=e, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
 
@@ -318,7 +318,7 @@ def test_a_full_disk_is_one_line_and_frees_what_the_build_wrote(small_disk, corp
     out = small_disk / "out"
     build(out, OLD)
     before, files, free = snapshot(out), _files(out), os.statvfs(small_disk).f_bfree
-    p = subprocess.run([sys.executable, "-m", "kg.cli", "build", *corpus, "-o", str(out), "-q", "-j", "1"],
+    p = subprocess.run([sys.executable, "-m", "kg.app.cli", "build", *corpus, "-o", str(out), "-q", "-j", "1"],
                        cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 2, p.stderr
     assert p.stderr.count("\n") == 1 and "no space left on device" in p.stderr and "Traceback" not in p.stderr

@@ -10,13 +10,13 @@ import pytest
 
 from conftest import ROOT
 
-from kg.cli import main
+from kg.app.cli import main
 
 SAMPLES = ROOT / "samples"
 
 
 def kg(*args):
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "kg.app.cli", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
 
 
 def test_build_samples_writes_turtle_html_and_summary(tmp_path):

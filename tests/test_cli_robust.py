@@ -15,14 +15,14 @@ import pytest
 
 from conftest import FIXTURES, ROOT, SHARED, start_serve
 
-from kg.cli import main
+from kg.app.cli import main
 
 SAMPLES = ROOT / "samples"
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "store")
 
 
 def kg(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "kg.app.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd)
 
 
 def no_traceback(p) -> None:
@@ -45,7 +45,7 @@ def _build_samples(out: Path, *extra):
 
 def _manifests() -> list[str]:
     from kg import __version__
-    from kg.cache import FORMAT, PYTHON
+    from kg.corpus.cache import FORMAT, PYTHON
 
     this = {"version": __version__, "format": FORMAT, "python": PYTHON}
     return ["{not json", "[1, 2]", '"a string"', "", "\x00\xff",
@@ -82,7 +82,7 @@ def test_a_corrupt_manifest_is_no_traceback_in_a_subprocess(tmp_path):
 
 
 def test_a_manifest_of_this_version_with_bad_entries_is_no_manifest(tmp_path, capsys):
-    from kg.cache import Cache
+    from kg.corpus.cache import Cache
 
     out = tmp_path / "out"
     assert _build_samples(out, "-q").returncode == 0
@@ -159,7 +159,7 @@ def test_evidence_on_graph_ttl_says_which_file_to_use(samples_out, capsys):
 
 
 def test_graph_keyword_detection():
-    from kg.query import uses_named_graphs
+    from kg.rdf.query import uses_named_graphs
 
     assert uses_named_graphs("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert uses_named_graphs("select * from named <http://x/g> where { graph <http://x/g> { ?s ?p ?o } }")
@@ -264,11 +264,11 @@ def _count(url: str) -> int:
 
 def _readers_work(store: Path, tmp_path: Path) -> None:
     procs = {  # at once, while the server holds the store
-        "explain": subprocess.Popen([sys.executable, "-m", "kg.cli", "explain", "周明远", "--graph", str(store)],
+        "explain": subprocess.Popen([sys.executable, "-m", "kg.app.cli", "explain", "周明远", "--graph", str(store)],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT),
-        "query": subprocess.Popen([sys.executable, "-m", "kg.cli", "query", str(store), "officials", "--format", "csv"],
+        "query": subprocess.Popen([sys.executable, "-m", "kg.app.cli", "query", str(store), "officials", "--format", "csv"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT),
-        "viz": subprocess.Popen([sys.executable, "-m", "kg.cli", "viz", str(store), "--focus", "周明远", "-o", str(tmp_path / "v.html")],
+        "viz": subprocess.Popen([sys.executable, "-m", "kg.app.cli", "viz", str(store), "--focus", "周明远", "-o", str(tmp_path / "v.html")],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT),
     }
     for name, p in procs.items():
@@ -293,7 +293,7 @@ def test_readers_beside_kg_serve_on_the_store(samples_out, tmp_path):
 
 
 def test_readers_beside_the_store_open_as_serve_opens_it(samples_out, capsys, tmp_path):
-    from kg.serve import make_app
+    from kg.app.serve import make_app
 
     app, _ = make_app(samples_out / "store")  # in this process: RocksDB would refuse a second writer here too
     try:
@@ -353,7 +353,7 @@ def test_quads_written_is_what_the_store_holds(tmp_path):
 @pytest.mark.parametrize("name", ["\udcff", "\\u0041", '"; DROP', "}", "a\\", "\u2028"])
 def test_explain_takes_any_name_without_a_traceback(samples_out, name):
     # a byte that is not UTF-8 reaches argv as a surrogate; a backslash-u is a SPARQL escape
-    p = subprocess.run([sys.executable, "-m", "kg.cli", "explain", name, "--graph", str(samples_out / "graph.trig")],
+    p = subprocess.run([sys.executable, "-m", "kg.app.cli", "explain", name, "--graph", str(samples_out / "graph.trig")],
                        capture_output=True, cwd=ROOT)
     assert p.returncode == 1, p.stderr
     assert b"Traceback" not in p.stderr and b"no entity named" in p.stderr

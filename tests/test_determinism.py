@@ -35,7 +35,7 @@ def _order(files: list[Path], how: str) -> list[Path]:
 def _build(files: list[Path], out: Path, seed: int, jobs: int, clean: bool) -> tuple[list[str], bytes]:
     env = {**os.environ, "PYTHONHASHSEED": str(seed)}
     p = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", *map(str, files), "-o", str(out), "-j", str(jobs),
+        [sys.executable, "-m", "kg.app.cli", "build", *map(str, files), "-o", str(out), "-j", str(jobs),
          "--formats", "ttl,nq", "-q"],
         capture_output=True, text=True, env=env, cwd=ROOT,
     )

@@ -119,13 +119,13 @@ def test_the_build_reports_the_note_and_keeps_the_article(tmp_path):
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        "import kg.extract as ex\n"
+        "import kg.extract.article as ex\n"
         "def broken(*a):\n    raise KeyError('no such thing')\n"
         "ex.find_orgs = broken\n", encoding="utf-8")
     import os
 
     env = {**os.environ, "PYTHONPATH": str(hook)}
-    p = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+    p = subprocess.run([sys.executable, "-m", "kg.app.cli", "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
                         "-j", "1", "--no-html"], capture_output=True, text=True, env=env)
     assert p.returncode == 0, p.stderr
     assert "note " in p.stderr and "a.txt: parks, companies and projects left out: KeyError" in p.stderr

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from conftest import extract_text
 
-from kg.facts import parse_number, periods, quantities
+from kg.extract.facts import parse_number, periods, quantities
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,7 @@ from kg.facts import parse_number, periods, quantities
     ],
 )
 def test_quantities(text, value, unit):
-    from kg.normalize import fold_width
+    from kg.io.normalize import fold_width
 
     (q,) = quantities(fold_width(text))
     assert q.value == Decimal(value) and q.unit == unit

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, article
 
-from kg.extract import extract
-from kg.gazetteer import load
+from kg.extract.article import extract
+from kg.extract.gazetteer import load
 from kg.model import decode_result, encode_result
-from kg.read import ReadError, read_all
+from kg.io.read import ReadError, read_all
 
 FIXTURE_TEXTS = [a.text for a in read_all([str(FIXTURES)]) if not isinstance(a, ReadError)]
 
@@ -40,7 +40,7 @@ def leftmost_longest(text: str, names) -> list[tuple[int, int, str]]:
 # ---------------------------------------------------------------- gazetteer names
 
 def test_region_scan_is_leftmost_longest():
-    from kg.mentions.regions import _index
+    from kg.extract.mentions.regions import _index
 
     index = _index(load())
     for text in FIXTURE_TEXTS:
@@ -48,7 +48,7 @@ def test_region_scan_is_leftmost_longest():
 
 
 def test_town_matches_equal_an_automaton_of_the_counties_townships():
-    from kg.mentions.regions import TOWN_SUFFIXES, _town_matches
+    from kg.extract.mentions.regions import TOWN_SUFFIXES, _town_matches
 
     gaz = load()
     # a county with several townships, and a text naming them back to back and inside others
@@ -67,7 +67,7 @@ def test_town_matches_equal_an_automaton_of_the_counties_townships():
 # ---------------------------------------------------------------- org suffixes
 
 def test_suffix_matches_equal_a_regex_per_suffix():
-    from kg.mentions.orgs import _suffixes, suffix_matches
+    from kg.extract.mentions.orgs import _suffixes, suffix_matches
 
     def plain(norm):
         return [(rank, m.start(), m.end()) for rank, (suf, _, _) in enumerate(_suffixes())
@@ -80,7 +80,7 @@ def test_suffix_matches_equal_a_regex_per_suffix():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["产业园", "园区", "工业园区", "公司", "集团有限公司", "项目", "二期", "区", "甲", "，"]), max_size=12))
 def test_suffix_matches_on_runs_of_suffixes(parts):
-    from kg.mentions.orgs import _suffixes, suffix_matches
+    from kg.extract.mentions.orgs import _suffixes, suffix_matches
 
     text = "".join(parts)
     plain = [(rank, m.start(), m.end()) for rank, (suf, _, _) in enumerate(_suffixes()) for m in re.finditer(re.escape(suf), text)]
@@ -88,7 +88,7 @@ def test_suffix_matches_on_runs_of_suffixes(parts):
 
 
 def test_inner_park_cut_equals_rfind_per_suffix():
-    from kg.mentions.orgs import _after_inner_park, _suffixes
+    from kg.extract.mentions.orgs import _after_inner_park, _suffixes
 
     def plain(stem):
         best = 0
@@ -108,14 +108,14 @@ def test_inner_park_cut_equals_rfind_per_suffix():
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ＡＢ１２，。：（）！　abc产業發展 \n")), max_size=40))
 def test_fold_width_equals_translate(s):
-    from kg.normalize import fold_width
+    from kg.io.normalize import fold_width
 
     table = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
     assert fold_width(s) == s.translate(table)
 
 
 def _chunkwise(s: str) -> str:
-    from kg.normalize import _converter
+    from kg.io.normalize import _converter
 
     conv = _converter().convert
     out = []
@@ -126,7 +126,7 @@ def _chunkwise(s: str) -> str:
 
 
 def test_to_simplified_whole_text_equals_chunk_by_chunk():
-    from kg.normalize import to_simplified
+    from kg.io.normalize import to_simplified
 
     trad = [t for t in FIXTURE_TEXTS if to_simplified(t) != t]
     assert trad, "the fixtures hold a traditional article"
@@ -138,7 +138,7 @@ def test_to_simplified_whole_text_equals_chunk_by_chunk():
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["發展", "產業", "园区", "經濟", "乾隆", "，", "。", " ", "\n", "后臺", "A1"]), max_size=15))
 def test_to_simplified_on_generated_text(parts):
-    from kg.normalize import to_simplified
+    from kg.io.normalize import to_simplified
 
     s = "".join(parts)
     assert to_simplified(s) == _chunkwise(s)
@@ -153,7 +153,7 @@ def _mojibake(s: str) -> str:
        st.booleans())
 def test_gbk_candidates_keep_every_run_that_repairs(parts, broken):
     """The prefilter drops only runs _fix_gbk cannot repair."""
-    from kg.normalize import _HAN_RUN_CHARS, _fix_gbk, _gbk_candidates
+    from kg.io.normalize import _HAN_RUN_CHARS, _fix_gbk, _gbk_candidates
 
     runs = re.compile(rf"[{_HAN_RUN_CHARS}]{{4,}}")  # every run, as repair() once checked them all
     plain = "".join(parts)
@@ -164,7 +164,7 @@ def test_gbk_candidates_keep_every_run_that_repairs(parts, broken):
 
 
 def test_mojibake_still_repaired():
-    from kg.normalize import normalize
+    from kg.io.normalize import normalize
 
     # these words' UTF-8 bytes read as GBK make whole characters (others leave a half at the end)
     t = normalize("园区内：" + _mojibake("产业发展招商引资重点项目") + "。")
@@ -178,7 +178,7 @@ def test_word_info_equals_jieba():
     import jieba.posseg
     from importlib.resources import files
 
-    from kg.segment import word_info
+    from kg.extract.segment import word_info
 
     jieba.initialize()
     with files("kg.data").joinpath("jieba_user.txt").open("rb") as f:
@@ -203,7 +203,7 @@ def test_results_round_trip_through_their_bytes():
 
 
 def test_a_batch_file_holds_each_result_where_it_says(tmp_path):
-    from kg.cache import write_results
+    from kg.corpus.cache import write_results
     from kg.model import PackedResult
 
     results = [extract(article(t)) for t in FIXTURE_TEXTS[:4]]

@@ -1,7 +1,7 @@
 """gazetteer.py: the data file, stems, short forms, parents."""
 from __future__ import annotations
 
-from kg.gazetteer import load, stem
+from kg.extract.gazetteer import load, stem
 
 
 def test_every_province_prefecture_and_county_level_is_there():

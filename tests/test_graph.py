@@ -9,9 +9,9 @@ from conftest import FIXTURES, article
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from kg.extract import extract
-from kg.graph import CY, build_graph, entity_iri, write_turtle
-from kg.merge import merge
+from kg.extract.article import extract
+from kg.rdf.graph import CY, build_graph, entity_iri, write_turtle
+from kg.corpus.merge import merge
 
 
 def build(names):
@@ -25,7 +25,7 @@ def test_iris_are_stable_and_regions_use_their_code():
     agency = "https://w3id.org/chanye/id/agency/8d49ae34a056921d"
     assert str(entity_iri("Agency:湖州市工业和信息化局")) == agency
     # and the same in another process, whatever its string hashing (PYTHONHASHSEED)
-    code = "from kg.graph import entity_iri; print(entity_iri('Agency:湖州市工业和信息化局'))"
+    code = "from kg.rdf.graph import entity_iri; print(entity_iri('Agency:湖州市工业和信息化局'))"
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
@@ -60,7 +60,7 @@ def test_turtle_round_trips_with_prefixes(tmp_path):
 
 
 def test_ontology_declares_what_the_graph_uses():
-    from kg.graph import ONTOLOGY
+    from kg.rdf.graph import ONTOLOGY
 
     onto = Graph().parse(ONTOLOGY, format="turtle")
     for cls in ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project", "Article"):

@@ -36,8 +36,8 @@ def texts() -> tuple[str, str]:
         from long_article import long_text
     finally:
         sys.path.remove(str(ROOT / "bench"))
-    from kg.extract import extract
-    from kg.facts import parse_number
+    from kg.extract.article import extract
+    from kg.extract.facts import parse_number
 
     from conftest import article
 
@@ -51,7 +51,7 @@ def _with_towns(text: str) -> str:
     county and lists companies (which the generator's templates do not write)."""
     import random
 
-    from kg.gazetteer import load
+    from kg.extract.gazetteer import load
 
     gaz = load()
     towns: dict[str, list[str]] = {}
@@ -135,13 +135,13 @@ STAGES = ("regions", "agencies", "officials", "orgs", "figures")
 def _measure(text: str, monkeypatch) -> tuple[dict[str, tuple[int, int, int]], dict[str, int]]:
     """{stage: (calls, reads, scanned)} of each mention stage and of find_figures, and how much
     each found."""
-    import kg.mentions.agencies as agencies_mod
-    import kg.mentions.officials as officials_mod
-    import kg.mentions.orgs as orgs_mod
-    import kg.mentions.regions as regions_mod
+    import kg.extract.mentions.agencies as agencies_mod
+    import kg.extract.mentions.officials as officials_mod
+    import kg.extract.mentions.orgs as orgs_mod
+    import kg.extract.mentions.regions as regions_mod
     from kg import facts
-    from kg.normalize import normalize
-    from kg.resolve import resolve_article
+    from kg.io.normalize import normalize
+    from kg.extract.resolve import resolve_article
 
     counter = _Counter()
     counted = _counting_mention(counter)
@@ -210,12 +210,12 @@ def test_officials_ask_the_text_once_per_name(measured):
 
 def _measure_extract(text: str, monkeypatch) -> tuple[tuple[int, int, int], dict[str, int]]:
     """(calls, reads, scanned) of the whole of extract(), and how much it found."""
-    import kg.extract as extract_mod
-    import kg.mentions.agencies as agencies_mod
-    import kg.mentions.officials as officials_mod
-    import kg.mentions.orgs as orgs_mod
-    import kg.mentions.regions as regions_mod
-    from kg.normalize import normalize
+    import kg.extract.article as extract_mod
+    import kg.extract.mentions.agencies as agencies_mod
+    import kg.extract.mentions.officials as officials_mod
+    import kg.extract.mentions.orgs as orgs_mod
+    import kg.extract.mentions.regions as regions_mod
+    from kg.io.normalize import normalize
 
     from conftest import article
 
@@ -262,7 +262,7 @@ SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: 
 @settings(max_examples=300, deadline=None)
 @given(SPANS, st.integers(-2, 40), st.integers(0, 8))
 def test_spans_answer_as_any_would(spans, s, n):
-    from kg.mentions.regions import Spans
+    from kg.extract.mentions.regions import Spans
 
     e = s + n
     idx = Spans(spans)
@@ -275,7 +275,7 @@ def test_spans_answer_as_any_would(spans, s, n):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="王王欧阳建国阳a", max_size=40), st.text(alphabet="王欧阳建国a", min_size=1, max_size=4))
 def test_occurrences_count_and_find_as_str(text, name):
-    from kg.mentions.officials import Occurrences
+    from kg.extract.mentions.officials import Occurrences
 
     occ = Occurrences(text)
     for _ in range(2):  # the answer kept is the answer
@@ -286,7 +286,7 @@ def test_occurrences_count_and_find_as_str(text, name):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6), st.sampled_from("PC")), max_size=15), st.integers(0, 40))
 def test_prior_is_the_last_named_before(raw, pos):
-    from kg.facts import _Prior
+    from kg.extract.facts import _Prior
     from kg.model import Mention
 
     mentions = sorted(
@@ -301,7 +301,7 @@ def test_prior_is_the_last_named_before(raw, pos):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="甲乙,，;：。", min_size=0, max_size=200), st.integers(-3, 210))
 def test_clause_start_as_the_scan(sent, pos):
-    from kg.facts import CLAUSE, _clause_start
+    from kg.extract.facts import CLAUSE, _clause_start
 
     cut = 0
     for m in CLAUSE.finditer(sent, 0, pos):

@@ -1,11 +1,11 @@
 """mentions/: one finder per type, on sentences written for the tests."""
 from __future__ import annotations
 
-from kg.mentions.agencies import find_agencies
-from kg.mentions.officials import find_officials
-from kg.mentions.orgs import find_orgs, is_generic
-from kg.mentions.regions import find_regions
-from kg.normalize import normalize
+from kg.extract.mentions.agencies import find_agencies
+from kg.extract.mentions.officials import find_officials
+from kg.extract.mentions.orgs import find_orgs, is_generic
+from kg.extract.mentions.regions import find_regions
+from kg.io.normalize import normalize
 
 
 def regions(s):

@@ -1,7 +1,7 @@
 """metadata.py: titles, dates, outlets and the people of an article."""
 from __future__ import annotations
 
-from kg.metadata import article_date, article_title, credits, outlet, read_meta
+from kg.io.metadata import article_date, article_title, credits, outlet, read_meta
 
 
 def test_title_from_a_title_line_or_the_first_real_line():

@@ -1,7 +1,7 @@
 """normalize.py: glosses, scripts, widths, and the offset map back to the original."""
 from __future__ import annotations
 
-from kg.normalize import fold_width, normalize, to_simplified
+from kg.io.normalize import fold_width, normalize, to_simplified
 
 
 def test_pinyin_glosses_removed():

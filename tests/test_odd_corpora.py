@@ -15,7 +15,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace
 from rdflib.namespace import RDF, XSD
 
-from kg.read import ReadError, ReadOptions, article_id, read_all, read_file
+from kg.io.read import ReadError, ReadOptions, article_id, read_all, read_file
 
 CY = Namespace("https://w3id.org/chanye/ontology#")
 DC = Namespace("http://purl.org/dc/terms/")
@@ -34,7 +34,7 @@ def kg(*args, cwd: Path):
 
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         [str(Path(package.__file__).resolve().parent.parent), os.environ.get("PYTHONPATH", "")]))
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(os.fsdecode, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "kg.app.cli", *map(os.fsdecode, args)], capture_output=True,
                           text=True, errors="backslashreplace", cwd=cwd, env=env)
 
 
@@ -178,7 +178,7 @@ def test_same_url_other_text_is_another_article_same_text_the_same(tmp_path):
 # ---------------------------------------------------------------- 3. impossible dates
 
 def test_impossible_dates_are_dropped_with_a_note():
-    from kg.metadata import article_date, calendar_date, first_date, impossible_date, read_meta
+    from kg.io.metadata import article_date, calendar_date, first_date, impossible_date, read_meta
 
     assert calendar_date(2024, 2, 29) == "2024-02-29" and calendar_date(2023, 2, 29) == ""
     assert calendar_date(2022, 2, 31) == "" and calendar_date(2021, 13, 1) == ""
@@ -323,7 +323,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_built_end_to_end(tmp_path):
     shown = str(src) + "/gbk\\xba\\xfe.txt"
     assert [a.path for a in arts] == [str(src / "b.txt"), shown]
     arts[1].path.encode("utf-8")  # printable and encodable: no lone surrogates
-    from kg.read import label
+    from kg.io.read import label
 
     assert label(os.path.join(os.fsencode(src), raw_name)) == shown
     out = tmp_path / "out"

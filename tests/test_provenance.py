@@ -5,8 +5,8 @@ from conftest import ROOT
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.cli import main
-from kg.graph import CY, OA
+from kg.app.cli import main
+from kg.rdf.graph import CY, OA
 
 SAMPLES = ROOT / "samples"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.read import ReadError, decode, expand, read_all, read_file
+from kg.io.read import ReadError, decode, expand, read_all, read_file
 
 TEXT = "峄城区委书记张熙滨表示,工业强区。寧德網消息"
 
@@ -108,7 +108,7 @@ def test_jsonl_articles_with_metadata_and_bad_lines(tmp_path):
 
 
 def test_jsonl_fields_by_option(tmp_path):
-    from kg.read import ReadOptions
+    from kg.io.read import ReadOptions
 
     p = tmp_path / "x.jsonl"
     p.write_text('{"正文": "市长雷应敏表示", "标题": "访谈"}\n', encoding="utf-8")

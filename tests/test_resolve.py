@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import FIXTURES, extract_text, names, rels
 
-from kg.merge import merge
+from kg.corpus.merge import merge
 
 
 def fixture(name):
@@ -164,7 +164,7 @@ def test_townships_of_a_named_county_with_their_party_committee():
 def test_an_agency_keeps_one_jurisdiction_the_one_its_name_places_it_in():
     # two articles disagree: a zone committee named with its city, and the same committee given
     # the county an article was about (the ontology allows one jurisdiction per agency)
-    from kg.merge import merge
+    from kg.corpus.merge import merge
     from kg.model import ArticleResult, Entity, Evidence, Relation
 
     from conftest import article

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS, SKOS
 
-from kg.graph import CY, add_entity, add_post, entity_iri
-from kg.merge import Merged
+from kg.rdf.graph import CY, add_entity, add_post, entity_iri
+from kg.corpus.merge import Merged
 from kg.model import Entity
-from kg.store import Sink, export
-from kg.view import from_merged, panel_data
+from kg.rdf.store import Sink, export
+from kg.app.view import from_merged, panel_data
 
 SAMPLES = ROOT / "samples"
 # any Unicode scalar value: quotes, backslashes, newlines, <>, {}, controls, emoji, RTL marks
@@ -55,7 +55,7 @@ def test_random_names_give_turtle_that_parses_back_to_the_same_graph(tmp_path_fa
 @example(name="华恒\u2028</script>\u2029<!--公司")  # Hypothesis alone had never drawn the separators
 @settings(max_examples=100, deadline=None)
 def test_random_names_reach_the_page_only_as_escaped_json(name):
-    from kg.web import script_json
+    from kg.app.web import script_json
 
     m = Merged(entities={f"Company:{name}": Entity(f"Company:{name}", "Company", name)})
     data = script_json(panel_data(from_merged(m)))
@@ -67,7 +67,7 @@ def test_random_names_reach_the_page_only_as_escaped_json(name):
 # ---------------------------------------------------------------- kg validate
 
 def kg(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kg.app.cli", *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, **kw)
 
 
@@ -148,7 +148,7 @@ def test_a_build_killed_midway_leaves_the_previous_outputs_intact(samples_build,
     shutil.copytree(samples_build, out, symlinks=True)
     before = _snapshot(out)
     link = os.path.basename(os.readlink(out / "current"))  # the published build's folder, .builds/<id>
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big_corpus), "-o", str(out), "-j", "1"],
+    proc = subprocess.Popen([sys.executable, "-m", "kg.app.cli", "build", str(big_corpus), "-o", str(out), "-j", "1"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
     seen = False

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from conftest import FIXTURES, ROOT
 
-from kg.cli import main
+from kg.app.cli import main
 
 INPUTS = [str(ROOT / "samples"), *map(str, sorted(FIXTURES.glob("*.txt")))]
 

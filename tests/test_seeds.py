@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kg.cli import main
+from kg.app.cli import main
 
 
 def score(shared, corpus: str, gold: str, pattern: str, tmp_path) -> dict:
@@ -68,7 +68,7 @@ def test_no_gloss_or_traditional_character_in_canonical_names(shared, tmp_path):
     from rdflib import Graph
     from rdflib.namespace import RDFS
 
-    from kg.normalize import to_simplified
+    from kg.io.normalize import to_simplified
 
     assert main(["build", str(shared / "corpus" / "seeds"), "-o", str(tmp_path), "-q", "--no-html"]) == 0
     g = Graph().parse(tmp_path / "graph.ttl")
@@ -83,7 +83,7 @@ def test_seed_articles_get_titles_and_dates(shared, tmp_path):
     from rdflib import Graph
     from rdflib.namespace import DCTERMS, RDF
 
-    from kg.graph import CY
+    from kg.rdf.graph import CY
 
     assert main(["build", str(shared / "corpus" / "seeds"), "-o", str(tmp_path), "-q", "--no-html"]) == 0
     g = Graph().parse(tmp_path / "graph.ttl")
@@ -128,8 +128,8 @@ HAND_CHECKED = [
 def test_seed_figures_hand_checked(shared):
     from decimal import Decimal
 
-    from kg.extract import extract
-    from kg.read import read_all
+    from kg.extract.article import extract
+    from kg.io.read import read_all
 
     got = set()
     ranges = set()
@@ -153,6 +153,6 @@ def test_the_build_of_seeds_and_dev_conforms_to_the_shapes(shared, tmp_path):
     out = tmp_path / "out"
     assert main(["build", str(shared / "corpus" / "seeds"), str(shared / "corpus" / "dev"), "-o", str(out),
                  "-q", "--no-html"]) == 0
-    p = subprocess.run([sys.executable, "-m", "kg.cli", "validate", str(out / "graph.ttl")],
+    p = subprocess.run([sys.executable, "-m", "kg.app.cli", "validate", str(out / "graph.ttl")],
                        capture_output=True, text=True)
     assert p.returncode == 0 and "conforms" in p.stdout, p.stdout + p.stderr

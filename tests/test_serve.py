@@ -7,8 +7,8 @@ import urllib.request
 import pytest
 from conftest import ROOT, start_serve
 
-from kg.cli import main
-from kg.query import load_graph, named_queries, run, with_params
+from kg.app.cli import main
+from kg.rdf.query import load_graph, named_queries, run, with_params
 
 SAMPLES = ROOT / "samples"
 

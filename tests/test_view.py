@@ -7,9 +7,9 @@ import re
 import pytest
 from conftest import ROOT
 
-from kg.cli import main
-from kg.query import load_graph
-from kg.view import STYLE, Node, ViewData, panel_data, read, select, tooltip, write_html
+from kg.app.cli import main
+from kg.rdf.query import load_graph
+from kg.app.view import STYLE, Node, ViewData, panel_data, read, select, tooltip, write_html
 
 HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>'
 

@@ -63,12 +63,13 @@ def fresh(tmp_path_factory, wheel) -> dict:
 def test_the_wheel_holds_every_file_of_the_package(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     want = set()
-    for src, dest in ((ROOT / "kg", "kg"), (ROOT / "ontology", "kg/ontology")):
+    for src, dest in ((ROOT / "kg", "kg"), (ROOT / "ontology", "kg/rdf/ontology")):
         for f in src.rglob("*"):
             rel = f.relative_to(src)
             if f.is_file() and "__pycache__" not in rel.parts and not f.name.startswith(".") and not f.name.endswith(("~", ".pyc", ".swp", ".tmp")):
                 want.add(f"{dest}/{rel.as_posix()}")
-    assert {"kg/ontology/chanye.ttl", "kg/ontology/shapes.ttl", "kg/web/query.html", "kg/data/gazetteer.tsv", "kg/queries/parks.rq"} <= want
+    assert {"kg/rdf/ontology/chanye.ttl", "kg/rdf/ontology/shapes.ttl", "kg/app/web/query.html", "kg/data/gazetteer.tsv",
+            "kg/rdf/queries/parks.rq"} <= want
     assert want - names == set(), "files of the package left out of the wheel (pyproject.toml: packages, package-data)"
 
 
@@ -114,7 +115,7 @@ def test_kg_serve_from_the_wheel(fresh, graph):
         with urllib.request.urlopen(base + "/", timeout=5) as r:
             status, ctype, body = r.status, r.headers.get("content-type", ""), r.read().decode("utf-8")
         assert status == 200 and ctype.startswith("text/html") and "</html>" in body
-        assert "__QUERIES__" not in body and "/sparql" in body  # the page from kg/web/query.html, filled in
+        assert "__QUERIES__" not in body and "/sparql" in body  # the page from kg/app/web/query.html, filled in
 
         q = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 5"
         req = urllib.request.Request(f"{base}/sparql?{urllib.parse.urlencode({'query': q})}",

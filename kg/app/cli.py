@@ -1,0 +1,626 @@
+"""kg build | query | explain | serve | viz: argument parsing and printing only; the work is elsewhere."""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from kg import __version__
+from kg.model import ENTITY_TYPES, RELATION_TYPES
+
+
+def _err(msg: str) -> None:
+    print(f"kg: {msg}", file=sys.stderr)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(x.strip().lstrip(".") for x in text.split(",") if x.strip()))
+    bad = [x for x in names if x not in ("ttl", "trig", "nq")]
+    if bad or not names:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) if bad else repr(text)}: choose from ttl, trig, nq")
+    return names
+
+
+def _number(low: float, strict: bool, what: str):
+    """An argparse type: a finite number above low (strict) or at least low; nan, inf and the
+    rest are refused with a one-line usage error."""
+    import math
+
+    def parse(text: str) -> float:
+        try:
+            x = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number: give {what}") from None
+        if not math.isfinite(x) or x < low or (strict and x == low):
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range: give {what}")
+        return x
+
+    return parse
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: give 0 (every core) or more") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give 0 (every core) or more")
+    return n
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _file_of(path: str) -> str:
+    """The file an article came from (a JSONL article's path ends in :LINE)."""
+    head, _, tail = path.rpartition(":")
+    return head if head and tail.isdigit() else path
+
+
+def _summary(files: int, articles: int, reports: Counter) -> str:
+    return (f"{files} file(s) read, {reports.get('skipped', 0)} input(s) skipped, "
+            f"{reports.get('failed', 0)} failed")
+
+
+def _trim() -> None:
+    """Return freed heap pages to the system (glibc's malloc_trim); elsewhere nothing happens."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+class _MemoryWatch:
+    """The highest memory in use since the last take(), sampled ten times a second (--timings):
+    a stage's peak can be well above what it leaves in use."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = 0.0
+        self.done = threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while not self.done.wait(0.1):
+            self.peak = max(self.peak, _rss_mb())
+
+    def take(self) -> tuple[float, float]:
+        now = _rss_mb()
+        peak, self.peak = max(self.peak, now), now
+        return now, peak
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, AttributeError):
+        return 0.0
+
+
+def _open(path: Path, loader, missing: str = "no such graph file or store"):
+    """path loaded by loader, or None once a one-line message has said why (the caller exits 2)."""
+    if not _is_graph(path):
+        _err(f"{path}: {missing}")
+        return None
+    try:
+        return loader(path)
+    except Exception as e:
+        _err(f"{path}: cannot parse graph: {e}")
+        return None
+
+
+def _is_graph(path: Path) -> bool:
+    """A graph file, or a store folder written by kg build."""
+    return path.is_file() or (path / "CURRENT").exists()
+
+
+def _progress(quiet: bool):
+    """A progress bar on stderr when it is a terminal; nothing otherwise (logs, CI, pipes)."""
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr, leave=False)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.corpus.publish import Busy, Output
+
+    # a build holds millions of small acyclic objects (results, then quads): the cyclic
+    # collector would walk them all again and again (10k articles: 103 s -> 85 s)
+    gc.disable()
+    out = Path(args.output)
+    before = signal.signal(signal.SIGTERM, _interrupt)
+    job: Output | None = None
+    try:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            job = Output(out)  # one build at a time in a folder: the second is refused
+        except Busy as e:
+            _err(str(e))
+            return 75  # EX_TEMPFAIL: try again later
+        except OSError as e:
+            _err(f"{out}: cannot write to the output folder: {_why(e)}")
+            return 2
+        return _build(args, job)
+    except KeyboardInterrupt:
+        # the build writes into a folder of its own and publishes it with one rename: until then
+        # what it wrote is removed and the previous build's files are as they were
+        if job is not None and job.published:
+            _err(f"interrupted after this build was published: {out} holds it (what is left of the "
+                 "previous build is removed by the next one)")
+        else:
+            _discard(job)
+            _err("interrupted: nothing of this build was published; the previous outputs are as they were")
+        return 130
+    except OSError as e:  # a full disk, a folder made read-only: here, in the store or in a worker
+        if job is not None and job.published:
+            _err(f"{out}: this build was published, but tidying up after it failed: {_why(e)}")
+        else:
+            _discard(job)
+            _err(f"{out}: cannot write the build: {_why(e)}; nothing of this build was published "
+                 "and what it wrote is removed; the previous outputs are as they were")
+        return 2
+    except BaseException:
+        _discard(job)
+        raise
+    finally:
+        if job is not None:
+            job.close()
+        signal.signal(signal.SIGTERM, before)
+        gc.enable()
+
+
+def _discard(job) -> None:
+    """What a stopped or failed build wrote: its folder (once the store's writers are done) and
+    the cache files it added; the published build is untouched."""
+    from kg.rdf.store import wait_writers
+
+    wait_writers()
+    if job is not None:
+        job.abandon()
+
+
+def _why(e: OSError) -> str:
+    """An OSError in a few words: the C library's, or Oxigraph's (which puts it in its message),
+    with the file when it says which."""
+    import errno
+
+    text = str(e)
+    for code, words in ((errno.ENOSPC, "No space left on device"), (errno.EROFS, "Read-only file system"),
+                        (errno.EACCES, "Permission denied"), (errno.EDQUOT, "Disk quota exceeded")):
+        if e.errno == code or words in text:
+            why = "no space left on device (disk full)" if code == errno.ENOSPC else words[0].lower() + words[1:]
+            break
+    else:
+        why = e.strerror or (text.splitlines()[0] if text.strip() else type(e).__name__)
+    return why + (f" ({e.filename})" if getattr(e, "filename", None) else "")
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _build(args: argparse.Namespace, job) -> int:
+    """The build into job (publish.Output: the locked output folder): everything is written into
+    a folder of its own, published with one rename at the end."""
+    from kg.rdf.graph import build_dataset, build_graph
+    from kg.corpus.publish import pause
+    from kg.rdf.store import Sink, export, fresh_store
+    from kg.corpus.merge import merge
+    from kg.corpus.cache import Cache
+    from kg.corpus.pipeline import default_jobs, extract_all
+    from kg.io.read import ReadError, ReadOptions, read_all
+    from kg.app.view import DEFAULT_BUDGET, from_merged, write_html
+
+    t0 = time.perf_counter()
+    out = job.out
+    pause("locked")
+    here = job.begin()  # this build's own folder, published whole at the end
+    opts = ReadOptions()
+    fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
+    opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()},
+                       max_bytes=int(args.max_size * 2**20), exclude=(os.path.realpath(out),))
+    reports: Counter[str] = Counter()  # skipped / failed inputs
+    files_read: set[str] = set()
+
+    def skipped(e) -> None:
+        kind = getattr(e, "kind", "failed")
+        reports[kind] += 1
+        _err(f"{kind} {e}")
+
+    cache = Cache(out)
+    if not args.update:
+        cache.entries = {}
+    reused = 0
+
+    def fresh(items):
+        """Inputs whose text is new or changed; the rest come from the cache (--update)."""
+        nonlocal reused
+        for it in items:
+            if not isinstance(it, ReadError):
+                files_read.add(_file_of(it.path))
+                for note in it.notes:
+                    _err(f"note {it.path}: {note}")
+            if not isinstance(it, ReadError) and args.update:
+                hit = cache.lookup(it)
+                if hit is not None:
+                    reused += 1
+                    continue
+            yield it
+
+    timings: dict[str, float] = {}
+    rss: dict[str, tuple[float, float]] = {}  # memory in use at the end of each stage, and its peak
+    watch = _MemoryWatch() if args.timings else None
+    t = time.perf_counter()
+    bar = _progress(args.quiet)
+    new = extract_all(fresh(read_all(args.paths, opts)), jobs=args.jobs or default_jobs(), skipped=skipped,
+                      progress=bar.update, engine=args.engine, scheduler=args.scheduler,
+                      store=str(cache.dir) if args.engine == "local" else None)
+    bar.close()
+    for r in sorted(new, key=lambda r: r.path):  # what extraction had to leave out, per article
+        for note in r.notes:
+            _err(f"note {r.path}: {note}")
+    new = [cache.put(r) for r in new]  # from here on each result is read from its cache file
+    results = cache.all_results() if args.update else new
+    timings["read+extract"] = time.perf_counter() - t
+    rss["read+extract"] = watch.take() if watch else (0.0, 0.0)
+    if not results:
+        _err(f"no article could be read ({_summary(0, 0, reports)}); nothing written")
+        job.abandon()
+        return 1
+    pause("extracted")
+    t = time.perf_counter()
+    merged = merge(results)
+    _trim()  # the merge's scratch (name indexes, pooled names) goes back to the system
+    timings["merge"] = time.perf_counter() - t
+    rss["merge"] = watch.take() if watch else (0.0, 0.0)
+    pause("merged")
+    # every quad goes into the on-disk store, and the files are exported from it
+    t = time.perf_counter()
+    store = fresh_store(here / "store")
+    sink = Sink(store)
+    build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
+    build_dataset(merged, sink, figures=True)
+    sink.flush()
+    # what is in the store, each quad once: the builders add some quads more than once (a label
+    # stated by several articles, an article's description by each of its sentences), so the
+    # lines handed to the store (len(sink)) overstate it
+    quads = len(store)
+    timings["graph+store"] = time.perf_counter() - t
+    rss["graph+store"] = watch.take() if watch else (0.0, 0.0)
+    pause("stored")
+    page = out / "graph.html"
+    if not args.no_html:
+        t = time.perf_counter()
+        view = from_merged(merged, budget=DEFAULT_BUDGET)
+        write_html(view, here / page.name)
+        timings["html"] = time.perf_counter() - t
+        rss["html"] = watch.take() if watch else (0.0, 0.0)
+        if view.left_out:
+            print(f"graph.html: {view.left_out}")
+        del view
+        pause("html")
+    ents = Counter(e.type for e in merged.entities.values())
+    rels = Counter(r.rel for r in merged.relations)
+    del merged  # the exports read the store only: the merged entities are let go first
+    _trim()
+    t = time.perf_counter()
+    export(store, here, args.formats)
+    store.flush()
+    del store, sink  # closed: the published store is opened by readers only
+    timings["export"] = time.perf_counter() - t
+    rss["export"] = watch.take() if watch else (0.0, 0.0)
+    t = time.perf_counter()
+    cache.save(here)
+    # the one switch: graph.*, the store, the page and the manifest of this build at once; then
+    # the files of an earlier build this one does not have (other --formats, --no-html) go, and
+    # so does the earlier build's folder
+    job.publish()
+    pause("switched")
+    job.finish()
+    timings["publish"] = time.perf_counter() - t
+    dt = time.perf_counter() - t0
+    if not args.quiet:
+        size = sum(r.chars for r in results)
+        print(f"Read {len(results)} article(s), {size:,} characters; {_summary(len(files_read), len(results), reports)}."
+              + (f" {reused} unchanged article(s) taken from the cache, {len(new)} extracted." if args.update else ""))
+        print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
+        print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
+        unresolved = sorted({n for r in results for n, _ in r.unresolved})
+        if unresolved:
+            print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(unresolved)}")
+        files = [f"graph.{x}" for x in args.formats] + ([] if args.no_html else [page.name])
+        print(f"Wrote {', '.join(files)} and the store in {out} ({quads:,} quads written) in {dt:.1f} s.")
+        if args.timings:
+            print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
+            print("Memory after each stage (its peak): " + ", ".join(f"{k} {v:,.0f} MB ({p:,.0f})" for k, (v, p) in rss.items())
+                  + f"; peak {_peak_mb():,.0f} MB")
+    if watch:
+        watch.done.set()
+    if args.strict and reports:
+        _err(f"--strict: {sum(reports.values())} input(s) could not be read (see above); the rest was built")
+        return 3
+    return 0
+
+
+GRAPH_SUFFIXES = (".ttl", ".trig", ".nq", ".nt", ".jsonld")
+DEFAULT_GRAPH = "output/graph.ttl"
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.rdf.query import (QueryTimeout, keeps_named_graphs, load_graph, named_queries, params_of, render, run,
+                        run_with_timeout, uses_named_graphs, with_params)
+
+    named = named_queries()
+    if args.list:
+        for name, text in sorted(named.items()):
+            first = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")), "")
+            opts = " ".join("--" + p for p in params_of(text))
+            print(f"{name:<14}{first}" + (f"  [{opts}]" if opts else ""))
+        return 0
+    # positionals: [GRAPH] QUERY, where a graph is a file with an RDF suffix
+    graph, query = args.graph_opt, None
+    for p in args.positional:
+        if graph is None and (p.endswith(GRAPH_SUFFIXES) or _is_graph(Path(p))) and p not in named:
+            graph = p
+        elif query is None:
+            query = p
+        else:
+            _err(f"query: unexpected argument {p!r}")
+            return 2
+    graph = graph or DEFAULT_GRAPH
+    given = {"region": args.region, "company": args.company, "name": args.name, "type": args.type}
+    if args.file:
+        try:
+            sparql = Path(args.file).read_text(encoding="utf-8")
+        except OSError as e:
+            _err(f"{args.file}: {e.strerror or e}")
+            return 2
+    elif query in named:
+        sparql = named[query]
+    elif query:
+        sparql = query
+    else:
+        _err("query: give a SPARQL query, --file Q.rq, or a shipped question (kg query --list)")
+        return 2
+    try:
+        sparql = with_params(sparql, given)
+    except ValueError as e:
+        _err(f"query: {e}")
+        return 2
+    path = Path(graph)
+    no_graphs = f"{query if query in named and not args.file else 'a query with GRAPH or FROM NAMED'} needs the " \
+                f"sentence graphs, which {path.name} does not keep: run it on {_quad_outputs(path)}"
+    if path.is_file() and not keeps_named_graphs(path) and uses_named_graphs(sparql):  # said before a long parse
+        _err(no_graphs)
+        return 2
+    g = _open(path, load_graph, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
+    if g is None:
+        return 2
+    try:
+        if args.timeout:
+            cols, rows = run_with_timeout(g, sparql, args.timeout, path)
+        else:
+            cols, rows = run(g, sparql)
+    except QueryTimeout as e:
+        _err(f"query stopped: {e} (--timeout {args.timeout:g}; 0 for no limit)")
+        return 3
+    except Exception as e:
+        if "ConjunctiveGraph" in str(e):  # rdflib: a GRAPH pattern over a plain Graph that the check above missed
+            _err(no_graphs)
+            return 2
+        _err(f"query failed: {type(e).__name__}: {e}" if not isinstance(e, RuntimeError) else f"query failed: {e}")
+        return 2
+    print(render(cols, rows, args.format))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.app.serve import serve
+
+    path = Path(args.graph)
+    if not _is_graph(path):
+        _err(f"{path}: no such graph file or store")
+        return 2
+    try:
+        serve(path, host=args.host, port=args.port, allow_update=args.allow_update)
+    except OSError as e:
+        _err(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}")
+        return 2
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from kg.app.explain import explain, find, has_sentences, load
+
+    path = Path(args.graph)
+    ds = _open(path, load, "no such file or store (kg build writes graph.trig and store/ beside graph.ttl)")
+    if ds is None:
+        return 2
+    nodes = find(ds, args.name)
+    if not nodes:
+        _err(f"no entity named {args.name!r} in {path}")
+        return 1
+    print("\n\n".join(explain(ds, n) for n in nodes))
+    if not has_sentences(ds):  # graph.ttl: the facts are there, the sentences they came from are not
+        _err(f"{path} has no sentence graphs: for the sentences each fact came from, run it on {_quad_outputs(path)}")
+    return 0
+
+
+def _quad_outputs(path: Path) -> str:
+    """Where the named graphs are: the TriG / N-Quads files and the store beside path (those
+    that exist, else the names kg build gives them)."""
+    here = path.parent
+    found = [here / n for n in ("graph.trig", "graph.nq", "store") if (here / n).exists()]
+    names = [str(p) for p in found] or [str(here / "graph.trig"), "graph.nq", "the store"]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.rdf.validate import default_graph, validate
+
+    path = Path(args.graph)
+    data = _open(path, default_graph)
+    if data is None:
+        return 2
+    shapes = Path(args.shapes) if args.shapes else None
+    if shapes is not None and not shapes.is_file():
+        _err(f"{shapes}: no such shapes file")
+        return 2
+    report = validate(data, shapes) if shapes else validate(data)
+    for v in report.violations[: args.limit or None]:
+        print(f"{v.severity}: {v.shape} {v.focus}" + (f" {v.path}" if v.path else "") + f": {v.message}")
+    if args.limit and len(report.violations) > args.limit:
+        print(f"... and {len(report.violations) - args.limit} more")
+    if report.conforms:
+        print(f"{path}: conforms to the shapes ({len(data):,} triples, {report.nodes:,} typed nodes checked).")
+        return 0
+    _err(f"{path}: {len(report.violations)} violation(s) of the shapes")
+    return 1
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from kg.rdf.query import keeps_named_graphs, load_rdflib
+    from kg.app.view import read, select, write_html
+
+    path = Path(args.graph)
+    out = Path(args.output)
+    g = _open(path, load_rdflib, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
+    if g is None:
+        return 2
+    try:
+        view = select(read(g), focus=args.focus or "", depth=args.depth, types=args.type,
+                      region=args.region or "", budget=args.max_nodes)
+    except ValueError as e:
+        _err(str(e))
+        return 1
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)  # -o output/view.html beside a graph given elsewhere
+        write_html(view, out)
+    except OSError as e:
+        _err(f"{out}: cannot write the page: {e.strerror or e}")
+        return 2
+    print(f"Wrote {out}: {len(view.nodes)} nodes, {len(view.edges)} edges." + (f" {view.left_out}." if view.left_out else ""))
+    if not keeps_named_graphs(path):
+        _err(f"{path} has no sentence graphs: the page shows no sentences; for them run it on {_quad_outputs(path)}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kg", description="Chanye KG: build and query a knowledge graph of local industrial development from Chinese news.")
+    ap.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    b = sub.add_parser("build", help="read articles, write graph.ttl and graph.html")
+    b.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders of them")
+    b.add_argument("-o", "--output", default="output", help="output folder (default: output)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    b.add_argument("--no-html", action="store_true", help="skip the HTML network view")
+    b.add_argument("-j", "--jobs", type=_count, default=0, help="worker processes (default: every core; 1: serial)")
+    b.add_argument("--update", action="store_true",
+                   help="add new or changed articles to the build in the output folder; unchanged ones are not extracted again")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local process pool (default) or a Dask cluster (pip install 'chanye-kg[distributed]')")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster of -j workers)")
+    b.add_argument("--strict", action="store_true",
+                   help="exit with status 3 when any input was skipped or failed (the rest is still built)")
+    b.add_argument("--max-size", type=_number(0, True, "a size in MB above 0, such as 20 or 0.5"), default=20, metavar="MB",
+                   help="skip a text or HTML file, or a JSONL line, larger than this (default: 20 MB)")
+    b.add_argument("--formats", default="ttl,trig", type=_formats, metavar="LIST",
+                   help="files exported from the store, of ttl, trig, nq (default: ttl,trig; N-Quads holds what TriG "
+                        "holds in about 3.6 times the bytes)")
+    b.add_argument("--timings", action="store_true", help="print the time of each stage and the peak memory")
+    j = b.add_argument_group("JSONL input", "which fields of each record hold what (repeat to give several; first present wins)")
+    j.add_argument("--text-field", action="append", metavar="F", help="default: text, content, body, article")
+    j.add_argument("--title-field", action="append", metavar="F", help="default: title, headline")
+    j.add_argument("--url-field", action="append", metavar="F", help="default: url, link, source_url")
+    j.add_argument("--date-field", action="append", metavar="F", help="default: date, published, publish_time, pub_date, time, datetime")
+    b.set_defaults(func=cmd_build)
+
+    q = sub.add_parser("query", help="run SPARQL or a shipped question on a built graph")
+    q.add_argument("positional", nargs="*", metavar="[GRAPH] QUERY",
+                   help=f"graph file (default {DEFAULT_GRAPH}), then SPARQL text or a shipped question's name")
+    q.add_argument("--graph", dest="graph_opt", help="graph file (.ttl, .trig, .nq)")
+    q.add_argument("--file", help="read the query from a .rq file")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--list", action="store_true", help="list the shipped questions")
+    q.add_argument("--timeout", type=_number(0, False, "seconds, 0 or more (0: no limit)"), default=60, metavar="S",
+                   help="stop a query that runs longer than this many seconds (default 60; 0: no limit)")
+    for p, h in (("region", "region name (or part of it)"), ("company", "company name"), ("name", "entity name"), ("type", "entity type")):
+        q.add_argument(f"--{p}", help=f"for shipped questions that take it: {h}")
+    q.set_defaults(func=cmd_query)
+
+    v = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a graph on localhost")
+    v.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--allow-update", action="store_true", help="accept SPARQL Update (refused by default)")
+    v.set_defaults(func=cmd_serve)
+
+    z = sub.add_parser("viz", help="draw a part of a graph as an HTML network")
+    z.add_argument("graph", nargs="?", default="output/graph.trig", help="graph file (default output/graph.trig: with sentences)")
+    z.add_argument("-o", "--output", default="output/view.html")
+    z.add_argument("--focus", metavar="NAME", help="an entity and its neighbours")
+    z.add_argument("--depth", type=int, default=1, help="hops around --focus (default 1)")
+    z.add_argument("--type", action="append", choices=list(ENTITY_TYPES), help="keep only these types (repeat)")
+    z.add_argument("--region", help="a region, what is in it and who governs it")
+    z.add_argument("--max-nodes", type=int, default=1500, help="node budget: best-connected kept (default 1500)")
+    z.set_defaults(func=cmd_viz)
+
+    c = sub.add_parser("validate", help="check a graph against the SHACL shapes in ontology/shapes.ttl")
+    c.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
+    c.add_argument("--shapes", help="another SHACL shapes file")
+    c.add_argument("--limit", type=int, default=50, help="violations to print (default 50; 0: all)")
+    c.set_defaults(func=cmd_validate)
+
+    x = sub.add_parser("explain", help="an entity's names and relations, with the sentences they came from")
+    x.add_argument("name", help="any of the entity's names (simplified or traditional)")
+    x.add_argument("--graph", default="output/graph.trig", help="graph.trig, graph.nq or a store folder (default: output/graph.trig)")
+    x.set_defaults(func=cmd_explain)
+    return ap
+
+
+# the commands whose positional takes any number of values: arguments argparse leaves over (those
+# after an option, as in `kg query GRAPH --format csv officials`) are more of them
+LIST_POSITIONALS = {"build": "paths", "query": "positional"}
+
+
+def parse(ap: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """parse_args with options and positionals in any order. (parse_intermixed_args refuses a
+    parser with subcommands; an option's value is still taken by the option, and '--' still
+    ends the options.)"""
+    args, extra = ap.parse_known_args(argv)
+    options = [x for x in extra if x.startswith("-") and len(x) > 1]
+    dest = LIST_POSITIONALS.get(args.cmd)
+    if options or (extra and not dest):
+        ap.error(f"unrecognized arguments: {' '.join(options or extra)}")
+    if extra and dest:  # dest is set: extra without one is an error above
+        setattr(args, dest, [*(getattr(args, dest) or []), *extra])
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(parser(), argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # kg query ... | head: the reader has what it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Official mentions: [body] TITLE (、[body] TITLE)* NAME, from a title lexicon and surnames.
+
+Journalists, editors and hosts never match: their roles are not in the title lexicon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.model import Mention, Text
+from kg.resources import table, words
+from kg.extract.segment import is_common_word
+from kg.extract.mentions.regions import Spans
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# function characters that follow a name and never end one: used to break a 2/3-character tie
+AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一")
+NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    kind: str  # head | attach | body:NAME | none
+    org: Mention | None  # the body or region written right before the title
+
+
+@dataclass(frozen=True)
+class OfficialMention:
+    mention: Mention
+    posts: tuple[Post, ...]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> list[tuple[str, str]]:
+    return sorted(((r["title"], r["kind"]) for r in table("titles.tsv")), key=lambda t: -len(t[0]))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[set[str], set[str]]:
+    ws = words("surnames.txt")
+    return {w for w in ws if len(w) == 1}, {w for w in ws if len(w) == 2}
+
+
+@lru_cache(maxsize=1)
+def _title_rx() -> tuple[re.Pattern, dict[str, str]]:
+    titles = _titles()
+    return re.compile("|".join(re.escape(t) for t, _ in titles)), dict(titles)
+
+
+@lru_cache(maxsize=1)
+def _first_chars() -> tuple[frozenset[str], re.Pattern]:
+    """The characters a surname starts with, and a pattern finding them."""
+    singles, doubles = _surnames()
+    firsts = frozenset(singles | {d[0] for d in doubles})
+    return firsts, re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
+
+
+class Occurrences:
+    """norm.count(name) and norm.find(name) for the names after titles, from one index of the
+    text: where each pair of characters that starts with a surname character stands. A count
+    or a find per candidate name went over the whole text each time, quadratic in its length.
+    Built on the first question; every answer kept."""
+
+    __slots__ = ("norm", "_at", "_seen")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._at: dict[str, list[int]] | None = None
+        self._seen: dict[str, tuple[int, int]] = {}  # name -> (count, first position)
+
+    def _where(self, name: str) -> tuple[int, int]:
+        hit = self._seen.get(name)
+        if hit is not None:
+            return hit
+        firsts, rx = _first_chars()
+        norm = self.norm
+        if len(name) < 2 or name[0] not in firsts:  # not a name's form: ask the text itself
+            hit = (norm.count(name), norm.find(name))
+        else:
+            if self._at is None:
+                at: dict[str, list[int]] = {}
+                for m in rx.finditer(norm):
+                    p = m.start()
+                    at.setdefault(norm[p : p + 2], []).append(p)
+                self._at = at
+            count, first, end = 0, -1, -1
+            for p in self._at.get(name[:2], ()):
+                if p >= end and norm.startswith(name, p):  # as str.count: no two overlap
+                    count, end = count + 1, p + len(name)
+                    if first < 0:
+                        first = p
+            hit = (count, first)
+        self._seen[name] = hit
+        return hit
+
+    def count(self, name: str) -> int:
+        return self._where(name)[0]
+
+    def find(self, name: str) -> int:
+        return self._where(name)[1]
+
+
+def _title_at(norm: str, i: int) -> tuple[str, str] | None:
+    rx, kinds = _title_rx()
+    m = rx.match(norm, i)
+    return (m.group(), kinds[m.group()]) if m else None
+
+
+def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) -> list[OfficialMention]:
+    norm = text.norm
+    by_end: dict[int, Mention] = {}
+    for rm in regions:
+        by_end.setdefault(rm.end, rm)
+    for am in agencies:  # an agency beats a region ending at the same place
+        by_end[am.end] = am
+    taken = Spans((m.start, m.end) for m in agencies)
+    occ = Occurrences(norm)
+    out: list[OfficialMention] = []
+    i, n = 0, len(norm)
+    rx, kinds = _title_rx()
+    while i < n:
+        m = rx.search(norm, i)
+        if not m:
+            break
+        i = m.start()
+        hit = (m.group(), kinds[m.group()])
+        if taken.overlaps(i, i + 1):  # any(s <= i < e)
+            i += 1
+            continue
+        posts = []
+        pos = i
+        while hit:
+            t, k = hit
+            posts.append(Post(t, k, by_end.get(pos)))
+            pos += len(t)
+            nxt = _next_title(norm, pos, by_end)
+            if nxt is None:
+                break
+            pos, hit = nxt
+        name = _name_at(norm, pos, occ)
+        if name:
+            om = Mention("Official", name, pos, pos + len(name), key="、".join(p.title for p in posts))
+            out.append(OfficialMention(om, tuple(posts)))
+            i = pos + len(name)
+        else:
+            i = pos
+    return out
+
+
+def _next_title(norm: str, pos: int, by_end: dict[int, Mention]):
+    """After one title: '、' then maybe a body/region, then another title."""
+    if pos < len(norm) and norm[pos] in "、,和":
+        j = pos + 1
+        hit = _title_at(norm, j)
+        if hit:
+            return j, hit
+        # 全国人大代表、来宾市市长: a region or body, then a title
+        for k in range(j + 2, min(len(norm), j + 16)):
+            if k in by_end and by_end[k].start == j:
+                hit = _title_at(norm, k)
+                if hit:
+                    return k, hit
+    return None
+
+
+def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
+    singles, doubles = _surnames()
+    sur = norm[pos : pos + 2] if norm[pos : pos + 2] in doubles else norm[pos : pos + 1]
+    if sur not in singles and sur not in doubles:
+        return None
+    g = pos + len(sur)
+    given = ""
+    while len(given) < 2 and g + len(given) < len(norm) and HAN.match(norm[g + len(given)]):
+        given += norm[g + len(given)]
+    if not given:
+        return None
+    c2, c3 = sur + given[:1], sur + given
+    name = c3 if len(given) == 2 and _prefer_three(norm, c2, c3, occ) else c2
+    if any(ch in NOT_IN_NAME for ch in name[len(sur):]) or is_common_word(name):
+        return None
+    return name
+
+
+def _prefer_three(norm: str, c2: str, c3: str, occ: Occurrences | None = None) -> bool:
+    occ = occ or Occurrences(norm)
+    n3, n2 = occ.count(c3), occ.count(c2)
+    if n3 >= 2:
+        return True
+    if n2 > n3:  # the two-character form stands elsewhere with another character after it
+        return False
+    if c3[-1] in AFTER_NAME:
+        return False
+    # 刘海带队, 林鹏介绍: the third character starts an everyday word, so the name has two
+    at = occ.find(c3)
+    nxt = norm[at + 2 : at + 4]
+    return not (len(nxt) == 2 and is_common_word(nxt))

@@ -4,10 +4,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
-if TYPE_CHECKING:  # metadata.py imports nothing from here; the hint only names its dataclass
-    from kg.io.metadata import ArticleMeta
 
 ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
 TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}  # an explicit tie-break between types
@@ -105,6 +103,47 @@ class Post:
     evidence: tuple[Evidence, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    title: str = ""
+    date: str = ""  # YYYY-MM-DD
+    datetime: str = ""  # YYYY-MM-DDTHH:MM:SS, when the time is given
+    outlet: str = ""
+    url: str = ""
+    people: tuple[tuple[str, str, str], ...] = field(default=())  # (kind, role word, name)
+    interviewee: str = ""
+    mojibake_repaired: int = 0
+    mojibake_left: int = 0
+    # what reading the metadata left out, for the build to report (a date that is no day of the
+    # calendar); not kept in the cache (kg.corpus.codec writes the fields above)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: Decimal | None  # a single value, in the canonical unit
+    low: Decimal | None  # or a range
+    high: Decimal | None
+    unit: str  # CNY, t, kW, kWh, %, pp, m2, item ...
+    dimension: str
+    surface: str
+    start: int
+    end: int
+    per: str = ""  # year / day for a capacity (年产, 日处理)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    subject: str  # entity key
+    metric: str  # investment, capacity, output_value, growth:industrial_value_added, status ...
+    label: str  # the words of the text that name it (完成投资, 规上工业增加值)
+    quantity: Quantity | None
+    status: str = ""  # for metric == "status"
+    period: str = ""  # ISO 8601: 2022, 2022-01/2022-10, 2021-01/2022-08
+    period_label: str = ""  # as written: 1-10月份, 上半年
+    evidence: Evidence | None = None
+
+
 @dataclass
 class ArticleResult:
     """Everything extracted from one article: the unit a worker returns to the merge."""
@@ -113,12 +152,12 @@ class ArticleResult:
     chars: int = 0  # the length of the text that was read
     source_hash: str = ""  # of the text that was read: what --update compares
     sentences: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # idx -> (exact, start, end)
-    meta: "ArticleMeta | None" = None
+    meta: ArticleMeta | None = None
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (place name, candidate codes)
-    figures: list = field(default_factory=list)  # facts.Figure: investments, capacities, status ...
+    figures: list[Figure] = field(default_factory=list)  # investments, capacities, status ...
     notes: tuple[str, ...] = ()  # what extraction had to leave out (a stage or a mention that failed)
 
     @property
@@ -227,9 +266,6 @@ def encode_result(r: ArticleResult) -> bytes:
 def decode_result(blob: bytes) -> ArticleResult:
     import marshal
     from decimal import Decimal
-
-    from kg.extract.facts import Figure, Quantity
-    from kg.io.metadata import ArticleMeta
 
     fields = marshal.loads(blob)
     if fields[0] != CODEC:

@@ -10,8 +10,8 @@ from kg.extract.mentions.agencies import find_agencies
 from kg.extract.mentions.officials import find_officials
 from kg.extract.mentions.orgs import find_orgs
 from kg.extract.mentions.regions import find_regions
-from kg.io.metadata import INTERVIEW, ArticleMeta, read_meta
-from kg.model import Article, ArticleResult, Entity, Evidence, Post, Relation
+from kg.io.metadata import INTERVIEW, read_meta
+from kg.model import Article, ArticleMeta, ArticleResult, Entity, Evidence, Post, Relation
 from kg.io.normalize import GLOSS, fold_width, normalize
 from kg.extract.relations import find_relations
 from kg.extract.resolve import ArticleContext, evidence, identity_keys, resolve_article

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from kg.model import Evidence, Mention
+from kg.model import Evidence, Figure, Mention, Quantity
 from kg.resources import table
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -35,31 +35,6 @@ YEAR_MONTHS = re.compile(
 HAS_DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"((?:19|20)\d\d)年(以来|全年|度)?(?!\d{1,2}月|同期)")  # 比2019年同期: a base
 AVERAGE = re.compile(r"([两二三四五六七八九十\d]+)年(?:平均|年均)|年均")
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    value: Decimal | None  # a single value, in the canonical unit
-    low: Decimal | None  # or a range
-    high: Decimal | None
-    unit: str  # CNY, t, kW, kWh, %, pp, m2, item ...
-    dimension: str
-    surface: str
-    start: int
-    end: int
-    per: str = ""  # year / day for a capacity (年产, 日处理)
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    subject: str  # entity key
-    metric: str  # investment, capacity, output_value, growth:industrial_value_added, status ...
-    label: str  # the words of the text that name it (完成投资, 规上工业增加值)
-    quantity: Quantity | None
-    status: str = ""  # for metric == "status"
-    period: str = ""  # ISO 8601: 2022, 2022-01/2022-10, 2021-01/2022-08
-    period_label: str = ""  # as written: 1-10月份, 上半年
-    evidence: Evidence | None = None
 
 
 # ---------------------------------------------------------------- numbers and quantities

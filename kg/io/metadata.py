@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
 
+from kg.model import ArticleMeta
 from kg.resources import words
 
 HEADER = 600  # characters from the start where bylines and datelines stand
@@ -33,22 +34,6 @@ ROLE_RX = re.compile("|".join(sorted((r for r in ROLES if len(r) > 1), key=len, 
 NOT_IN_NAME = set("的了是在和与日今明昨本我你他她们这那将对就都也")
 INTERVIEW = re.compile(r"(?:专访|访谈|对话|访问|采访|——访|—访|嘉宾)")
 GUEST = re.compile(r"嘉宾\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
-    title: str = ""
-    date: str = ""  # YYYY-MM-DD
-    datetime: str = ""  # YYYY-MM-DDTHH:MM:SS, when the time is given
-    outlet: str = ""
-    url: str = ""
-    people: tuple[tuple[str, str, str], ...] = field(default=())  # (kind, role word, name)
-    interviewee: str = ""
-    mojibake_repaired: int = 0
-    mojibake_left: int = 0
-    # what reading the metadata left out, for the build to report (a date that is no day of the
-    # calendar); not kept in the cache (model.encode_result writes the fields above)
-    notes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.refs import Place
+
 
 ENTITY_TYPES = ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project")
 TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}  # an explicit tie-break between types
@@ -57,14 +59,19 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of the normalised text that names (or points at) an entity."""
+    """A span of the normalised text that names (or points at) an entity, with what its finder
+    already knows of it: each type fills its own fields."""
 
     type: str
     surface: str  # the normalised text of the span
     start: int
     end: int
-    key: str = ""  # what the finder already knows: a region code, an agency body, a title ...
-    region: str = ""  # region code the mention is qualified with, if any
+    place: Place | None = None  # Region: the division(s) it names; Agency: the region of its body
+    body: str = ""  # Agency: the body, canonical (工业和信息化局, 委员会)
+    titles: tuple[str, ...] = ()  # Official: the titles written before the name, in order
+    # park, company, project: its suffix's strength (legal, industry ...), or the rule that
+    # found it (phase, frame, list, company-park)
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +122,9 @@ class ArticleMeta:
     mojibake_repaired: int = 0
     mojibake_left: int = 0
     # what reading the metadata left out, for the build to report (a date that is no day of the
-    # calendar); not kept in the cache (kg.corpus.codec writes the fields above)
-    notes: tuple[str, ...] = ()
+    # calendar); not kept in the cache (kg.corpus.codec leaves it out): extract() adds it to the
+    # result's notes, which are
+    notes: tuple[str, ...] = field(default=(), metadata={"cache": False})
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,15 +179,15 @@ class ArticleResult:
 
 @dataclass(frozen=True, slots=True)
 class PackedResult:
-    """An ArticleResult as the worker packed it (encode_result), with what the build asks of
-    every article without unpacking it. Held this way, 100k results take a fifth of the memory,
-    and the cache keeps the bytes as they are."""
+    """An ArticleResult as the worker packed it (kg.corpus.codec.pack), with what the build asks
+    of every article without unpacking it (codec.unpack). Held this way, 100k results take a fifth
+    of the memory, and the cache keeps the bytes as they are."""
 
     id: str
     path: str
     source_hash: str
     chars: int
-    title: str | None  # None: a cache entry written without one (kg/cache.py accepts that)
+    title: str | None  # None: a cache entry written without one (kg/corpus/cache.py accepts that)
     date: str | None
     unresolved: tuple[tuple[str, str], ...]
     blob: bytes | None  # the packed result, or None once it is in a file
@@ -188,108 +196,9 @@ class PackedResult:
     size: int = -1  # -1: to the end of the file
     notes: tuple[str, ...] = ()  # the result's notes, for the build to report (not kept in the cache)
 
-    @staticmethod
-    def pack(r: "ArticleResult") -> "PackedResult":
-        return PackedResult(r.article.id, r.article.path, r.source_hash, r.chars, r.title, r.date,
-                            tuple((n, c) for n, c in r.unresolved), encode_result(r), notes=tuple(r.notes))
-
-    def unpack(self) -> "ArticleResult":
-        if self.blob is None:
-            with open(self.file, "rb") as f:
-                f.seek(self.offset)
-                return decode_result(f.read(self.size))
-        return decode_result(self.blob)
-
     def on_disk(self, file: str, offset: int = 0, size: int = -1) -> "PackedResult":
         """The same result without its bytes in memory: read again from file when unpacked
         (100k articles held 470 MB of them)."""
         from dataclasses import replace
 
         return replace(self, blob=None, file=file, offset=offset, size=size)
-
-
-def unpacked(r: "ArticleResult | PackedResult") -> "ArticleResult":
-    return r.unpack() if isinstance(r, PackedResult) else r
-
-
-# ---------------------------------------------------------------- results as bytes
-# A result travels from a worker to the main process and into the cache as marshalled tuples
-# of its fields. Pickling the dataclasses themselves cost an eighth of the extraction time and
-# made more bytes than the article had (pickle reduces every slotted dataclass in Python).
-# marshal is Python's own format for plain values; the cache's FORMAT names the layout below.
-CODEC = 2
-
-
-def _ev(e: Evidence) -> tuple:
-    return (e.article, e.sentence, e.start, e.end)
-
-
-def _evs(evs) -> tuple:
-    return tuple(map(_ev, evs))
-
-
-def _unevs(t) -> tuple[Evidence, ...]:
-    return tuple(Evidence(*e) for e in t)
-
-
-def _num(d) -> str | None:
-    return None if d is None else str(d)
-
-
-def encode_result(r: ArticleResult) -> bytes:
-    import marshal
-
-    a, m = r.article, r.meta
-    figures = tuple(
-        (f.subject, f.metric, f.label,
-         None if f.quantity is None else (
-             _num(f.quantity.value), _num(f.quantity.low), _num(f.quantity.high), f.quantity.unit,
-             f.quantity.dimension, f.quantity.surface, f.quantity.start, f.quantity.end, f.quantity.per),
-         f.status, f.period, f.period_label, None if f.evidence is None else _ev(f.evidence))
-        for f in r.figures
-    )
-    return marshal.dumps((
-        CODEC,
-        (a.id, a.path, a.text, a.encoding, a.meta, a.notes),
-        r.chars, r.source_hash, r.sentences,
-        None if m is None else (m.title, m.date, m.datetime, m.outlet, m.url, m.people, m.interviewee,
-                                m.mojibake_repaired, m.mojibake_left),
-        tuple((e.key, e.type, e.name, e.aliases, e.attrs, _evs(e.evidence)) for e in r.entities),
-        tuple((x.head, x.rel, x.tail, _evs(x.evidence)) for x in r.relations),
-        tuple((p.official, p.agency, p.title, _evs(p.evidence)) for p in r.posts),
-        tuple(tuple(u) for u in r.unresolved),
-        figures,
-        tuple(r.notes),
-    ))
-
-
-def decode_result(blob: bytes) -> ArticleResult:
-    import marshal
-    from decimal import Decimal
-
-    fields = marshal.loads(blob)
-    if fields[0] != CODEC:
-        raise ValueError(f"result written in layout {fields[0]}, this version reads {CODEC}")
-    _, a, chars, source_hash, sentences, m, ents, rels, posts, unresolved, figs, notes = fields
-
-    def dec(x):
-        return None if x is None else Decimal(x)
-
-    return ArticleResult(
-        article=Article(*a),
-        chars=chars,
-        source_hash=source_hash,
-        sentences=sentences,
-        meta=None if m is None else ArticleMeta(*m),
-        entities=[Entity(k, t, n, al, at, _unevs(ev)) for k, t, n, al, at, ev in ents],
-        relations=[Relation(h, r, t, _unevs(ev)) for h, r, t, ev in rels],
-        posts=[Post(o, g, t, _unevs(ev)) for o, g, t, ev in posts],
-        unresolved=[tuple(u) for u in unresolved],
-        figures=[
-            Figure(subj, met, lab,
-                   None if q is None else Quantity(dec(q[0]), dec(q[1]), dec(q[2]), *q[3:]),
-                   st, per, pl, None if ev is None else Evidence(*ev))
-            for subj, met, lab, q, st, per, pl, ev in figs
-        ],
-        notes=tuple(notes),
-    )

@@ -16,7 +16,7 @@ from conftest import FIXTURES, article
 
 from kg.extract.article import extract
 from kg.extract.gazetteer import load
-from kg.model import decode_result, encode_result
+from kg.corpus.codec import decode_result, encode_result
 from kg.io.read import ReadError, read_all
 
 FIXTURE_TEXTS = [a.text for a in read_all([str(FIXTURES)]) if not isinstance(a, ReadError)]
@@ -48,7 +48,10 @@ def test_region_scan_is_leftmost_longest():
 
 
 def test_town_matches_equal_an_automaton_of_the_counties_townships():
-    from kg.extract.mentions.regions import TOWN_SUFFIXES, _town_matches
+    from kg.extract.gazetteer import town_suffixes
+    from kg.extract.mentions.regions import _town_matches
+
+    TOWN_SUFFIXES = town_suffixes()
 
     gaz = load()
     # a county with several townships, and a text naming them back to back and inside others
@@ -67,7 +70,8 @@ def test_town_matches_equal_an_automaton_of_the_counties_townships():
 # ---------------------------------------------------------------- org suffixes
 
 def test_suffix_matches_equal_a_regex_per_suffix():
-    from kg.extract.mentions.orgs import _suffixes, suffix_matches
+    from kg.extract.mentions.names import suffixes as _suffixes
+    from kg.extract.mentions.orgs import suffix_matches
 
     def plain(norm):
         return [(rank, m.start(), m.end()) for rank, (suf, _, _) in enumerate(_suffixes())
@@ -80,7 +84,8 @@ def test_suffix_matches_equal_a_regex_per_suffix():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["产业园", "园区", "工业园区", "公司", "集团有限公司", "项目", "二期", "区", "甲", "，"]), max_size=12))
 def test_suffix_matches_on_runs_of_suffixes(parts):
-    from kg.extract.mentions.orgs import _suffixes, suffix_matches
+    from kg.extract.mentions.names import suffixes as _suffixes
+    from kg.extract.mentions.orgs import suffix_matches
 
     text = "".join(parts)
     plain = [(rank, m.start(), m.end()) for rank, (suf, _, _) in enumerate(_suffixes()) for m in re.finditer(re.escape(suf), text)]
@@ -88,7 +93,8 @@ def test_suffix_matches_on_runs_of_suffixes(parts):
 
 
 def test_inner_park_cut_equals_rfind_per_suffix():
-    from kg.extract.mentions.orgs import _after_inner_park, _suffixes
+    from kg.extract.mentions.names import suffixes as _suffixes
+    from kg.extract.mentions.orgs import _after_inner_park
 
     def plain(stem):
         best = 0
@@ -204,11 +210,11 @@ def test_results_round_trip_through_their_bytes():
 
 def test_a_batch_file_holds_each_result_where_it_says(tmp_path):
     from kg.corpus.cache import write_results
-    from kg.model import PackedResult
+    from kg.corpus.codec import pack, unpack
 
     results = [extract(article(t)) for t in FIXTURE_TEXTS[:4]]
-    packed = [PackedResult.pack(r) for r in results]
+    packed = [pack(r) for r in results]
     on_disk = write_results(packed, str(tmp_path))
     assert len({p.file for p in on_disk}) == 1 and all(p.blob is None for p in on_disk)
-    assert [p.unpack() for p in on_disk] == results
+    assert [unpack(p) for p in on_disk] == results
     assert list(tmp_path.iterdir()) == [tmp_path / on_disk[0].file.rsplit("/", 1)[1]]  # no temporary left

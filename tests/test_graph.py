@@ -10,7 +10,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from kg.extract.article import extract
-from kg.rdf.graph import CY, build_graph, entity_iri, write_turtle
+from kg.rdf.graph import build_graph, entity_iri, write_turtle
+from kg.rdf.vocab import CY
 from kg.corpus.merge import merge
 
 
@@ -60,7 +61,7 @@ def test_turtle_round_trips_with_prefixes(tmp_path):
 
 
 def test_ontology_declares_what_the_graph_uses():
-    from kg.rdf.graph import ONTOLOGY
+    from kg.resources import ONTOLOGY
 
     onto = Graph().parse(ONTOLOGY, format="turtle")
     for cls in ("Official", "Agency", "Region", "IndustrialPark", "Company", "Project", "Article"):

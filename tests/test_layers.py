@@ -10,13 +10,12 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 
 # lowest first; a module may import from its own layer and the ones before it
 LAYERS = (
-    ("kg", "kg.model", "kg.resources", "kg.data"),  # the dataclasses and the shipped files
+    ("kg", "kg.model", "kg.refs", "kg.keys", "kg.resources", "kg.data"),  # the dataclasses, keys and shipped files
     ("kg.io",),
     ("kg.extract",),
     ("kg.corpus",),
     ("kg.rdf",),
-    ("kg.app",),
-    ("kg.api",),  # the library API (kg.build, kg.extract), above everything it calls
+    ("kg.app",),  # with the library's build (kg.app.build; kg.build and kg.extract load lazily)
 )
 
 

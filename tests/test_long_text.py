@@ -139,7 +139,7 @@ def _measure(text: str, monkeypatch) -> tuple[dict[str, tuple[int, int, int]], d
     import kg.extract.mentions.officials as officials_mod
     import kg.extract.mentions.orgs as orgs_mod
     import kg.extract.mentions.regions as regions_mod
-    from kg import facts
+    from kg.extract import facts
     from kg.io.normalize import normalize
     from kg.extract.resolve import resolve_article
 

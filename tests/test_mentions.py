@@ -6,15 +6,16 @@ from kg.extract.mentions.officials import find_officials
 from kg.extract.mentions.orgs import find_orgs, is_generic
 from kg.extract.mentions.regions import find_regions
 from kg.io.normalize import normalize
+from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody
 
 
 def regions(s):
-    return [(m.surface, m.key) for m in find_regions(normalize(s))]
+    return [(m.surface, m.place) for m in find_regions(normalize(s))]
 
 
 def agencies(s):
     t = normalize(s)
-    return [(m.surface, m.key, m.region) for m in find_agencies(t, find_regions(t))]
+    return [(m.surface, m.body, m.place) for m in find_agencies(t, find_regions(t))]
 
 
 def officials(s):
@@ -35,11 +36,11 @@ def orgs(s):
 # ---------------------------------------------------------------- regions
 
 def test_full_and_short_region_names():
-    assert regions("山东省泰安市和宁夏的企业") == [("山东省", "370000"), ("泰安市", "370900"), ("宁夏", "640000")]
+    assert regions("山东省泰安市和宁夏的企业") == [("山东省", Code("370000")), ("泰安市", Code("370900")), ("宁夏", Code("640000"))]
 
 
 def test_county_abbreviation_needs_the_full_name_in_the_article():
-    assert ("杭后", "150826") in regions("杭锦后旗融媒体中心推出高质量发展看杭后栏目")
+    assert ("杭后", Code("150826")) in regions("杭锦后旗融媒体中心推出高质量发展看杭后栏目")
     assert regions("高质量发展看杭后") == []
 
 
@@ -50,41 +51,51 @@ def test_no_county_inside_an_everyday_word():
 
 def test_ambiguous_district_left_unresolved_without_context():
     (m,) = find_regions(normalize("鼓楼区召开会议"))
-    assert m.key.startswith("?") and "320106" in m.key and "350102" in m.key
+    assert isinstance(m.place, Ambiguous) and {"320106", "350102"} <= set(m.place.codes)
+    assert list(m.place.codes) == sorted(m.place.codes)
 
 
 def test_ambiguous_district_decided_by_its_city():
-    assert ("鼓楼区", "350102") in regions("福州市鼓楼区召开会议")
-    assert ("朝阳区", "220104") in regions("长春市朝阳区召开会议")
+    assert ("鼓楼区", Code("350102")) in regions("福州市鼓楼区召开会议")
+    assert ("朝阳区", Code("220104")) in regions("长春市朝阳区召开会议")
 
 
 def test_two_character_name_only_after_its_parent():
     assert regions("城区工业园区") == []
-    assert ("城区", "140302") in regions("阳泉市城区")
+    assert ("城区", Code("140302")) in regions("阳泉市城区")
+
+
+def test_deixis_is_a_level_not_a_place():
+    assert regions("我市工业稳中有进,全县企业") == [("我市", Deixis("市")), ("全县", Deixis("县"))]
 
 
 # ---------------------------------------------------------------- agencies
 
 def test_agency_with_explicit_region_and_abbreviation():
-    assert agencies("杭锦后旗工信局召开会议") == [("杭锦后旗工信局", "工业和信息化局", "150826")]
+    assert agencies("杭锦后旗工信局召开会议") == [("杭锦后旗工信局", "工业和信息化局", Code("150826"))]
 
 
 def test_agency_deixis_and_party_committee():
     got = agencies("在市委、市政府的领导下,旗工业和信息化局")
-    assert ("市委", "委员会", "@市") in got
-    assert ("市政府", "人民政府", "@市") in got
-    assert ("旗工业和信息化局", "工业和信息化局", "@旗") in got
+    assert ("市委", "委员会", Deixis("市")) in got
+    assert ("市政府", "人民政府", Deixis("市")) in got
+    assert ("旗工业和信息化局", "工业和信息化局", Deixis("旗")) in got
 
 
 def test_agency_shorthand_pair():
     got = agencies("在旗委政府的坚强领导下")
-    assert ("旗委", "委员会", "@旗") in got and ("旗政府", "人民政府", "@旗") in got
+    assert ("旗委", "委员会", Deixis("旗")) in got and ("旗政府", "人民政府", Deixis("旗")) in got
 
 
 def test_agency_list_inherits_region():
     got = agencies("乌翠区委副书记刘海率领区政府办、工信局、文体旅局等部门")
-    assert ("工信局", "工业和信息化局", "^") in got
-    assert ("文体旅局", "文化体育和旅游局", "^") in got
+    assert ("工信局", "工业和信息化局", Inherited()) in got
+    assert ("文体旅局", "文化体育和旅游局", Inherited()) in got
+
+
+def test_park_committee_carries_its_park():
+    got = agencies("江都高新区管委会主任李强")
+    assert got == [("江都高新区管委会", "管理委员会", ParkBody("江都高新区"))]
 
 
 def test_everyday_words_are_not_agencies():
@@ -149,3 +160,22 @@ def test_legal_company_names_with_parentheses():
     got = orgs("先后赴中国光大环境(集团)有限公司、深圳市创新投资集团有限公司考察")
     assert ("Company", "中国光大环境(集团)有限公司") in got
     assert ("Company", "深圳市创新投资集团有限公司") in got
+
+
+def test_an_official_keeps_the_title_chain_and_what_each_title_names():
+    t = normalize("全国人大代表、来宾市市长雷应敏做客访谈间")
+    r = find_regions(t)
+    (o,) = find_officials(t, r, find_agencies(t, r))
+    assert o.mention.titles == ("全国人大代表", "市长")
+    # titles.tsv: 全国人大代表 names its body; 市长 heads the government of the place before it
+    assert [(p.kind, p.body) for p in o.posts] == [("body", "全国人民代表大会"), ("head", "")]
+    assert o.posts[1].org is not None and o.posts[1].org.place == Code("451300")
+
+
+def test_org_candidates_say_which_rule_found_them():
+    t = normalize("华恒生物二期、伊利公司进入收尾阶段,以福斯派为龙头,吉美大健康、博泽格林等11家企业")
+    r = find_regions(t)
+    a = find_agencies(t, r)
+    got = {(m.surface, m.rule) for m in find_orgs(t, r, a, [])}
+    assert got == {("华恒生物", "industry"), ("华恒生物二期", "phase"), ("伊利公司", "legal"),
+                   ("福斯派", "frame"), ("吉美大健康", "industry"), ("博泽格林", "list")}

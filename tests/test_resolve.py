@@ -190,3 +190,21 @@ def test_an_agency_keeps_one_jurisdiction_the_one_its_name_places_it_in():
                              relations=[Relation(ag.key, "jurisdiction", f"Region:{region}", r.relations[0].evidence)])
     m = merge([plain("b1", "411622"), plain("b2", "321012"), plain("b3", "321012")])
     assert [r.tail for r in m.relations if r.rel == "jurisdiction"] == ["Region:321012"]
+
+
+def test_a_projects_phase_is_read_from_its_name_once_and_the_graph_states_it():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.rdf.graph import build_graph, entity_iri
+
+    r = extract_text("标题:报道\n杭锦后旗工信局表示,华恒生物二期、米仓酒业12期工程进入收尾阶段。蒙泰化工年产3万吨项目开工。")
+    phases = {e.name: dict(e.attrs).get("phase") for e in r.entities if e.type == "Project"}
+    assert phases == {"华恒生物二期": "2", "米仓酒业12期工程": "12", "蒙泰化工年产3万吨项目": None}
+    m = merge([r])
+    g = build_graph(m)
+    phase = URIRef("https://w3id.org/chanye/ontology#phase")
+    got = {(str(s), o) for s, _, o in g.triples((None, phase, None))}
+    want = {(str(entity_iri(k)), Literal(phases[e.name], datatype=XSD.integer))
+            for k, e in m.entities.items() if e.type == "Project" and phases[e.name]}
+    assert got == want and len(got) == 2

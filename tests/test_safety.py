@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS, SKOS
 
-from kg.rdf.graph import CY, add_entity, add_post, entity_iri
+from kg.rdf.graph import add_entity, add_post, entity_iri
+from kg.rdf.vocab import CY
 from kg.corpus.merge import Merged
 from kg.model import Entity
 from kg.rdf.store import Sink, export

@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import signal
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 from kg import __version__
-from kg.model import ENTITY_TYPES, RELATION_TYPES
+from kg.model import ENTITY_TYPES
+from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FORMATS, SUFFIXES, keeps_named_graphs
 
 
 def _err(msg: str) -> None:
@@ -20,9 +19,9 @@ def _err(msg: str) -> None:
 
 def _formats(text: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(x.strip().lstrip(".") for x in text.split(",") if x.strip()))
-    bad = [x for x in names if x not in ("ttl", "trig", "nq")]
+    bad = [x for x in names if x not in EXPORTED]
     if bad or not names:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) if bad else repr(text)}: choose from ttl, trig, nq")
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) if bad else repr(text)}: choose from {', '.join(EXPORTED)}")
     return names
 
 
@@ -53,60 +52,9 @@ def _count(text: str) -> int:
     return n
 
 
-def _peak_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _file_of(path: str) -> str:
-    """The file an article came from (a JSONL article's path ends in :LINE)."""
-    head, _, tail = path.rpartition(":")
-    return head if head and tail.isdigit() else path
-
-
-def _summary(files: int, articles: int, reports: Counter) -> str:
-    return (f"{files} file(s) read, {reports.get('skipped', 0)} input(s) skipped, "
-            f"{reports.get('failed', 0)} failed")
-
-
-def _trim() -> None:
-    """Return freed heap pages to the system (glibc's malloc_trim); elsewhere nothing happens."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
-class _MemoryWatch:
-    """The highest memory in use since the last take(), sampled ten times a second (--timings):
-    a stage's peak can be well above what it leaves in use."""
-
-    def __init__(self) -> None:
-        import threading
-
-        self.peak = 0.0
-        self.done = threading.Event()
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def _run(self) -> None:
-        while not self.done.wait(0.1):
-            self.peak = max(self.peak, _rss_mb())
-
-    def take(self) -> tuple[float, float]:
-        now = _rss_mb()
-        peak, self.peak = max(self.peak, now), now
-        return now, peak
-
-
-def _rss_mb() -> float:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, AttributeError):
-        return 0.0
+def _summary(files: int, skipped) -> str:
+    kinds = Counter(x.kind for x in skipped)
+    return f"{files} file(s) read, {kinds.get('skipped', 0)} input(s) skipped, {kinds.get('failed', 0)} failed"
 
 
 def _open(path: Path, loader, missing: str = "no such graph file or store"):
@@ -134,61 +82,85 @@ def _progress(quiet: bool):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.corpus.publish import Busy, Output
+    """kg build: kg.app.build.build with the options given, its events and result printed."""
+    from kg.app.build import Busy, Incomplete, NoArticles, OutputError, build
 
-    # a build holds millions of small acyclic objects (results, then quads): the cyclic
-    # collector would walk them all again and again (10k articles: 103 s -> 85 s)
-    gc.disable()
     out = Path(args.output)
     before = signal.signal(signal.SIGTERM, _interrupt)
-    job: Output | None = None
+    bar = _progress(args.quiet)
+    published = []  # the build said it is published: a stop after that leaves it so
+
+    def event(e) -> None:
+        if e.kind in ("skipped", "failed", "note"):
+            _err(f"{e.kind} {e.path}: {e.text}")
+        elif e.kind == "extracted":
+            bar.close()
+        elif e.kind == "page":
+            print(f"graph.html: {e.text}")
+        elif e.kind == "published":
+            published.append(True)
+
     try:
         try:
-            out.mkdir(parents=True, exist_ok=True)
-            job = Output(out)  # one build at a time in a folder: the second is refused
-        except Busy as e:
-            _err(str(e))
-            return 75  # EX_TEMPFAIL: try again later
-        except OSError as e:
-            _err(f"{out}: cannot write to the output folder: {_why(e)}")
-            return 2
-        return _build(args, job)
+            result = build(args.paths, out, jobs=args.jobs, update=args.update, engine=args.engine,
+                           scheduler=args.scheduler, html=not args.no_html, formats=args.formats,
+                           max_size=args.max_size, strict=args.strict, text_fields=args.text_field,
+                           title_fields=args.title_field, url_fields=args.url_field, date_fields=args.date_field,
+                           memory=args.timings, on_event=event, progress=bar.update)
+        finally:
+            bar.close()
+    except Busy as e:
+        _err(str(e))
+        return 75  # EX_TEMPFAIL: try again later
+    except OutputError as e:
+        _err(f"{out}: cannot write to the output folder: {_why(e.error)}")
+        return 2
+    except NoArticles as e:
+        _err(f"no article could be read ({_summary(0, e.skipped)}); nothing written")
+        return 1
+    except Incomplete as e:
+        _report(args, e.result)
+        _err(f"--strict: {len(e.result.skipped)} input(s) could not be read (see above); the rest was built")
+        return 3
     except KeyboardInterrupt:
-        # the build writes into a folder of its own and publishes it with one rename: until then
-        # what it wrote is removed and the previous build's files are as they were
-        if job is not None and job.published:
+        # the build removed what it wrote unless it was published
+        if published:
             _err(f"interrupted after this build was published: {out} holds it (what is left of the "
                  "previous build is removed by the next one)")
         else:
-            _discard(job)
             _err("interrupted: nothing of this build was published; the previous outputs are as they were")
         return 130
     except OSError as e:  # a full disk, a folder made read-only: here, in the store or in a worker
-        if job is not None and job.published:
+        if published:
             _err(f"{out}: this build was published, but tidying up after it failed: {_why(e)}")
         else:
-            _discard(job)
             _err(f"{out}: cannot write the build: {_why(e)}; nothing of this build was published "
                  "and what it wrote is removed; the previous outputs are as they were")
         return 2
-    except BaseException:
-        _discard(job)
-        raise
     finally:
-        if job is not None:
-            job.close()
         signal.signal(signal.SIGTERM, before)
-        gc.enable()
+    _report(args, result)
+    return 0
 
 
-def _discard(job) -> None:
-    """What a stopped or failed build wrote: its folder (once the store's writers are done) and
-    the cache files it added; the published build is untouched."""
-    from kg.rdf.store import wait_writers
+def _report(args: argparse.Namespace, r) -> None:
+    """What a build made (kg.app.build.BuildResult), unless --quiet."""
+    from kg.app.build import peak_mb
 
-    wait_writers()
-    if job is not None:
-        job.abandon()
+    if args.quiet:
+        return
+    print(f"Read {r.articles} article(s), {r.characters:,} characters; {_summary(r.files, r.skipped)}."
+          + (f" {r.reused} unchanged article(s) taken from the cache, {r.extracted} extracted." if args.update else ""))
+    print("Entities:  " + ", ".join(f"{t} {n}" for t, n in r.entities.items()) + f"  (total {sum(r.entities.values())})")
+    print("Relations: " + ", ".join(f"{t} {n}" for t, n in r.relations.items()) + f"  (total {sum(r.relations.values())})")
+    if r.unresolved:
+        print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(r.unresolved)}")
+    files = [p.name for p in r.outputs if p.name != "store"]
+    print(f"Wrote {', '.join(files)} and the store in {r.out} ({r.quads:,} quads written) in {r.seconds:.1f} s.")
+    if args.timings:
+        print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in r.timings.items()))
+        print("Memory after each stage (its peak): " + ", ".join(f"{k} {v:,.0f} MB ({p:,.0f})" for k, (v, p) in r.memory.items())
+              + f"; peak {peak_mb():,.0f} MB")
 
 
 def _why(e: OSError) -> str:
@@ -211,156 +183,13 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _build(args: argparse.Namespace, job) -> int:
-    """The build into job (publish.Output: the locked output folder): everything is written into
-    a folder of its own, published with one rename at the end."""
-    from kg.rdf.graph import build_dataset, build_graph
-    from kg.corpus.publish import pause
-    from kg.rdf.store import Sink, export, fresh_store
-    from kg.corpus.merge import merge
-    from kg.corpus.cache import Cache
-    from kg.corpus.pipeline import default_jobs, extract_all
-    from kg.io.read import ReadError, ReadOptions, read_all
-    from kg.app.view import DEFAULT_BUDGET, from_merged, write_html
-
-    t0 = time.perf_counter()
-    out = job.out
-    pause("locked")
-    here = job.begin()  # this build's own folder, published whole at the end
-    opts = ReadOptions()
-    fields = {"text_fields": args.text_field, "title_fields": args.title_field, "url_fields": args.url_field, "date_fields": args.date_field}
-    opts = ReadOptions(**{k: tuple(v) if v else getattr(opts, k) for k, v in fields.items()},
-                       max_bytes=int(args.max_size * 2**20), exclude=(os.path.realpath(out),))
-    reports: Counter[str] = Counter()  # skipped / failed inputs
-    files_read: set[str] = set()
-
-    def skipped(e) -> None:
-        kind = getattr(e, "kind", "failed")
-        reports[kind] += 1
-        _err(f"{kind} {e}")
-
-    cache = Cache(out)
-    if not args.update:
-        cache.entries = {}
-    reused = 0
-
-    def fresh(items):
-        """Inputs whose text is new or changed; the rest come from the cache (--update)."""
-        nonlocal reused
-        for it in items:
-            if not isinstance(it, ReadError):
-                files_read.add(_file_of(it.path))
-                for note in it.notes:
-                    _err(f"note {it.path}: {note}")
-            if not isinstance(it, ReadError) and args.update:
-                hit = cache.lookup(it)
-                if hit is not None:
-                    reused += 1
-                    continue
-            yield it
-
-    timings: dict[str, float] = {}
-    rss: dict[str, tuple[float, float]] = {}  # memory in use at the end of each stage, and its peak
-    watch = _MemoryWatch() if args.timings else None
-    t = time.perf_counter()
-    bar = _progress(args.quiet)
-    new = extract_all(fresh(read_all(args.paths, opts)), jobs=args.jobs or default_jobs(), skipped=skipped,
-                      progress=bar.update, engine=args.engine, scheduler=args.scheduler,
-                      store=str(cache.dir) if args.engine == "local" else None)
-    bar.close()
-    for r in sorted(new, key=lambda r: r.path):  # what extraction had to leave out, per article
-        for note in r.notes:
-            _err(f"note {r.path}: {note}")
-    new = [cache.put(r) for r in new]  # from here on each result is read from its cache file
-    results = cache.all_results() if args.update else new
-    timings["read+extract"] = time.perf_counter() - t
-    rss["read+extract"] = watch.take() if watch else (0.0, 0.0)
-    if not results:
-        _err(f"no article could be read ({_summary(0, 0, reports)}); nothing written")
-        job.abandon()
-        return 1
-    pause("extracted")
-    t = time.perf_counter()
-    merged = merge(results)
-    _trim()  # the merge's scratch (name indexes, pooled names) goes back to the system
-    timings["merge"] = time.perf_counter() - t
-    rss["merge"] = watch.take() if watch else (0.0, 0.0)
-    pause("merged")
-    # every quad goes into the on-disk store, and the files are exported from it
-    t = time.perf_counter()
-    store = fresh_store(here / "store")
-    sink = Sink(store)
-    build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
-    build_dataset(merged, sink, figures=True)
-    sink.flush()
-    # what is in the store, each quad once: the builders add some quads more than once (a label
-    # stated by several articles, an article's description by each of its sentences), so the
-    # lines handed to the store (len(sink)) overstate it
-    quads = len(store)
-    timings["graph+store"] = time.perf_counter() - t
-    rss["graph+store"] = watch.take() if watch else (0.0, 0.0)
-    pause("stored")
-    page = out / "graph.html"
-    if not args.no_html:
-        t = time.perf_counter()
-        view = from_merged(merged, budget=DEFAULT_BUDGET)
-        write_html(view, here / page.name)
-        timings["html"] = time.perf_counter() - t
-        rss["html"] = watch.take() if watch else (0.0, 0.0)
-        if view.left_out:
-            print(f"graph.html: {view.left_out}")
-        del view
-        pause("html")
-    ents = Counter(e.type for e in merged.entities.values())
-    rels = Counter(r.rel for r in merged.relations)
-    del merged  # the exports read the store only: the merged entities are let go first
-    _trim()
-    t = time.perf_counter()
-    export(store, here, args.formats)
-    store.flush()
-    del store, sink  # closed: the published store is opened by readers only
-    timings["export"] = time.perf_counter() - t
-    rss["export"] = watch.take() if watch else (0.0, 0.0)
-    t = time.perf_counter()
-    cache.save(here)
-    # the one switch: graph.*, the store, the page and the manifest of this build at once; then
-    # the files of an earlier build this one does not have (other --formats, --no-html) go, and
-    # so does the earlier build's folder
-    job.publish()
-    pause("switched")
-    job.finish()
-    timings["publish"] = time.perf_counter() - t
-    dt = time.perf_counter() - t0
-    if not args.quiet:
-        size = sum(r.chars for r in results)
-        print(f"Read {len(results)} article(s), {size:,} characters; {_summary(len(files_read), len(results), reports)}."
-              + (f" {reused} unchanged article(s) taken from the cache, {len(new)} extracted." if args.update else ""))
-        print("Entities:  " + ", ".join(f"{t} {ents.get(t, 0)}" for t in ENTITY_TYPES) + f"  (total {sum(ents.values())})")
-        print("Relations: " + ", ".join(f"{r} {rels.get(r, 0)}" for r in RELATION_TYPES) + f"  (total {sum(rels.values())})")
-        unresolved = sorted({n for r in results for n, _ in r.unresolved})
-        if unresolved:
-            print(f"Left unresolved (several divisions share the name, nothing in the article decides): {'、'.join(unresolved)}")
-        files = [f"graph.{x}" for x in args.formats] + ([] if args.no_html else [page.name])
-        print(f"Wrote {', '.join(files)} and the store in {out} ({quads:,} quads written) in {dt:.1f} s.")
-        if args.timings:
-            print("Time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
-            print("Memory after each stage (its peak): " + ", ".join(f"{k} {v:,.0f} MB ({p:,.0f})" for k, (v, p) in rss.items())
-                  + f"; peak {_peak_mb():,.0f} MB")
-    if watch:
-        watch.done.set()
-    if args.strict and reports:
-        _err(f"--strict: {sum(reports.values())} input(s) could not be read (see above); the rest was built")
-        return 3
-    return 0
-
-
-GRAPH_SUFFIXES = (".ttl", ".trig", ".nq", ".nt", ".jsonld")
+GRAPH_SUFFIXES = SUFFIXES
 DEFAULT_GRAPH = "output/graph.ttl"
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.rdf.query import (QueryTimeout, keeps_named_graphs, load_graph, named_queries, params_of, render, run,
-                        run_with_timeout, uses_named_graphs, with_params)
+    from kg.rdf.query import (QueryTimeout, load_graph, named_queries, params_of, render, run, run_with_timeout,
+                              uses_named_graphs, with_params)
 
     named = named_queries()
     if args.list:
@@ -462,8 +291,9 @@ def _quad_outputs(path: Path) -> str:
     """Where the named graphs are: the TriG / N-Quads files and the store beside path (those
     that exist, else the names kg build gives them)."""
     here = path.parent
-    found = [here / n for n in ("graph.trig", "graph.nq", "store") if (here / n).exists()]
-    names = [str(p) for p in found] or [str(here / "graph.trig"), "graph.nq", "the store"]
+    quads = [f.file for f in FORMATS if f.exported and f.named_graphs]
+    found = [here / n for n in (*quads, "store") if (here / n).exists()]
+    names = [str(p) for p in found] or [str(here / quads[0]), *quads[1:], "the store"]
     return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
@@ -491,7 +321,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
-    from kg.rdf.query import keeps_named_graphs, load_rdflib
+    from kg.rdf.query import load_rdflib
     from kg.app.view import read, select, write_html
 
     path = Path(args.graph)
@@ -518,6 +348,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from kg.corpus.pipeline import ENGINES
+
     ap = argparse.ArgumentParser(prog="kg", description="Chanye KG: build and query a knowledge graph of local industrial development from Chinese news.")
     ap.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -530,15 +362,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=_count, default=0, help="worker processes (default: every core; 1: serial)")
     b.add_argument("--update", action="store_true",
                    help="add new or changed articles to the build in the output folder; unchanged ones are not extracted again")
-    b.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local process pool (default) or a Dask cluster (pip install 'chanye-kg[distributed]')")
+    b.add_argument("--engine", choices=tuple(ENGINES), default="local",
+                   help="; ".join(f"{n}: {e.help}" for n, e in ENGINES.items()))
     b.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (default: a local cluster of -j workers)")
     b.add_argument("--strict", action="store_true",
                    help="exit with status 3 when any input was skipped or failed (the rest is still built)")
     b.add_argument("--max-size", type=_number(0, True, "a size in MB above 0, such as 20 or 0.5"), default=20, metavar="MB",
                    help="skip a text or HTML file, or a JSONL line, larger than this (default: 20 MB)")
-    b.add_argument("--formats", default="ttl,trig", type=_formats, metavar="LIST",
-                   help="files exported from the store, of ttl, trig, nq (default: ttl,trig; N-Quads holds what TriG "
+    b.add_argument("--formats", default=",".join(DEFAULT_EXPORTS), type=_formats, metavar="LIST",
+                   help=f"files exported from the store, of {', '.join(EXPORTED)} (default: {','.join(DEFAULT_EXPORTS)}; N-Quads holds what TriG "
                         "holds in about 3.6 times the bytes)")
     b.add_argument("--timings", action="store_true", help="print the time of each stage and the peak memory")
     j = b.add_argument_group("JSONL input", "which fields of each record hold what (repeat to give several; first present wins)")
@@ -551,7 +383,7 @@ def parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run SPARQL or a shipped question on a built graph")
     q.add_argument("positional", nargs="*", metavar="[GRAPH] QUERY",
                    help=f"graph file (default {DEFAULT_GRAPH}), then SPARQL text or a shipped question's name")
-    q.add_argument("--graph", dest="graph_opt", help="graph file (.ttl, .trig, .nq)")
+    q.add_argument("--graph", dest="graph_opt", help=f"graph file ({', '.join(BY_NAME[n].suffix for n in EXPORTED)})")
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--list", action="store_true", help="list the shipped questions")

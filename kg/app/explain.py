@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.rdf.graph import CY
 from kg.model import RELATION_TYPES
+from kg.rdf.formats import of_path
+from kg.rdf.vocab import CY, PREFIXES
 from kg.io.normalize import fold_width, to_simplified
 
 if TYPE_CHECKING:
@@ -17,15 +18,14 @@ if TYPE_CHECKING:
 
     from rdflib.query import ResultRow
 
-Q_FIND = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+# every question starts with the graph's prefixes (kg.rdf.vocab), spelled out nowhere else
+_PFX = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
+Q_FIND = _PFX + """
 SELECT DISTINCT ?e ?name WHERE {
   { ?e rdfs:label|skos:altLabel ?name } UNION { GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
 }
 """
-_REL = "FILTER(?p IN (cy:memberOf, cy:jurisdiction, cy:partOf, cy:locatedIn, cy:developedBy, cy:subsidiaryOf))"
-_PFX = "PREFIX cy: <https://w3id.org/chanye/ontology#> PREFIX org: <http://www.w3.org/ns/org#> "
+_REL = f"FILTER(?p IN ({', '.join('cy:' + r for r in RELATION_TYPES)}))"
 
 
 def _anywhere(pattern: str) -> str:
@@ -44,10 +44,7 @@ Q_FACTS = {
     + _anywhere("?x org:member ?e ; org:organization ?other ; cy:role ?p") + " }",
 }
 Q_SENTENCES = "ASK { GRAPH ?g { ?s ?p ?o } }"
-Q_SOURCE = """
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+Q_SOURCE = _PFX + """
 SELECT ?g ?exact ?title ?date ?art WHERE {
   { ?g oa:hasSource ?art . OPTIONAL { ?g oa:hasSelector [ oa:exact ?exact ] } }
   UNION { ?g prov:wasDerivedFrom ?art FILTER NOT EXISTS { ?g oa:hasSource ?x } }
@@ -68,8 +65,8 @@ def load(path: Path) -> Dataset:
 
         return rdflib_dataset(path)
     ds = Dataset()
-    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(path.suffix.lower(), "trig")
-    ds.parse(str(path), format=fmt)
+    f = of_path(path)
+    ds.parse(str(path), format=f.rdflib if f else "trig")
     return ds
 
 
@@ -103,7 +100,7 @@ def explain(ds: Dataset, node: URIRef) -> str:
     lines = []
     types, labels, alts, attrs = set(), set(), set(), set()
     for g in ds.graphs():
-        types |= {str(t).split("#")[-1] for t in g.objects(node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))}
+        types |= {str(t).split("#")[-1] for t in g.objects(node, RDF.type)}
         labels |= {str(x) for x in g.objects(node, RDFS.label)}
         alts |= {str(x) for x in g.objects(node, SKOS.altLabel)}
         for prop, name in ((CY.title, "title"), (CY.divisionCode, "division code"), (CY.adminLevel, "level")):

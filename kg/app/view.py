@@ -15,16 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, Dataset, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, Dataset, Graph
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.model import ENTITY_TYPES, RELATION_TYPES
+from kg.model import ENTITY_TYPES, RELATION_TYPES, ArticleResult
+from kg.rdf.vocab import CY, OA
 from kg.app.web import script_json
-
-CY = "https://w3id.org/chanye/ontology#"
-OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
-OA_SELECTOR = URIRef("http://www.w3.org/ns/oa#hasSelector")
-OA_SOURCE = URIRef("http://www.w3.org/ns/oa#hasSource")
 
 # one colour and one shape per entity type; the legend is drawn from this table
 STYLE = {
@@ -69,13 +65,13 @@ def read(g: Graph | Dataset) -> ViewData:
     v = ViewData()
     titles: dict[str, str] = {}
     for gr in graphs:
-        for a in gr.subjects(RDF.type, URIRef(CY + "Article")):
-            title = gr.value(a, DCTERMS.title) or gr.value(a, URIRef(CY + "sourceFile")) or a
+        for a in gr.subjects(RDF.type, CY.Article):
+            title = gr.value(a, DCTERMS.title) or gr.value(a, CY.sourceFile) or a
             d = gr.value(a, DCTERMS.date)
             titles[str(a)] = f"{title} {d}" if d else str(title)
     for gr in graphs:
         for t in ENTITY_TYPES:
-            for s in gr.subjects(RDF.type, URIRef(CY + t)):
+            for s in gr.subjects(RDF.type, CY[t]):
                 n = v.nodes.get(str(s))
                 if n is None:
                     label = str(gr.value(s, RDFS.label) or s)
@@ -89,16 +85,16 @@ def read(g: Graph | Dataset) -> ViewData:
                         n.sources.append(src)
     sentence_text: dict[str, str] = {}
     for gr in graphs:
-        for sent, sel in gr.subject_objects(OA_SELECTOR):
-            exact = gr.value(sel, OA_EXACT)
+        for sent, sel in gr.subject_objects(OA.hasSelector):
+            exact = gr.value(sel, OA.exact)
             if exact is not None:
-                source = gr.value(sent, OA_SOURCE)
+                source = gr.value(sent, OA.hasSource)
                 sentence_text[str(sent)] = f"「{exact}」 — {titles.get(str(source), '')}".rstrip(" —")
     seen = set()
     for gr in graphs:
         gid = str(gr.identifier)
         for rel in RELATION_TYPES:
-            for h, tail in gr.subject_objects(URIRef(CY + rel)):
+            for h, tail in gr.subject_objects(CY[rel]):
                 key = (str(h), rel, str(tail))
                 if key[0] in v.nodes and key[2] in v.nodes and key not in seen:
                     seen.add(key)
@@ -123,67 +119,93 @@ def _graph_order(gr) -> tuple:
     return (1, art, int(sent) if sent.isdigit() else -1)
 
 
+class MergedView:
+    """from_merged in steps, for a build that goes over the articles anyway (kg.app.build): made
+    from the merge, it picks the nodes within the budget (best connected first), their edges and
+    the sentences those show; take(res) keeps those sentences as each article goes by; view()
+    is the ViewData. So the page needs no pass over the articles of its own."""
+
+    def __init__(self, m, budget: int = DEFAULT_BUDGET) -> None:
+        from collections import Counter
+
+        self.m = m
+        keys = list(m.entities)
+        self.note = ""
+        if len(keys) > budget:
+            deg: Counter[str] = Counter()
+            for r in m.relations:
+                deg[r.head] += 1
+                deg[r.tail] += 1
+            keys = sorted(keys, key=lambda k: (-deg[k], m.entities[k].name))[:budget]
+            dropped = len(m.entities) - budget
+            self.note = (f"{dropped} of {len(m.entities)} nodes left out (fewest connections first); "
+                         f"draw a part with kg viz --focus, --type or --region, or raise --max-nodes")
+        self.keys = keys
+        kept = set(keys)
+        self.edges = [r for r in m.relations if r.head in kept and r.tail in kept]
+        # the sentences shown come from the few articles behind the drawn edges
+        self.wanted: dict[str, set[int]] = {}
+        for r in self.edges:
+            for ev in r.evidence[:6]:
+                self.wanted.setdefault(ev.article, set()).add(ev.sentence)
+        self.texts: dict[tuple[str, int], str] = {}  # only the sentences shown, not the articles
+
+    def needs(self, article_id: str) -> bool:
+        return article_id in self.wanted
+
+    def take(self, res: ArticleResult) -> None:
+        """Keep the sentences of this article that the page shows."""
+        rid = res.article.id
+        if rid in self.wanted:
+            sentences = res.sentences
+            for i in self.wanted[rid]:
+                if i in sentences:
+                    self.texts[(rid, i)] = sentences[i][0]
+
+    def view(self) -> ViewData:
+        from kg.rdf.graph import entity_iri
+
+        m, texts = self.m, self.texts
+        titles = {k: f"{t} {m.dates.get(k, '')}".strip() for k, t in m.titles.items()}
+        v = ViewData(left_out=self.note)
+        for key in self.keys:
+            e = m.entities[key]
+            iri = str(entity_iri(key))
+            srcs = sorted(m.sources.get(key, ()))
+            v.nodes[iri] = Node(iri, e.type, e.name, [e.name, *sorted(e.aliases)],
+                                [titles[a] for a in srcs[:10] if a in titles]
+                                + ([f"… and {len(srcs) - 10} more articles"] if len(srcs) > 10 else []))
+        for r in self.edges:
+            h, t = str(entity_iri(r.head)), str(entity_iri(r.tail))
+            if h in v.nodes and t in v.nodes:
+                v.edges.append((h, r.rel, t))
+                sents = []
+                for ev in r.evidence[:6]:
+                    text = texts.get((ev.article, ev.sentence))
+                    if text is not None:
+                        s = f"「{text}」 — {titles[ev.article]}"
+                        if s not in sents:
+                            sents.append(s)
+                    if len(sents) >= 3:  # the panel shows three
+                        break
+                if sents:
+                    v.evidence[(h, r.rel, t)] = sents
+        v.edges.sort()
+        return v
+
+
 def from_merged(m, budget: int = DEFAULT_BUDGET) -> ViewData:
     """The same as select(read(graph)) on the built graph, straight from the merge: only the
-    nodes within the budget (best connected first) are made, so a big corpus costs little here."""
-    from collections import Counter
-
-    from kg.rdf.graph import entity_iri
+    nodes within the budget (best connected first) are made, so a big corpus costs little here;
+    only the articles behind the drawn edges are unpacked."""
     from kg.corpus.merge import article_id_of
-    from kg.model import unpacked
+    from kg.corpus.codec import unpacked
 
-    titles = {k: f"{t} {m.dates.get(k, '')}".strip() for k, t in m.titles.items()}
-    keys = list(m.entities)
-    note = ""
-    if len(keys) > budget:
-        deg: Counter[str] = Counter()
-        for r in m.relations:
-            deg[r.head] += 1
-            deg[r.tail] += 1
-        keys = sorted(keys, key=lambda k: (-deg[k], m.entities[k].name))[:budget]
-        dropped = len(m.entities) - budget
-        note = (f"{dropped} of {len(m.entities)} nodes left out (fewest connections first); "
-                f"draw a part with kg viz --focus, --type or --region, or raise --max-nodes")
-    v = ViewData(left_out=note)
-    for key in keys:
-        e = m.entities[key]
-        iri = str(entity_iri(key))
-        srcs = sorted(m.sources.get(key, ()))
-        v.nodes[iri] = Node(iri, e.type, e.name, [e.name, *sorted(e.aliases)],
-                            [titles[a] for a in srcs[:10] if a in titles]
-                            + ([f"… and {len(srcs) - 10} more articles"] if len(srcs) > 10 else []))
-    kept = set(keys)
-    edges = [r for r in m.relations if r.head in kept and r.tail in kept]
-    # the sentences shown come from the few articles behind the drawn edges: only those unpacked
-    wanted: dict[str, set[int]] = {}
-    for r in edges:
-        for ev in r.evidence[:6]:
-            wanted.setdefault(ev.article, set()).add(ev.sentence)
-    texts: dict[tuple[str, int], str] = {}  # only the sentences shown, not the articles
+    mv = MergedView(m, budget)
     for r in m.articles:
-        rid = article_id_of(r)
-        if rid in wanted:
-            sentences = unpacked(r).sentences
-            for i in wanted[rid]:
-                if i in sentences:
-                    texts[(rid, i)] = sentences[i][0]
-    for r in edges:
-        h, t = str(entity_iri(r.head)), str(entity_iri(r.tail))
-        if h in v.nodes and t in v.nodes:
-            v.edges.append((h, r.rel, t))
-            sents = []
-            for ev in r.evidence[:6]:
-                text = texts.get((ev.article, ev.sentence))
-                if text is not None:
-                    s = f"「{text}」 — {titles[ev.article]}"
-                    if s not in sents:
-                        sents.append(s)
-                if len(sents) >= 3:  # the panel shows three
-                    break
-            if sents:
-                v.evidence[(h, r.rel, t)] = sents
-    v.edges.sort()
-    return v
+        if mv.needs(article_id_of(r)):
+            mv.take(unpacked(r))
+    return mv.view()
 
 
 def _nx(v: ViewData):

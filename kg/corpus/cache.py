@@ -1,8 +1,8 @@
 """Per-article results kept beside the outputs, so that `kg build --update` extracts only what
-is new or changed: a manifest (input -> hash of its text, where its result is) and the packed
-results (model.encode_result), one file per batch a worker extracted. The merge and the graph
-are rebuilt from all results each time, so an update gives exactly what a full rebuild of the
-same articles gives."""
+is new or changed: a manifest (input -> hash of its text, where its result is; its name and head
+in kg.io.manifest) and the packed results (kg.corpus.codec), one file per batch a worker
+extracted. The merge and the graph are rebuilt from all results each time, so an update gives
+exactly what a full rebuild of the same articles gives."""
 from __future__ import annotations
 
 import json
@@ -11,12 +11,32 @@ import sys
 from pathlib import Path
 
 from kg import __version__
+from kg.corpus.codec import LAYOUT
 from kg.extract.article import text_hash
+from kg.io import manifest
 from kg.model import Article, PackedResult
 
-MANIFEST = "manifest.json"
-PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"  # marshal's format is Python's own
-FORMAT = 6  # of the cached results (model.encode_result): a cache of another format is not used (extracted again)
+
+
+def rules() -> str:
+    """A hash of what decides an article's result: the code of reading and extraction and the
+    data it reads. A result cached by other rules (a checkout pulled since, a lexicon edited) is
+    not reused, even under the same version number."""
+    import hashlib
+
+    root = Path(__file__).resolve().parents[1]  # the kg package
+    files = [root / n for n in ("model.py", "refs.py", "keys.py", "resources.py")]
+    for sub in ("io", "extract", "data"):
+        files += (f for f in (root / sub).rglob("*") if f.is_file() and f.suffix in (".py", ".tsv", ".txt"))
+    h = hashlib.sha256()
+    for f in sorted(files, key=lambda f: f.relative_to(root).as_posix()):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+# a manifest written by another version of kg, for results of another layout (another Python's
+# marshal among them) or by other rules is not used: its articles are extracted again
+THIS = manifest.head(__version__, f"{LAYOUT}.{rules()}")
 
 
 ENTRY = {"hash": str, "file": str, "offset": int, "size": int, "id": str, "chars": int, "unresolved": list}
@@ -24,11 +44,11 @@ ENTRY = {"hash": str, "file": str, "offset": int, "size": int, "id": str, "chars
 
 def _read_manifest(path: Path) -> dict[str, dict]:
     """The articles of a manifest written by this version (else {}: extracted differently, or
-    in another Python's marshal format). ValueError when it is not JSON of the shape save() writes."""
+    in another layout of results). ValueError when it is not JSON of the shape save() writes."""
     data = json.loads(path.read_text(encoding="utf-8"))  # json.JSONDecodeError is a ValueError
     if not isinstance(data, dict):
         raise ValueError(f"a JSON {type(data).__name__}, not an object")
-    if (data.get("version"), data.get("format"), data.get("python")) != (__version__, FORMAT, PYTHON):
+    if any(data.get(k) != v for k, v in THIS.items()):
         return {}
     articles = data.get("articles", {})
     if not isinstance(articles, dict):
@@ -49,7 +69,7 @@ def _read_manifest(path: Path) -> dict[str, dict]:
 class Cache:
     def __init__(self, out: Path):
         self.dir = out / "cache"
-        self.manifest = out / MANIFEST
+        self.manifest = out / manifest.NAME
         self.entries: dict[str, dict] = {}
         self._sizes: dict[Path, int] = {}  # of the cache files, looked at once each
         if self.manifest.is_file():
@@ -103,9 +123,9 @@ class Cache:
     def save(self, folder: Path) -> None:
         """The manifest, into the build's folder (published with the rest, publish.Output):
         the cache files it does not use are removed once it is published (prune)."""
-        path = folder / MANIFEST
-        tmp = path.with_name(MANIFEST + ".tmp")
-        data = {"version": __version__, "format": FORMAT, "python": PYTHON, "articles": dict(sorted(self.entries.items()))}
+        path = folder / manifest.NAME
+        tmp = path.with_name(manifest.NAME + ".tmp")
+        data = {**THIS, "articles": dict(sorted(self.entries.items()))}
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
         tmp.replace(path)
 
@@ -118,7 +138,7 @@ def prune(out: Path) -> None:
     if not folder.is_dir():
         return
     try:
-        keep = {e["file"] for e in _read_manifest(out / MANIFEST).values()}
+        keep = {e["file"] for e in _read_manifest(out / manifest.NAME).values()}
     except (OSError, ValueError, RecursionError):  # none, or not one a build wrote: nothing in use
         keep = set()
     for f in folder.iterdir():

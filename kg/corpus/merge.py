@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from kg import keys
+from kg.corpus.codec import unpacked
 from kg.extract.gazetteer import Gazetteer, load
-from kg.model import ArticleResult, Entity, PackedResult, Post, Relation, unpacked
+from kg.model import ArticleResult, Entity, PackedResult, Post, Relation
 
 UNIFIED = ("IndustrialPark", "Company", "Project")
 # a merged relation keeps its first few sentences (by article id, then position), what the page
@@ -39,16 +41,13 @@ class Merged:
             yield unpacked(r)
 
 
-def _place(key: str) -> tuple[str, str]:
-    """('@', code) for a located entity, ('#', province) for a registered company name."""
-    for mark in ("@", "#"):
-        if mark in key:
-            return mark, key.rsplit(mark, 1)[1]
-    return "", ""
+def _place(key: str) -> str:
+    """The division a located entity sits in, or the province of a registered company name."""
+    return keys.parse(key).place
 
 
 def _compatible(a: Entity, b: Entity, gaz: Gazetteer) -> bool:
-    (_, ca), (_, cb) = _place(a.key), _place(b.key)
+    ca, cb = _place(a.key), _place(b.key)
     if not ca or not cb:  # no place known on one side: only the very same name will do
         return a.name == b.name
     return gaz.is_within(ca, cb) or gaz.is_within(cb, ca)
@@ -62,7 +61,7 @@ def _forms(name: str, typ: str, cores: set[str], gaz: Gazetteer) -> set[str]:
     """Ways to write the same name: as is; with a leading place written as its division code
     (长兴经济技术开发区 = 长兴县经济技术开发区); a company as its core name; a project with the
     company in front as that company's core (浙江昌能电池集团有限公司年产... = 昌能电池集团年产...)."""
-    from kg.extract.resolve import LEGAL, company_core
+    from kg.extract.resolve import company_core, legal_forms
 
     out = {name}
     hit = gaz.leading(name)
@@ -75,7 +74,7 @@ def _forms(name: str, typ: str, cores: set[str], gaz: Gazetteer) -> set[str]:
         if hit:
             core, i = hit
             rest = name[i + len(core) :]
-            for suf in LEGAL:
+            for suf in legal_forms():
                 if rest.startswith(suf):
                     rest = rest[len(suf) :]
                     break
@@ -103,19 +102,19 @@ def unify(entities: dict[str, Entity], gaz: Gazetteer | None = None) -> dict[str
             k = parent[k]
         return k
 
-    cores = {k.split(":", 1)[1].split("@")[0].split("#")[0] for k, e in entities.items() if e.type == "Company"}
+    cores = {keys.parse(k).name for k, e in entities.items() if e.type == "Company"}
     # candidates are looked up by name form within a province: two places can only be
     # compatible (one inside the other) inside the same province
     province: dict[str, str] = {}
     for k in entities:
-        code = _place(k)[1]
+        code = _place(k)
         if code not in province:
             chain = gaz.chain(code) if code else []
             province[code] = chain[-1].code if chain else ""
     by_name: dict[tuple[str, str, str], list[str]] = {}
     for k, e in entities.items():
         if e.type in UNIFIED:
-            prov = province[_place(k)[1]]
+            prov = province[_place(k)]
             for n in {e.name} | set(e.aliases):
                 for f in _forms(n, e.type, cores, gaz):
                     by_name.setdefault((e.type, f, prov), []).append(k)
@@ -123,7 +122,7 @@ def unify(entities: dict[str, Entity], gaz: Gazetteer | None = None) -> dict[str
         e = entities[k]
         if e.type not in UNIFIED:
             continue
-        prov = province[_place(k)[1]]
+        prov = province[_place(k)]
         buckets = [prov] if prov else sorted({p for p in province.values()})
         cands = sorted(
             {c for f in _forms(e.name, e.type, cores, gaz) for b in buckets for c in by_name.get((e.type, f, b), [])
@@ -256,7 +255,7 @@ def _one_jurisdiction(rels: dict[tuple[str, str, str], tuple], entities: dict[st
         hit = gaz.leading(e.name) if e else None
 
         def rank(t: str) -> tuple:
-            code = t.split(":", 1)[1]
+            code = keys.parse(t).name  # a region's key names its division code
             named = hit is not None and (gaz.is_within(code, hit[0]) or gaz.is_within(hit[0], code))
             evs = rels[(h, "jurisdiction", t)]
             return (not named, -len({v.article for v in evs}), -len(evs), code)

@@ -1,42 +1,26 @@
-"""Extraction over many articles: serial, or across local processes, in batches.
+"""Extraction over many articles, by one of the ENGINES: in this process, across local
+processes, or on a Dask cluster (distributed.py), a batch of articles a task (batch.py).
 
 extract() is a pure function of one article, so workers share nothing; the merge that follows
-is the only serial step, and it sorts what it gets, so the result is the same whatever the order
-or the number of workers.
+is the only serial step, and it sorts what it gets, so the result is the same whatever the order,
+the engine or the number of workers.
 """
 from __future__ import annotations
 
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Callable, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from typing import Callable, Generator, Iterable, Iterator
 
-from kg.model import Article, PackedResult
+from kg.corpus.batch import BATCH, Failed, extract_batch
+from kg.corpus.distributed import extract_dask
 from kg.io.read import ReadError
+from kg.model import Article, PackedResult
 
-BATCH = 64  # articles per task: a task costs far more to ship than one article takes
-
-
-Failed = ReadError  # an article that was read but could not be extracted: reported the same way
-
-
-def extract_batch(batch: list[Article], store: str | None = None) -> list[PackedResult | Failed]:
-    """Each result comes back packed (model.encode_result), to be unpacked one article at a time
-    when needed. With store (the build's cache folder, on this machine) the worker writes the
-    bytes there itself, one file for the batch, and sends back only where they are: the main
-    process neither receives nor writes them, and the writing is spread over the workers."""
-    from kg.corpus.cache import write_results
-    from kg.extract.article import extract
-
-    out: list[PackedResult | Failed] = []
-    for a in batch:
-        try:
-            out.append(PackedResult.pack(extract(a)))
-        except Exception as e:  # one bad article must not stop the build
-            out.append(Failed(a.path, f"extraction failed: {type(e).__name__}: {e}"))
-    if store:
-        written = iter(write_results([r for r in out if isinstance(r, PackedResult)], store))
-        out = [next(written) if isinstance(r, PackedResult) else r for r in out]
-    return out
+# batches, jobs, scheduler, store -> the results of each batch, in the order the batches end
+Results = Generator[list[PackedResult | Failed], None, None]
+Runner = Callable[[Iterable[list[Article]], int, str | None, str | None], Results]
 
 
 def _batches(items: Iterable[Article | ReadError], skipped: Callable[[ReadError], None]) -> Iterator[list[Article]]:
@@ -57,6 +41,47 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def extract_local(batches: Iterable[list[Article]], jobs: int = 1, scheduler: str | None = None,
+                  store: str | None = None) -> Results:
+    """In this process (jobs 1) or a pool of jobs processes on this machine (scheduler: not
+    used). The generator must be closed when it is left early (extract_all does): the pool's
+    running batches end then, before anything the build wrote is removed."""
+    if jobs <= 1:
+        for batch in batches:
+            yield extract_batch(batch, store)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with, initargs=(os.getpid(),))
+    try:
+        pending: set[Future] = set()
+        for batch in batches:
+            pending.add(pool.submit(extract_batch, batch, store))
+            if len(pending) >= jobs * 3:  # bounded: the corpus never sits in memory whole
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    yield f.result()
+        for f in pending:
+            yield f.result()
+    except BaseException:
+        # a worker failed (a full disk), the build was stopped, or the generator was closed: the
+        # batches not started are dropped, and the running ones end first
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+@dataclass(frozen=True)
+class Engine:
+    run: Runner
+    help: str  # one line, for kg build --help
+
+
+ENGINES = {
+    "local": Engine(extract_local, "processes on this machine, -j of them (the default)"),
+    "dask": Engine(extract_dask, "a Dask cluster: --scheduler's, or a local one of -j workers "
+                                 "(pip install 'chanye-kg[distributed]')"),
+}
+
+
 def extract_all(
     items: Iterable[Article | ReadError],
     jobs: int = 1,
@@ -66,47 +91,20 @@ def extract_all(
     scheduler: str | None = None,
     store: str | None = None,
 ) -> list[PackedResult]:
-    """Every readable article extracted; what could not be read or extracted goes to skipped.
-    store: a local folder the workers write each result to (not for a cluster's workers, which
-    may be other machines)."""
+    """Every readable article extracted by the engine named (ENGINES); what could not be read or
+    extracted goes to skipped. store: a local folder the workers write each result to (not for a
+    cluster's workers, which may be other machines: the dask engine does not use it)."""
+    if engine not in ENGINES:
+        raise ValueError(f"no engine {engine!r}: one of {', '.join(ENGINES)}")
     results: list[PackedResult] = []
-
-    def take(done: list[PackedResult | Failed]) -> None:
-        for r in done:
-            if isinstance(r, Failed):
-                skipped(r)
-            else:
-                results.append(r)
-        progress(len(done))
-
-    if engine == "dask":
-        from kg.corpus.distributed import extract_dask
-
-        for done in extract_dask(_batches(items, skipped), jobs=jobs, scheduler=scheduler):
-            take(done)
-        return results
-
-    if jobs <= 1:
-        for batch in _batches(items, skipped):
-            take(extract_batch(batch, store))
-        return results
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with, initargs=(os.getpid(),))
-    try:
-        pending: set[Future] = set()
-        for batch in _batches(items, skipped):
-            pending.add(pool.submit(extract_batch, batch, store))
-            if len(pending) >= jobs * 3:  # bounded: the corpus never sits in memory whole
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in finished:
-                    take(f.result())
-        for f in pending:
-            take(f.result())
-    except BaseException:
-        # a worker failed (a full disk) or the build was stopped: the batches not started are
-        # dropped, and the running ones end before anything the build wrote is removed
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+    with closing(ENGINES[engine].run(_batches(items, skipped), jobs, scheduler, store)) as batches:
+        for done in batches:
+            for r in done:
+                if isinstance(r, Failed):
+                    skipped(r)
+                else:
+                    results.append(r)
+            progress(len(done))
     return results
 
 

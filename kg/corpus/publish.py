@@ -30,8 +30,10 @@ import sys
 import time
 from pathlib import Path
 
+from kg.io import manifest
+
 BUILDS, CURRENT, LOCK = ".builds", "current", ".lock"
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html", "store", "manifest.json")
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html", "store", manifest.NAME)
 # the points KG_TEST_PAUSE_AT can stop at, in build order ("switched": the new build is published)
 STAGES = ("locked", "extracted", "merged", "stored", "html", "exported", "switched")
 _LOCK_FD: list[int] = []

@@ -5,16 +5,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+from kg import keys
 from kg.extract.facts import find_figures
 from kg.extract.mentions.agencies import find_agencies
 from kg.extract.mentions.officials import find_officials
 from kg.extract.mentions.orgs import find_orgs
 from kg.extract.mentions.regions import find_regions
-from kg.io.metadata import INTERVIEW, read_meta
+from kg.extract.notes import attempt
+from kg.io.metadata import INTERVIEW, article_title, read_meta
 from kg.model import Article, ArticleMeta, ArticleResult, Entity, Evidence, Post, Relation
 from kg.io.normalize import GLOSS, fold_width, normalize
 from kg.extract.relations import find_relations
-from kg.extract.resolve import ArticleContext, evidence, identity_keys, resolve_article
+from kg.extract.resolve import ArticleContext, Link, evidence, identity_keys, resolve_article
+from kg.refs import Deixis
 
 
 def text_hash(text: str) -> str:
@@ -38,7 +41,7 @@ def _original_forms(text, mentions) -> set[str]:
     for m in mentions:
         if m.surface != norm[m.start : m.end]:
             continue  # a name built from the text (旗委 out of 旗委政府), not written there
-        if m.type == "Region" and m.key.startswith("@"):
+        if m.type == "Region" and isinstance(m.place, Deixis):
             continue  # 我市, 全县: a pointer to the region, not a name of it
         s, e = text.orig_span(m.start, m.end)
         form = orig[s:e]
@@ -51,12 +54,17 @@ def _original_forms(text, mentions) -> set[str]:
 
 def _stage(notes: list[str], what: str, fallback, fn, *args):
     """fn(*args), or fallback with a note when it raises: a case no rule foresaw costs that
-    stage's output for this article, never the article (the tests feed random text to find them)."""
-    try:
+    stage's output for this article, never the article."""
+    with attempt(notes, what):
         return fn(*args)
-    except Exception as e:  # noqa: BLE001
-        notes.append(f"{what} left out: {type(e).__name__}: {e}")
-        return fallback
+    return fallback
+
+
+def _relate(ctx: ArticleContext) -> list[Link]:
+    # the title as the normalised text writes it (meta.title is the container's as given, not
+    # normalised: 標題 would not be found in the text)
+    ctx.title = article_title(ctx.text.norm)
+    return find_relations(ctx)
 
 
 def extract(article: Article) -> ArticleResult:
@@ -71,22 +79,23 @@ def extract(article: Article) -> ArticleResult:
     if ctx is None:  # nothing resolved: the article is kept with its metadata only
         ctx = ArticleContext(text, article.id, "")
     notes += ctx.notes
-    relations = _stage(notes, "relations", [], find_relations, ctx)
-    ids = _stage(notes, "identity keys", {}, identity_keys, ctx, relations)
-    k = lambda key: ids.get(key, key)  # noqa: E731
-    relations = [Relation(k(r.head), r.rel, k(r.tail), r.evidence) for r in relations]
+    links = _stage(notes, "relations", [], _relate, ctx)
+    ids = _stage(notes, "identity keys", None, identity_keys, ctx, links)
+    if ids is None:  # no keys, no entities: the article is kept with its metadata and places left open
+        ctx, links, ids = ArticleContext(text, article.id, "", unresolved=ctx.unresolved), [], {}
+    relations = [Relation(ids[r.head], r.rel, ids[r.tail], r.evidence) for r in links]
     meta = _stage(notes, "metadata read from the text", None, read_meta, text.norm, dict(article.meta), text.repaired,
                   text.suspicious) or ArticleMeta(title=article.get("title"), url=article.get("url"))
     notes += meta.notes  # what reading the metadata left out (a date that is no day of the calendar)
     mentions = sorted(
-        ((m, k(key), r.type) for key, r in ctx.entities.items() for m in r.mentions), key=lambda x: x[0].start
+        ((m, ids[h], r.type) for h, r in ctx.entities.items() for m in r.mentions), key=lambda x: x[0].start
     )
 
     def evidence_at(start: int, end: int) -> Evidence:
         s, e = text.orig_span(start, end)
         return Evidence(article.id, text.sentence_of(start), s, e)
 
-    focal = k(f"Region:{ctx.focal}") if ctx.focal else ""
+    focal = keys.region_key(ctx.focal) if ctx.focal else ""
     figures = [
         f for f in _stage(notes, "figures", [], find_figures, text.norm, text.sentences, mentions, focal, meta.date,
                           evidence_at) if f.subject
@@ -98,18 +107,18 @@ def extract(article: Article) -> ArticleResult:
             meta = replace(meta, interviewee=in_title[0])
     entities = [
         Entity(
-            key=k(r.key),
+            key=ids[h],
             type=r.type,
             name=r.name,
             aliases=frozenset(a for a in r.aliases | _original_forms(text, r.mentions) if a != r.name),
             attrs=tuple(sorted((k, v) for k, v in r.attrs.items() if v)),
             evidence=tuple(evidence(text, article.id, m) for m in sorted(r.mentions, key=lambda m: m.start)),
         )
-        for r in ctx.entities.values()
+        for h, r in ctx.entities.items()
     ]
     posts: dict[tuple[str, str, str], list] = {}
     for off, ag, title, m in ctx.memberships:
-        posts.setdefault((k(off), k(ag), title), []).append(evidence(text, article.id, m))
+        posts.setdefault((ids[off], ids[ag], title), []).append(evidence(text, article.id, m))
     cited = {ev.sentence for e in entities for ev in e.evidence}
     cited |= {ev.sentence for r in relations for ev in r.evidence}
     cited |= {f.evidence.sentence for f in figures if f.evidence}

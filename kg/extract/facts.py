@@ -18,16 +18,7 @@ from kg.resources import table
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
-MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
-MULTIPLIER = {
-    "万亿": Decimal("1e12"), "千亿": Decimal("1e11"), "百亿": Decimal("1e10"), "十亿": Decimal("1e9"),
-    "亿": Decimal("1e8"), "千万": Decimal("1e7"), "百万": Decimal("1e6"), "十万": Decimal("1e5"),
-    "万": Decimal("1e4"), "千": Decimal("1e3"), "": Decimal(1),
-}
 RANGE_SEP = r"[-—–~～至到]"
-PER = {"年产": "year", "年处理": "year", "年加工": "year", "年生产": "year", "日处理": "day", "日产": "day"}
-GROWTH = re.compile(r"(?:同比)?(?:增长|增速|提高|提升|上升|下降|减少|回落)(?:了)?\s*$")
-DECLINE = re.compile(r"(?:下降|减少|回落)(?:了)?\s*$")
 CLAUSE = re.compile(r"[,，;；:：]")
 YEAR_MONTHS = re.compile(
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})\s*(?:[-—–~～至到]\s*(\d{1,2}))?\s*月份?(?!\d*日)(以来)?"
@@ -38,6 +29,38 @@ AVERAGE = re.compile(r"([两二三四五六七八九十\d]+)年(?:平均|年均)
 
 
 # ---------------------------------------------------------------- numbers and quantities
+
+def _longest_first(ws) -> str:
+    """An alternation of words, longest first, so that 万亿 is tried before 万."""
+    return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> dict[str, Decimal]:
+    """multipliers.tsv: 万 -> 1e4, 亿 -> 1e8 ...; "" (no number word) -> 1."""
+    return {r["word"]: Decimal(r["factor"]) for r in table("multipliers.tsv")} | {"": Decimal(1)}
+
+
+@lru_cache(maxsize=1)
+def _per() -> dict[str, str]:
+    """capacity.tsv: the capacity word before a figure -> its period (年产 -> year)."""
+    return {r["prefix"]: r["per"] for r in table("capacity.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _change_rx(*directions: str) -> re.Pattern:
+    """A word of change of changes.tsv (增长, 下降) at the end of the text before a percentage."""
+    ws = [r["word"] for r in table("changes.tsv") if r["direction"] in directions]
+    return re.compile(rf"(?:同比)?(?:{_longest_first(ws)})(?:了)?\s*$")
+
+
+def _growth_rx() -> re.Pattern:
+    return _change_rx("up", "down")
+
+
+def _decline_rx() -> re.Pattern:
+    return _change_rx("down")
+
 
 def parse_number(s: str) -> Decimal:
     """'233.7', '1,965', '两千五百万', '十三点八' -> Decimal. Raises ValueError."""
@@ -62,11 +85,12 @@ def _units() -> dict[str, tuple[str, str, Decimal]]:
 @lru_cache(maxsize=1)
 def _quantity_rx() -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(_units(), key=len, reverse=True))
-    per = "|".join(PER)
+    per = _longest_first(_per())
+    mult = f"(?:{_longest_first(m for m in _multipliers() if m)})"
     sp = r"[^\S\n]*"  # spaces, never a line break: a figure lies within one sentence
     return re.compile(
-        rf"(?P<per>{per})?(?P<a>{NUM}){sp}(?P<am>{MULT})?"
-        rf"(?:{sp}{RANGE_SEP}{sp}(?P<b>{NUM}){sp}(?P<bm>{MULT})?)?{sp}(?P<unit>{units})"
+        rf"(?P<per>{per})?(?P<a>{NUM}){sp}(?P<am>{mult})?"
+        rf"(?:{sp}{RANGE_SEP}{sp}(?P<b>{NUM}){sp}(?P<bm>{mult})?)?{sp}(?P<unit>{units})"
     )
 
 
@@ -82,7 +106,7 @@ def _quantities(matches, base: int = 0) -> list[Quantity]:
         v = _value(m.group("a"), m.group("am") or "", m.group("b") or "", m.group("bm") or "", m.group("unit"))
         if v is not None:
             value, low, high, unit, dim = v
-            per = PER.get(m.group("per") or "", "")
+            per = _per().get(m.group("per") or "", "")
             out.append(Quantity(value, low, high, unit, dim, m.group(0), m.start() - base, m.end() - base, per))
     return out
 
@@ -101,9 +125,10 @@ def _value(a_s: str, am: str, b_s: str, bm: str, unit_s: str):
         am = bm  # 5—8亿元: the multiplier written once serves both ends
     if dim in ("percent", "points") and (am or bm):
         return None
-    av = a * MULTIPLIER[am] * factor
+    multiplier = _multipliers()
+    av = a * multiplier[am] * factor
     if b is not None:
-        bv = b * MULTIPLIER[bm or am] * factor
+        bv = b * multiplier[bm or am] * factor
         low, high = min(av, bv), max(av, bv)
         return None, _clean(low), _clean(high), unit, dim
     return _clean(av), None, None, unit, dim
@@ -358,9 +383,9 @@ def find_figures(
             if scope == "nation":
                 continue
             if q.dimension in ("percent", "points"):
-                if q.start not in paired and not GROWTH.search(before[-8:]) and not GROWTH.search(before):
+                if q.start not in paired and not _growth_rx().search(before[-8:]) and not _growth_rx().search(before):
                     continue
-                metric = ("decline:" if DECLINE.search(before[-8:]) else "growth:") + metric
+                metric = ("decline:" if _decline_rx().search(before[-8:]) else "growth:") + metric
                 avg = AVERAGE.search(before)
                 if avg:  # 两年平均增长16.5%: an average yearly rate over that many years
                     metric = "average_" + metric
@@ -431,9 +456,11 @@ def _period_before(ps: list[Period], pos: int) -> Period | None:
     return before[-1] if before else None
 
 
-ANAPHOR_TYPE = {"该区域": "IndustrialPark", "该园区": "IndustrialPark", "该园": "IndustrialPark",
-                "园区内": "IndustrialPark", "该项目": "Project", "该公司": "Company", "该企业": "Company"}
-ANAPHORA = re.compile("|".join(ANAPHOR_TYPE))
+@lru_cache(maxsize=1)
+def _anaphora() -> tuple[re.Pattern, dict[str, str]]:
+    """anaphora.tsv: 该园区, 该项目 ... in one pattern (longest first), and each one's entity type."""
+    types = {r["word"]: r["type"] for r in table("anaphora.tsv")}
+    return re.compile(_longest_first(types)), types
 
 
 class _Prior:
@@ -485,9 +512,10 @@ def _subject(qs: int, qe: int, s0: int, sent: str, here, focal_key: str, scope: 
             return max(near, key=lambda x: x[0].start)[1]
         if not any(s0 <= m.start < qs for m, k, t in orgs):
             # 该区域内..., 园区内...: the park (project, company) of the sentences before
-            ana = ANAPHORA.search(sent, 0, rel)
+            ana_rx, ana_types = _anaphora()
+            ana = ana_rx.search(sent, 0, rel)
             if ana:
-                typ = ANAPHOR_TYPE[ana.group()]
+                typ = ana_types[ana.group()]
                 if prior_of is not None:  # _Prior(all_mentions)
                     key = prior_of(typ, s0)
                     if key is not None:

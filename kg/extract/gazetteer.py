@@ -1,17 +1,89 @@
-"""China's administrative divisions (kg/data/gazetteer.tsv): names, short forms, parents."""
+"""China's administrative divisions (kg/data/gazetteer.tsv): names, short forms, parents; and the
+level words their names end in (kg/data/levels.tsv, kg/data/deixis.txt), for every reader."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.resources import table
+from kg.resources import table, words
 
-# Name endings that mark a division's level; the stem before them is its common short form.
-LEVEL_SUFFIXES = (
-    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-    "地区", "林区", "特区", "省", "市", "盟", "州", "县", "区", "旗",
-)
 ETHNIC = "族"  # 民和回族土族自治县 -> 民和: drop ethnic names before an autonomy suffix
+# the gazetteer's levels (its column level), most specific first: where two places are named as
+# often, the more specific one is what an article is about (resolve, relations)
+LEVELS = ("township", "county", "prefecture", "province")
+
+
+def level_rank(level: str) -> int:
+    """0 for a township ... 3 for a province; 9 for a level the gazetteer does not have."""
+    return LEVELS.index(level) if level in LEVELS else 9
+
+
+@dataclass(frozen=True)
+class LevelWord:
+    """A row of kg/data/levels.tsv: a level word (市, 自治县, 镇) and what it does."""
+
+    word: str
+    stem: bool  # cut off for the short form: 宁德市 -> 宁德
+    autonomous: bool  # the ethnic names before it go too: 民和回族土族自治县 -> 民和
+    short_keeps: bool  # stem + its level character is a short form too: 民和县
+    deixis: bool  # 我市, 全县: the article's own region
+    qualifier: bool  # before a body, the body's level: 市工信局
+    township: bool  # a township's ending: 陕坝镇
+
+
+@lru_cache(maxsize=1)
+def level_words() -> tuple[LevelWord, ...]:
+    """levels.tsv, longest word first (the order every reader matches them in)."""
+    rows = [
+        LevelWord(r["word"], *(r[c] == "yes" for c in ("stem", "autonomous", "short_keeps", "deixis", "qualifier", "township")))
+        for r in table("levels.tsv")
+    ]
+    return tuple(sorted(rows, key=lambda w: -len(w.word)))
+
+
+def _having(flag: str) -> tuple[str, ...]:
+    """The level words with a yes in column flag, longest first."""
+    return tuple(w.word for w in level_words() if getattr(w, flag))
+
+
+@lru_cache(maxsize=1)
+def level_suffixes() -> tuple[str, ...]:
+    """Name endings that mark a division's level; the stem before them is its common short form."""
+    return _having("stem")
+
+
+@lru_cache(maxsize=1)
+def town_suffixes() -> tuple[str, ...]:
+    """The endings of the townships' names looked for in a text (镇, 乡, 街道, 苏木)."""
+    return _having("township")
+
+
+@lru_cache(maxsize=1)
+def deixis_words() -> tuple[str, ...]:
+    """The level words that, after a deixis prefix, are the article's own region (我市, 全县)."""
+    return _having("deixis")
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> tuple[str, ...]:
+    """The level words that, before a body, say its level (市工信局, 旗委, 自治县政府)."""
+    return _having("qualifier")
+
+
+@lru_cache(maxsize=1)
+def _autonomous() -> frozenset[str]:
+    return frozenset(_having("autonomous"))
+
+
+@lru_cache(maxsize=1)
+def _short_keeps() -> tuple[str, ...]:
+    return _having("short_keeps")
+
+
+@lru_cache(maxsize=1)
+def deixis_prefixes() -> str:
+    """我, 本, 全, 该 (kg/data/deixis.txt): before a level word, the article's own region."""
+    return "".join(words("deixis.txt"))
 
 
 @dataclass(frozen=True)
@@ -24,10 +96,10 @@ class Division:
 
 
 def stem(name: str) -> str:
-    for suf in LEVEL_SUFFIXES:
+    for suf in level_suffixes():
         if name.endswith(suf) and len(name) > len(suf):
             s = name[: -len(suf)]
-            if suf.startswith("自治") or suf.endswith("自治区"):
+            if suf in _autonomous():
                 # drop the ethnic names before an autonomy suffix: 民和回族土族 -> 民和;
                 # an ethnic name is one or two characters before 族, the place name is first
                 i = s.find(ETHNIC)
@@ -68,7 +140,7 @@ class Gazetteer:
                 forms.add(sst)
         if len(st) >= 2:
             forms.add(st)
-            if d.name.endswith(("自治县", "自治旗")):
+            if d.name.endswith(_short_keeps()):
                 forms.add(st + d.name[-1])  # 民和县
         return forms
 

@@ -1,41 +1,68 @@
-"""Mentions of one article -> entities with canonical names, aliases and identity keys.
+"""Mentions of one article -> entities with canonical names and aliases; once relations are
+known, their identity keys (identity_keys).
 
 Context decides what a bare or deictic mention means: the article's focal region (the region it
 is about) resolves 市工信局, 旗委, 区长; a list passes its region on (区政府办、工信局).
+
+Within an article an entity is known by a handle (an int): its key depends on where it sits,
+which only relations say, so keys are made once, after them.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kg.extract.gazetteer import Gazetteer, load
+from kg import keys
+from kg.extract.facts import parse_number
+from kg.extract.gazetteer import Gazetteer, deixis_prefixes, level_rank, load
 from kg.extract.mentions.agencies import body_kind
+from kg.extract.mentions.names import PHASE, suffixes
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import Spans
+from kg.extract.notes import attempt
 from kg.model import Evidence, Mention, Text
+from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, code_of
+from kg.resources import table
 
-LEGAL = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团", "公司")
-REGISTERED = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
+
+@lru_cache(maxsize=None)
+def _legal_forms(*kinds: str) -> tuple[str, ...]:
+    """The company suffixes of org_suffixes.tsv whose legal_form is one of kinds, longest first."""
+    rows = [r["suffix"] for r in table("org_suffixes.tsv") if r["legal_form"] in kinds]
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+def legal_forms() -> tuple[str, ...]:
+    """What is cut off a company's name for its core name (有限公司, 集团, 公司), longest first."""
+    return _legal_forms("registered", "form")
+
+
+def registered_forms() -> tuple[str, ...]:
+    """The endings of a registered company name (有限公司, 有限责任公司 ...)."""
+    return _legal_forms("registered")
+
+
+Handle = int  # an entity within its article; never 0, so that `a or b` takes a found one
 
 
 @dataclass
 class Resolved:
     """An entity of one article while it is being resolved (mutable; frozen into Entity later)."""
 
-    key: str
+    handle: Handle
     type: str
     name: str
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     attrs: dict[str, str] = field(default_factory=dict)
     region: str = ""  # division code this entity belongs to, if any
+    core: str = ""  # a company's core name (东宇商贸 of 海南省东宇商贸有限公司): its identity
 
 
 def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], gaz: Gazetteer) -> str:
@@ -43,19 +70,17 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
     lead_end = _lead_end(text.norm)
     score: Counter[str] = Counter()
     for m in regions:
-        if m.key[:1] in "?@":
-            continue
-        score[m.key] += 3 if m.start < lead_end else 1
+        if code := code_of(m.place):
+            score[code] += 3 if m.start < lead_end else 1
     for m in agencies:
-        if gaz.get(m.region):  # a division; not a deixis, the body before, or a park (=X)
-            score[m.region] += 1
+        if gaz.get(code := code_of(m.place)):  # a division; not a deixis, the body before, or a park
+            score[code] += 1
     if not score:
         return ""
     best = max(score.values())
     top = [c for c, v in score.items() if v >= best * 0.6]
     # among the strongest, the most specific (a district inside the city named as often)
-    order = {"township": 0, "county": 1, "prefecture": 2, "province": 3}
-    top.sort(key=lambda c: (order.get(gaz.by_code[c].level, 9), -score[c]))  # ties: first named first
+    top.sort(key=lambda c: (level_rank(gaz.by_code[c].level), -score[c]))  # ties: first named first
     for c in top:
         if all(gaz.is_within(c, o) or gaz.is_within(o, c) for o in top):
             return c
@@ -68,7 +93,7 @@ def _lead_end(norm: str) -> int:
 
 
 def resolve_deixis(level: str, focal: str, present: set[str], gaz: Gazetteer) -> str:
-    """'@市' -> the city in the focal region's chain (or the only one named in the article)."""
+    """Deixis('市') -> the city in the focal region's chain (or the only one named in the article)."""
     def fits(d) -> bool:
         if level == "区":
             return d.name.endswith("区") and not d.name.endswith("自治区") and d.level == "county"
@@ -106,7 +131,7 @@ def company_core(name: str, region_forms: set[str] | None = None, gaz: Gazetteer
         if not cut:
             break
         core = core[cut:]
-    for suf in LEGAL:
+    for suf in legal_forms():
         if core.endswith(suf) and len(core) - len(suf) >= 2:
             core = core[: -len(suf)]
             break
@@ -130,40 +155,44 @@ class ArticleContext:
     text: Text
     article_id: str
     focal: str
-    entities: dict[str, Resolved] = field(default_factory=dict)  # by key
-    by_mention: dict[tuple[int, int, str], str] = field(default_factory=dict)  # span+type -> key
-    memberships: list[tuple[str, str, str, Mention]] = field(default_factory=list)  # official, agency, title
-    agency_region: dict[str, str] = field(default_factory=dict)  # agency key -> region key
+    title: str = ""  # the article's title line, as the normalised text writes it
+    entities: dict[Handle, Resolved] = field(default_factory=dict)
+    by_mention: dict[tuple[int, int, str], Handle] = field(default_factory=dict)  # span+type -> entity
+    memberships: list[tuple[Handle, Handle, str, Mention]] = field(default_factory=list)  # official, agency, title
+    agency_region: dict[Handle, Handle] = field(default_factory=dict)  # agency -> its region
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (surface, candidate codes)
     notes: list[str] = field(default_factory=list)  # mentions left out by a case no rule foresaw
+    # (type, what tells it apart within the article: a region's code, a company's core, else
+    # its name) -> its handle
+    by_identity: dict[tuple[str, str], Handle] = field(default_factory=dict)
+
+    def region(self, code: str) -> Handle | None:
+        """The region entity of a division code, if the article has it."""
+        return self.by_identity.get(("Region", code))
 
 
-@contextmanager
-def _degrade(ctx: ArticleContext, what: str, m: Mention) -> Iterator[None]:
-    """A mention that trips an unforeseen case is left out with a note; the article goes on."""
-    try:
-        yield
-    except Exception as e:  # noqa: BLE001 - one odd mention must not cost the article
-        ctx.notes.append(f"{what} {m.surface!r} (at {m.start}) left out: {type(e).__name__}: {e}")
-
-
-def _add(ctx: ArticleContext, key: str, typ: str, name: str, m: Mention | None, region: str = "") -> Resolved:
-    r = ctx.entities.get(key)
-    if r is None:
-        r = ctx.entities[key] = Resolved(key, typ, name, region=region)
+def _add(ctx: ArticleContext, typ: str, ident: str, name: str, m: Mention | None, region: str = "") -> Resolved:
+    """The entity of type typ told apart by ident (made on first use), with m as a mention of it."""
+    h = ctx.by_identity.get((typ, ident))
+    if h is None:
+        h = ctx.by_identity[(typ, ident)] = len(ctx.entities) + 1
+        r = ctx.entities[h] = Resolved(h, typ, name, region=region)
+    else:
+        r = ctx.entities[h]
     if m is not None:
         r.mentions.append(m)
         r.aliases.add(m.surface)
-        ctx.by_mention[(m.start, m.end, typ)] = key
+        ctx.by_mention[(m.start, m.end, typ)] = h
     return r
+
+
+def _left_out(ctx: ArticleContext, what: str, m: Mention) -> AbstractContextManager[None]:
+    """A mention that trips an unforeseen case is left out with a note; the article goes on."""
+    return attempt(ctx.notes, f"{what} {m.surface!r} (at {m.start})")
 
 
 def ctx_codes(ctx: "ArticleContext") -> set[str]:
     return {e.region for e in ctx.entities.values() if e.type == "Region"}
-
-
-def region_key(code: str) -> str:
-    return f"Region:{code}"
 
 
 def resolve_article(
@@ -178,135 +207,131 @@ def resolve_article(
     gaz = gaz or load()
     focal = focal_region(text, regions, agencies, gaz)
     ctx = ArticleContext(text, article_id, focal)
-    present = {m.key for m in regions if m.key[:1] not in "?@"}
+    present = {c for m in regions if (c := code_of(m.place))}
 
     @lru_cache(maxsize=None)
     def deixis(level: str) -> str:  # one answer per level: focal and present are the article's
         return resolve_deixis(level, focal, present, gaz)
 
-    def add_region(code: str, m: Mention | None = None) -> str:
+    def add_region(code: str, m: Mention | None = None) -> Handle:
         d = gaz.by_code[code]
-        r = _add(ctx, region_key(code), "Region", d.name, m, region=code)
+        r = _add(ctx, "Region", code, d.name, m, region=code)
         r.attrs.update(divisionCode=code if code.isdigit() else "", level=d.level)
-        return r.key
+        return r.handle
 
     # a county's short form seen only as the start of a park or company name (乐都工业园区) is
     # part of that name, weak evidence that the article is about the county itself
     org_spans = Spans((o.start, o.end) for o in orgs)
     weak = {
-        m.key
+        code
         for m in regions
-        if m.key[:1] not in "?@" and m.surface != gaz.by_code[m.key].name and gaz.by_code[m.key].level == "county"
+        if (code := code_of(m.place)) and m.surface != gaz.by_code[code].name and gaz.by_code[code].level == "county"
     }
     for m in regions:
-        if m.key in weak and not org_spans.covers(m.start, m.end):
-            weak.discard(m.key)
+        if code_of(m.place) in weak and not org_spans.covers(m.start, m.end):
+            weak.discard(code_of(m.place))
     for m in regions:
-        with _degrade(ctx, "region", m):
-            if m.key[:1] not in "?@" and m.key not in weak:
-                add_region(m.key, m)
-            elif m.key.startswith("@"):  # 我市, 全县: more evidence for the article's own region
-                code = deixis(m.key[1:])
-                if code:
-                    r = ctx.entities.get(region_key(code)) or ctx.entities[add_region(code)]
-                    r.mentions.append(m)
-                    ctx.by_mention[(m.start, m.end, "Region")] = r.key
-            elif m.key.startswith("?"):
-                ctx.unresolved.append((m.surface, m.key[1:]))
+        with _left_out(ctx, "region", m):
+            match m.place:
+                case Code(code) if code not in weak:
+                    add_region(code, m)
+                case Deixis(level):  # 我市, 全县: more evidence for the article's own region
+                    if code := deixis(level):
+                        r = ctx.entities[add_region(code)]
+                        r.mentions.append(m)
+                        ctx.by_mention[(m.start, m.end, "Region")] = r.handle
+                case Ambiguous(codes):
+                    ctx.unresolved.append((m.surface, "|".join(codes)))
     # every region's parents, up to the province, so that a query by province finds them all
     named = ctx_codes(ctx)
-    for code in [focal, *(m.key for m in regions if m.key in named)]:
+    for code in [focal, *(c for m in regions if (c := code_of(m.place)) in named)]:
         for d in gaz.chain(code) if code else []:
             add_region(d.code)
 
     # agencies: qualify each body with its region
     prev_region = ""
-    resolved_agencies: dict[tuple[int, int, str], str] = {}
-    first_at_span: dict[tuple[int, int], tuple[int, int, str]] = {}  # (start, end) -> its first key there
+    resolved_agencies: dict[tuple[int, int, str], Handle] = {}  # (start, end, body) -> its agency
+    first_at_span: dict[tuple[int, int], tuple[int, int, str]] = {}  # (start, end) -> its first body there
     park_regions = _ParkRegions(regions)
     for m in sorted(agencies, key=lambda a: a.start):
-        with _degrade(ctx, "agency", m):
-            q = m.region
-            if q.startswith("="):  # 高新区管委会: the committee of a park, named after it
-                park = q[1:]
-                code = park_regions(park, m) or focal
-                name = f"中共{park}工作委员会" if body_kind(m.key) == "partywork" else park + "管理委员会"
-                r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
+        with _left_out(ctx, "agency", m):
+            q = m.place
+            if isinstance(q, ParkBody):  # 高新区管委会: the committee of a park, named after it
+                code = park_regions(q.park, m) or focal
+                name = f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会"
+                r = _add(ctx, "Agency", name, name, m, region=code)
                 if code and gaz.get(code):
-                    ctx.agency_region[r.key] = add_region(code)
-                resolved_agencies[(m.start, m.end, m.key)] = r.key
-                first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.key))
+                    ctx.agency_region[r.handle] = add_region(code)
+                resolved_agencies[(m.start, m.end, m.body)] = r.handle
+                first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
                 continue
-            if q.startswith("@"):
-                code = deixis(q[1:])
-            elif q == "^":
+            if isinstance(q, Deixis):
+                code = deixis(q.level)
+            elif isinstance(q, Inherited):
                 code = prev_region
             else:
-                code = q
+                code = code_of(q)
             div = gaz.get(code) if code else None
             if not div:
                 continue
             prev_region = code
-            name = agency_name(m.key, div.name)
-            r = _add(ctx, f"Agency:{name}", "Agency", name, m, region=code)
-            if q.startswith("@"):  # 市工信局 -> 宁德市工信局 as a further name
-                r.aliases.add(div.name + m.surface.lstrip("我本全该")[len(q) - 1 :])
-            elif q == "^":
+            name = agency_name(m.body, div.name)
+            r = _add(ctx, "Agency", name, name, m, region=code)
+            if isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
+                r.aliases.add(div.name + m.surface.lstrip(deixis_prefixes())[len(q.level) :])
+            elif isinstance(q, Inherited):
                 r.aliases.add(div.name + m.surface)
-            ctx.agency_region[r.key] = add_region(code)
-            resolved_agencies[(m.start, m.end, m.key)] = r.key
-            first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.key))
+            ctx.agency_region[r.handle] = add_region(code)
+            resolved_agencies[(m.start, m.end, m.body)] = r.handle
+            first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
 
     # officials: name + posts; a post names its body, or inherits the one before it in the chain
-    first_official: dict[str, str] = {}  # name -> the key of the first official of that name
     for om in officials:
-        with _degrade(ctx, "official", om.mention):
-            agency_keys: list[tuple[str, str]] = []  # (agency key, title)
-            last_key, last_region = "", ""
+        with _left_out(ctx, "official", om.mention):
+            agency_posts: list[tuple[Handle, str]] = []  # (agency, title)
+            last_agency: Handle | None = None
+            last_region = ""
             for p in om.posts:
-                key, reg = "", ""
-                if p.kind.startswith("body:"):
-                    name = p.kind[5:]
-                    key = _add(ctx, f"Agency:{name}", "Agency", name, None).key
+                agency: Handle | None = None
+                reg = ""
+                org = p.org
+                if p.kind == "body":
+                    agency = _add(ctx, "Agency", p.body, p.body, None).handle
                 elif p.kind == "head":
                     lvl = p.title[-2] if p.title.endswith("长") else ""
-                    if p.org is not None and p.org.type == "Region" and p.org.key[:1] not in "?@":
-                        reg = p.org.key
-                    elif p.org is not None and p.org.type == "Region" and p.org.key.startswith("@"):
-                        reg = deixis(p.org.key[1:])
-                    elif p.org is not None and p.org.type == "Agency":
-                        reg = _region_of_agency_mention(p.org, resolved_agencies, ctx)
+                    if org is not None and org.type == "Region" and isinstance(org.place, Code):
+                        reg = org.place.code
+                    elif org is not None and org.type == "Region" and isinstance(org.place, Deixis):
+                        reg = deixis(org.place.level)
+                    elif org is not None and org.type == "Agency":
+                        reg = _region_of_agency_mention(org, resolved_agencies, ctx)
                     elif last_region and (last := gaz.get(last_region)) and last.name.endswith(lvl):
                         reg = last_region
                     else:
                         reg = deixis(lvl) if lvl else ""
                     if reg and (rd := gaz.get(reg)):
                         nm = agency_name("人民政府", rd.name)
-                        key = _add(ctx, f"Agency:{nm}", "Agency", nm, None, region=reg).key
-                        ctx.agency_region[key] = add_region(reg)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
+                        ctx.agency_region[agency] = add_region(reg)
                 elif p.kind == "attach":
-                    if p.org is not None and p.org.type == "Agency":
-                        key = resolved_agencies.get((p.org.start, p.org.end, p.org.key), "")
-                        if not key:  # 旗委政府书记: the mention was split into two bodies
-                            first = first_at_span.get((p.org.start, p.org.end))
-                            key = resolved_agencies[first] if first else ""
-                    elif p.org is None:
-                        key = last_key
-                if key:
-                    agency_keys.append((key, p.title))
-                    last_key = key
-                    last_region = ctx.entities[key].region or last_region
-            anchor = agency_keys[0][0] if agency_keys else region_key(focal)
-            okey = f"Official:{om.mention.surface}@{anchor.split(':', 1)[1]}"
+                    if org is not None and org.type == "Agency":
+                        agency = resolved_agencies.get((org.start, org.end, org.body))
+                        if agency is None:  # 旗委政府书记: the mention was split into two bodies
+                            first = first_at_span.get((org.start, org.end))
+                            agency = resolved_agencies[first] if first else None
+                    elif org is None:
+                        agency = last_agency
+                if agency is not None:
+                    agency_posts.append((agency, p.title))
+                    last_agency = agency
+                    last_region = ctx.entities[agency].region or last_region
             # one person per name within an article: later mentions join the first
-            okey = first_official.get(om.mention.surface, okey)
-            r = _add(ctx, okey, "Official", om.mention.surface, om.mention)
-            first_official.setdefault(om.mention.surface, okey)
+            r = _add(ctx, "Official", om.mention.surface, om.mention.surface, om.mention)
             titles = [p.title for p in om.posts]
             old = r.attrs.get("title", "")
             r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
-            for k, title in agency_keys:
-                ctx.memberships.append((r.key, k, title, om.mention))
+            for agency, title in agency_posts:
+                ctx.memberships.append((r.handle, agency, title, om.mention))
 
     _resolve_orgs(ctx, orgs, regions, gaz)
     return ctx
@@ -318,19 +343,19 @@ class _ParkRegions:
     quadratic in the article's length."""
 
     def __init__(self, regions: list[Mention]) -> None:
-        self._named = sorted((r for r in regions if r.key[:1] not in "?@"), key=lambda r: r.start)  # stable
+        self._named = sorted((r for r in regions if isinstance(r.place, Code)), key=lambda r: r.start)  # stable
         self._starts = [r.start for r in self._named]
 
     def __call__(self, park: str, m: Mention) -> str:
         lo = bisect.bisect_left(self._starts, m.start - len(park))
         hi = bisect.bisect_right(self._starts, m.start)
         inside = [r for r in self._named[lo:hi] if r.end <= m.start]
-        return max(inside, key=lambda r: r.start).key if inside else ""
+        return code_of(max(inside, key=lambda r: r.start).place) if inside else ""
 
 
-def _region_of_agency_mention(m: Mention, resolved: dict, ctx: ArticleContext) -> str:
-    key = resolved.get((m.start, m.end, m.key))
-    return ctx.entities[key].region if key else ""
+def _region_of_agency_mention(m: Mention, resolved: dict[tuple[int, int, str], Handle], ctx: ArticleContext) -> str:
+    h = resolved.get((m.start, m.end, m.body))
+    return ctx.entities[h].region if h is not None else ""
 
 
 def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mention], gaz: Gazetteer) -> None:
@@ -338,7 +363,7 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     region_forms = set()
     for m in regions:
         region_forms.add(m.surface)
-    for code in {m.key for m in regions if m.key[:1] not in "?@"}:
+    for code in {c for m in regions if (c := code_of(m.place))}:
         d = gaz.by_code[code]
         region_forms |= {d.name, d.short} - {""}
 
@@ -359,8 +384,8 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     for core, ms in groups.items():
         name = max((m.surface for m in ms), key=lambda s: (len(s), s))
         for m in ms:  # ms is never empty: a group is made with its first mention
-            r = _add(ctx, f"Company:{core}", "Company", name, m)
-        r.name = name
+            r = _add(ctx, "Company", core, name, m)
+        r.name, r.core = name, core
         for short in [core, *_company_short_forms(core)]:
             if in_text(short) and short not in r.aliases:
                 r.aliases.add(short)
@@ -385,11 +410,24 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     for m in orgs:
         if m.type == "IndustrialPark":
             name = canon.get(m.surface, m.surface)
-            _add(ctx, f"IndustrialPark:{name}", "IndustrialPark", name, m)
+            _add(ctx, "IndustrialPark", name, name, m)
 
     for m in orgs:
         if m.type == "Project":
-            _add(ctx, f"Project:{m.surface}", "Project", m.surface, m)
+            r = _add(ctx, "Project", m.surface, m.surface, m)
+            if phase := project_phase(m.surface):
+                r.attrs["phase"] = phase
+
+
+def project_phase(name: str) -> str:
+    """The phase a project's name gives (华恒生物二期 -> "2"), or ""."""
+    ph = PHASE.search(name)
+    if not ph:
+        return ""
+    try:
+        return str(int(parse_number(ph.group().split("期")[0])))
+    except ValueError:
+        return ""
 
 
 def _same_suffix(a: str, b: str) -> bool:
@@ -398,10 +436,8 @@ def _same_suffix(a: str, b: str) -> bool:
 
 def _company_short_forms(core: str) -> list[str]:
     """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named."""
-    from kg.extract.mentions.orgs import _suffixes
-
     out = []
-    for suf, typ, strength in _suffixes():
+    for suf, typ, strength in suffixes():
         if typ == "Company" and strength == "industry" and core.endswith(suf) and len(core) - len(suf) >= 2:
             stem = core[: -len(suf)]
             out += [stem, stem[0] + suf[0]]
@@ -411,53 +447,67 @@ def _company_short_forms(core: str) -> list[str]:
 
 # ---------------------------------------------------------------- identity across articles
 
-def _place_code(ctx: ArticleContext, key: str, located: dict[str, list[str]], seen: set[str] | None = None) -> str:
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between two entities of one article, by handle: a Relation once keys are made."""
+
+    head: Handle
+    rel: str
+    tail: Handle
+    evidence: tuple[Evidence, ...] = ()
+
+
+def _place_code(ctx: ArticleContext, h: Handle, located: dict[Handle, list[Handle]], seen: set[Handle] | None = None) -> str:
     """The division an entity sits in: its locatedIn region, or its host park's region."""
     seen = seen or set()
-    for t in located.get(key, []):
+    for t in located.get(h, []):
         e = ctx.entities.get(t)
         if e is None or t in seen:
             continue
         if e.type == "Region":
             return e.region
         if e.type == "IndustrialPark":
-            code = _place_code(ctx, t, located, seen | {key})
+            code = _place_code(ctx, t, located, seen | {h})
             if code:
                 return code
     return ctx.focal
 
 
-def identity_keys(ctx: ArticleContext, relations, gaz: Gazetteer | None = None) -> dict[str, str]:
-    """Final identity keys, once places are known. Same key in two articles, same node:
+def identity_keys(ctx: ArticleContext, links: list[Link], gaz: Gazetteer | None = None) -> dict[Handle, str]:
+    """Every entity's identity key (kg.keys), once places are known. Same key in two articles,
+    same node:
+    - a region: its division code; an agency: its full name (with its region's name);
     - an official: name + the region of the body of the first post (same name elsewhere is
       another person);
     - a company with a legal name: its core name + the province its name starts with; a short
       name: core + the region it sits in (华恒生物 of one county is not another county's);
-    - a park or project: name + the region it sits in.
-    Regions (by code) and agencies (by full name with region) keep their keys."""
+    - a park or project: name + the region it sits in."""
     gaz = gaz or load()
-    located: dict[str, list[str]] = {}
-    for r in relations:
+    located: dict[Handle, list[Handle]] = {}
+    for r in links:
         if r.rel == "locatedIn":
             located.setdefault(r.head, []).append(r.tail)
     for k in located:  # a region before a park: the most specific administrative place first
         located[k].sort(key=lambda t: (ctx.entities[t].type != "Region", -len(ctx.entities[t].region)))
-    members: dict[str, list[str]] = {}
+    members: dict[Handle, list[Handle]] = {}
     for off, ag, _t, _m in ctx.memberships:
         members.setdefault(off, []).append(ag)
-    out: dict[str, str] = {}
-    for key, e in ctx.entities.items():
-        if e.type == "Official":
-            regions = [ctx.entities[a].region for a in members.get(key, []) if ctx.entities[a].region]
-            out[key] = f"Official:{e.name}@{regions[0] if regions else ctx.focal}"
+    out: dict[Handle, str] = {}
+    for h, e in ctx.entities.items():
+        if e.type == "Region":
+            out[h] = keys.region_key(e.region)
+        elif e.type == "Agency":
+            out[h] = keys.make("Agency", e.name)
+        elif e.type == "Official":
+            regions = [ctx.entities[a].region for a in members.get(h, []) if ctx.entities[a].region]
+            out[h] = keys.make("Official", e.name, place=regions[0] if regions else ctx.focal)
         elif e.type == "Company":
-            core = key.split(":", 1)[1]
-            if e.name.endswith(REGISTERED):  # 有限公司: a registered name
-                out[key] = f"Company:{core}#{_prefix_province(e.name, gaz)}"
+            if e.name.endswith(registered_forms()):  # 有限公司: a registered name
+                out[h] = keys.make("Company", e.core, province=_prefix_province(e.name, gaz))
             else:
-                out[key] = f"Company:{core}@{_place_code(ctx, key, located)}"
-        elif e.type in ("IndustrialPark", "Project"):
-            out[key] = f"{e.type}:{e.name}@{_place_code(ctx, key, located)}"
+                out[h] = keys.make("Company", e.core, place=_place_code(ctx, h, located))
+        else:  # a park or a project
+            out[h] = keys.make(e.type, e.name, place=_place_code(ctx, h, located))
     return out
 
 

@@ -13,7 +13,7 @@ from datetime import date as _date
 from functools import lru_cache
 
 from kg.model import ArticleMeta
-from kg.resources import words
+from kg.resources import table, words
 
 HEADER = 600  # characters from the start where bylines and datelines stand
 DATE = re.compile(
@@ -23,17 +23,18 @@ DATE = re.compile(
 TITLE_LINE = re.compile(r"^\s*(?:标题|题目)\s*[:：]\s*(.+)$", re.M)
 OUTLET_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|:：,，()（）]{2,20})")
 OUTLET_LEAD = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:新闻网|日报|晚报|网|报|电视台|融媒体中心|发布))(?:消息|讯|记者|客户端)")
-ROLES = {
-    "责任编辑": "editor", "责编": "editor", "编辑": "editor", "审核": "editor", "校对": "editor",
-    "记者": "reporter", "作者": "reporter", "文": "reporter", "通讯员": "contributor",
-    "监制": "contributor", "策划": "contributor", "统筹": "contributor", "主持人": "contributor",
-    "主持": "contributor", "美编": "contributor", "编导": "contributor", "摄像": "contributor",
-    "摄影": "contributor", "剪辑": "contributor", "出品人": "contributor", "制片": "contributor",
-}
-ROLE_RX = re.compile("|".join(sorted((r for r in ROLES if len(r) > 1), key=len, reverse=True)))
 NOT_IN_NAME = set("的了是在和与日今明昨本我你他她们这那将对就都也")
 INTERVIEW = re.compile(r"(?:专访|访谈|对话|访问|采访|——访|—访|嘉宾)")
 GUEST = re.compile(r"嘉宾\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[re.Pattern, dict[str, str]]:
+    """credit_roles.tsv: the role words of two characters or more in one pattern (longest first),
+    and each word's kind (editor, reporter, contributor)."""
+    kinds = {r["word"]: r["kind"] for r in table("credit_roles.tsv")}
+    rx = re.compile("|".join(re.escape(r) for r in sorted((r for r in kinds if len(r) > 1), key=len, reverse=True)))
+    return rx, kinds
 
 
 @lru_cache(maxsize=1)
@@ -112,15 +113,16 @@ def credits(norm: str) -> list[tuple[str, str, str]]:
     A credit's names run from its role word to the next role word, bracket or line end."""
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()  # (kind, name) of out: an `any` over out was quadratic
-    marks = list(ROLE_RX.finditer(norm))
+    role_rx, roles = _roles()
+    marks = list(role_rx.finditer(norm))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(norm)
         chunk = re.split(r"[)）|\n。;；]", norm[m.end() : end], maxsplit=1)[0]
         chunk = chunk.lstrip(" \u3000:：")
         for n in _names(chunk):
-            if (ROLES[m.group()], n) not in seen:
-                seen.add((ROLES[m.group()], n))
-                out.append((ROLES[m.group()], m.group(), n))
+            if (roles[m.group()], n) not in seen:
+                seen.add((roles[m.group()], n))
+                out.append((roles[m.group()], m.group(), n))
     return out
 
 

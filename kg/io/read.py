@@ -18,8 +18,9 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, AnyStr, Iterable, Iterator
 
+from kg.io import manifest
 from kg.io.metadata import impossible_date
 from kg.model import Article
 
@@ -47,10 +48,8 @@ except (OSError, ValueError, AttributeError):  # not a POSIX system
 # default page): never articles, even when the output folder is the input folder (kg build in -o
 # in). The files may be links into current/ (-> .builds/<id>, hidden), the store a link to a
 # folder store.<stamp> (the layout of earlier versions).
-OUTPUT_FILES = {"manifest.json", "graph.ttl", "graph.trig", "graph.nq", "graph.html", "view.html"}
+OUTPUT_FILES = {manifest.NAME, "graph.ttl", "graph.trig", "graph.nq", "graph.html", "view.html"}
 OUTPUT_DIRS = {"cache", "store", "current"}  # and store.<stamp>
-# cache.save writes {"version": ..., "format": N, "python": ..., "articles": ...} in this order
-BUILD_MANIFEST = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"version"\s*:\s*"[^"\n]{0,40}"\s*,\s*"format"\s*:\s*\d+\s*,')
 
 
 @dataclass(frozen=True)
@@ -289,9 +288,8 @@ def read_jsonl(path: Path, options: ReadOptions | None = None) -> Iterator[Artic
         if start.startswith("["):
             yield from _json_array(f, name, enc, opts)
             return
-        lines = _text_lines(f, name, enc, opts) if enc else _byte_lines(f, name, opts)
         records = 0
-        for where, line in lines:
+        for where, line in _lines(f, name, enc, opts):
             records += 1
             if isinstance(line, ReadError):
                 yield line
@@ -314,35 +312,19 @@ def read_jsonl(path: Path, options: ReadOptions | None = None) -> Iterator[Artic
         yield ReadError(name, "empty file" if size == 0 else "only whitespace", "skipped")
 
 
-def _byte_lines(f: IO[bytes], name: str, opts: ReadOptions) -> Iterator[tuple[str, bytes | ReadError]]:
-    """(where: FILE:LINE, the line) of every line that is not blank; a line above the size
+def _lines(f: IO[bytes], name: str, enc: str, opts: ReadOptions) -> Iterator[tuple[str, bytes | str | ReadError]]:
+    """(where: FILE:LINE, the line) of every line that is not blank: bytes, or text decoded as
+    it is read for a file in UTF-16 (enc), whose line ends are two bytes. A line above the size
     limit, or one that cannot be read, is a ReadError."""
-    n = 0
-    while True:
-        try:
-            line = f.readline(opts.max_bytes + 1)
-        except OSError as e:
-            yield name, ReadError(name, f"cannot read: {e.strerror or e}")
-            return
-        if not line:
-            return
-        n += 1
-        where = f"{name}:{n}"
-        if len(line) > opts.max_bytes:
-            size = len(line)
-            while line and not line.endswith(b"\n"):  # the rest of the line, a block at a time
-                line = f.readline(MB)
-                size += len(line)
-            yield where, ReadError(where, "line of " + _too_big(size, opts.max_bytes), "skipped")
-            continue
-        if line.strip():
-            yield where, line
+    if enc:
+        text = io.TextIOWrapper(f, encoding=enc, newline="\n")
+        return _lines_of(text, name, max(1, opts.max_bytes // 2), 2, "\n", "\ufeff", enc, opts)
+    return _lines_of(f, name, opts.max_bytes, 1, b"\n", b"", "", opts)
 
 
-def _text_lines(f: IO[bytes], name: str, enc: str, opts: ReadOptions) -> Iterator[tuple[str, str | ReadError]]:
-    """The same for a file in UTF-16, whose line ends are two bytes: decoded as it is read."""
-    stream = io.TextIOWrapper(f, encoding=enc, newline="\n")
-    limit = max(1, opts.max_bytes // 2)  # characters: two bytes each in UTF-16
+def _lines_of(stream: IO[AnyStr], name: str, limit: int, width: int, end: AnyStr, bom: AnyStr, enc: str,
+              opts: ReadOptions) -> Iterator[tuple[str, AnyStr | ReadError]]:
+    """_lines for bytes or text alike: limit is in the stream's units, of width bytes each."""
     n = 0
     while True:
         try:
@@ -360,14 +342,15 @@ def _text_lines(f: IO[bytes], name: str, enc: str, opts: ReadOptions) -> Iterato
         if len(line) > limit:
             size = len(line)
             try:
-                while line and not line.endswith("\n"):
+                while line and not line.endswith(end):  # the rest of the line, a block at a time
                     line = stream.readline(MB)
                     size += len(line)
-            except (UnicodeDecodeError, OSError):
+            except (UnicodeDecodeError, OSError):  # reported by the next readline, if it lasts
                 pass
-            yield where, ReadError(where, "line of " + _too_big(2 * size, opts.max_bytes), "skipped")
+            yield where, ReadError(where, "line of " + _too_big(width * size, opts.max_bytes), "skipped")
             continue
-        line = line.lstrip("\ufeff")
+        if bom:  # a byte order mark decoded (bytes keep theirs, for decode())
+            line = line.lstrip(bom)
         if line.strip():
             yield where, line
 
@@ -525,12 +508,12 @@ def _is_store(names: Iterable[str]) -> bool:
 
 
 def _is_output_folder(folder: str, names: set[str]) -> bool:
-    """A Chanye KG output folder: its manifest.json as cache.save writes it, its link current
-    to the published build, or its store."""
-    if "manifest.json" in names:
+    """A Chanye KG output folder: its manifest.json as cache.save writes it (kg.io.manifest),
+    its link current to the published build, or its store."""
+    if manifest.NAME in names:
         try:
-            with open(os.path.join(folder, "manifest.json"), "rb") as f:
-                if BUILD_MANIFEST.match(f.read(512)):
+            with open(os.path.join(folder, manifest.NAME), "rb") as f:
+                if manifest.is_manifest(f.read(512)):
                     return True
         except OSError:
             pass

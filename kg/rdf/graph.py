@@ -9,8 +9,8 @@ Two shapes of the same content:
   of a fact is one GRAPH pattern away, in any quad store, without reifying each triple.
 
 Quads are made as pyoxigraph terms and go straight into the store (store.Sink): making rdflib
-terms first cost most of the build's time at 10k articles. rdflib's namespaces (CY, ORG, ...)
-and entity_iri stay here for code that reads the graph with rdflib.
+terms first cost most of the build's time at 10k articles. The namespaces (CY, ORG, ...) are
+kg.rdf.vocab's; entity_iri stays here for code that reads the graph with rdflib.
 
 IRIs are stable: a region's is its division code, every other entity's a hash of its identity
 key, an article's its content hash (or its URL's). The same input always gives the same IRIs.
@@ -21,39 +21,16 @@ import hashlib
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import cast
+from typing import Callable, cast
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV
 
+from kg import keys
 from kg.corpus.merge import Merged
 from kg.model import ArticleResult
-from kg.resources import ONTOLOGY  # noqa: F401  (the ontology file, kg.rdf.graph.ONTOLOGY)
-
-
-class CachedNamespace(Namespace):
-    """rdflib's Namespace makes (and validates) a new URIRef on every CY.memberOf."""
-
-    def term(self, name: str) -> URIRef:
-        cache = _TERMS.setdefault(str(self), {})
-        t = cache.get(name)
-        if t is None:
-            t = cache[name] = super().term(name)
-        return t
-
-
-_TERMS: dict[str, dict[str, URIRef]] = {}
-CY = CachedNamespace("https://w3id.org/chanye/ontology#")
-ID = Namespace("https://w3id.org/chanye/id/")
-ORG = CachedNamespace("http://www.w3.org/ns/org#")
-SCHEMA = CachedNamespace("https://schema.org/")
-OA = CachedNamespace("http://www.w3.org/ns/oa#")
-
-PREFIXES = {
-    "cy": CY, "cyid": ID, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "prov": PROV,
-    "dcterms": DCTERMS, "org": ORG, "schema": SCHEMA, "owl": OWL, "oa": OA,
-}
+from kg.rdf.vocab import CY, ID, OA, ORG, PREFIXES, SCHEMA
 
 
 # Terms are made as N-Triples text ("<iri>", "\"text\"@zh") and quads go to the store as
@@ -125,10 +102,10 @@ def _h(key: str) -> str:
 
 
 def _entity_path(key: str) -> str:
-    typ, rest = key.split(":", 1)
-    if typ == "Region" and rest.isdigit():
-        return f"region/{rest}"
-    return f"{typ.lower()}/{_h(key)}"
+    k = keys.parse(key)
+    if k.type == "Region" and k.name.isdigit():
+        return f"region/{k.name}"
+    return f"{k.type.lower()}/{_h(key)}"
 
 
 def entity_iri(key: str) -> URIRef:
@@ -157,7 +134,7 @@ def _art(article_id: str) -> str:
 
 
 def _post(official: str, agency: str, title: str) -> str:
-    return _e(f"Post:{official}|{agency}|{title}")
+    return _e(keys.post_key(official, agency, title))
 
 
 def _person(name: str, outlet: str, article_id: str) -> str:
@@ -297,8 +274,6 @@ def add_project_summary(g, m: Merged, figures) -> None:
     """Per project, the figures a query wants first: investment in yuan, capacity, latest status,
     phase. The Figure nodes keep every value with its period and source. figures: with merged
     subjects, in article order."""
-    from kg.extract.mentions.orgs import PHASE
-
     dates = m.dates
     latest: dict[str, tuple[str, str, str]] = {}
     for f in figures:
@@ -321,14 +296,9 @@ def add_project_summary(g, m: Merged, figures) -> None:
         g.add((_e(key), _cy.statusLabel, _zh(label)))
     for key, e in m.entities.items():
         if e.type == "Project":
-            ph = PHASE.search(e.name)
-            if ph:
-                from kg.extract.facts import parse_number
-
-                try:
-                    g.add((_e(key), _cy.phase, _int(parse_number(ph.group().split("期")[0]))))
-                except ValueError:
-                    pass
+            phase = dict(e.attrs).get("phase")  # read from the name by extraction (二期: 2)
+            if phase:
+                g.add((_e(key), _cy.phase, _int(int(phase))))
 
 
 def build_graph(m: Merged, g=None, articles: bool = True):
@@ -390,11 +360,14 @@ def _sentence(g, res: ArticleResult, idx: int, described: dict[str, str]) -> str
     return node
 
 
-def build_dataset(m: Merged, ds=None, figures: bool = False):
+def build_dataset(m: Merged, ds=None, figures: bool = False,
+                  on_article: Callable[[ArticleResult], None] | None = None):
     """The facts by article and by sentence, with sentence selectors: graph.trig / graph.nq.
     ds: a store.Sink; without one, they come back as an rdflib Dataset. figures: also the Figure
     nodes and project summaries of the default graph (what build_graph writes with
-    articles=True), so that a build goes over the articles once."""
+    articles=True), so that a build goes over the articles once. on_article: handed each
+    article as it is unpacked here, for what else the build reads from the articles (the page's
+    sentences), so that they are unpacked once."""
     if ds is None:
         return _to_rdflib(lambda sink: build_dataset(m, sink), dataset=True)
     meta = ds.default_graph
@@ -407,6 +380,8 @@ def build_dataset(m: Merged, ds=None, figures: bool = False):
 
     projects = []
     for res in m.each_article():
+        if on_article is not None:
+            on_article(res)
         described: dict[str, str] = {}
         aid = res.article.id
         art = _art(aid)

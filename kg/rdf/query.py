@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from rdflib import XSD, Dataset, Graph, Literal
 
+from kg.rdf.formats import keeps_named_graphs, of_path
 from kg.resources import folder
 
 
@@ -56,9 +57,9 @@ def load_graph(path: Path):
         from kg.rdf.store import open_read_only
 
         return open_read_only(path)
-    fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix)
+    f = of_path(path)  # another suffix: rdflib guesses
     g: Graph | Dataset = Dataset(default_union=True) if keeps_named_graphs(path) else Graph()
-    g.parse(str(path), format=fmt)
+    g.parse(str(path), format=f.rdflib if f else None)
     return g
 
 
@@ -72,12 +73,6 @@ def load_rdflib(path: Path, read_only: bool = True):
 
         return rdflib_dataset(path, read_only=read_only)
     return load_graph(path)
-
-
-def keeps_named_graphs(path: Path) -> bool:
-    """Whether the graph at path has its named graphs (the article and sentence each fact was
-    read from): a store, TriG, N-Quads; not graph.ttl, which holds the default graph only."""
-    return path.is_dir() or path.suffix in (".nq", ".trig")
 
 
 _NOT_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from kg.rdf.formats import of_path
 from kg.resources import ONTOLOGY, SHAPES
 
 if TYPE_CHECKING:
@@ -39,17 +40,16 @@ def default_graph(path: Path) -> Graph:
     """The default graph of a Turtle file, a TriG / N-Quads file or a store folder."""
     import pyoxigraph as ox
 
-    quads = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}.get(path.suffix.lower())
+    f = of_path(path)
     if path.is_dir():
         from kg.rdf.store import open_read_only
 
         store = open_read_only(path)
-    elif quads is not None:
+    elif f is not None and f.named_graphs:
         store = ox.Store()
-        store.load(path=str(path), format=quads)
+        store.load(path=str(path), format=f.ox)
     else:
-        fmt = "nt" if path.suffix.lower() == ".nt" else "turtle"
-        return Graph().parse(str(path), format=fmt)
+        return Graph().parse(str(path), format=f.rdflib if f else "turtle")
     # without an output, dump returns the bytes (pyoxigraph's stub says bytes | None for both)
     data = cast(bytes, store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
     return Graph().parse(data=data.decode("utf-8"), format="nt")

@@ -19,17 +19,21 @@ AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一")
 NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
 
 
-@dataclass(frozen=True)
-class Post:
+@dataclass(frozen=True, slots=True)
+class TitleClaim:
+    """A title the text gives an official, as written, before resolution reads it as a post
+    (kg.model.Post) in an agency."""
+
     title: str
-    kind: str  # head | attach | body:NAME | none
+    kind: str  # head (of a government) | attach (to the body before it) | body (names its body) | none
     org: Mention | None  # the body or region written right before the title
+    body: str = ""  # kind body: the body the title names (全国人大代表: 全国人民代表大会)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OfficialMention:
     mention: Mention
-    posts: tuple[Post, ...]
+    posts: tuple[TitleClaim, ...]
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +137,8 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         pos = i
         while hit:
             t, k = hit
-            posts.append(Post(t, k, by_end.get(pos)))
+            kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
+            posts.append(TitleClaim(t, kind, by_end.get(pos), body))
             pos += len(t)
             nxt = _next_title(norm, pos, by_end)
             if nxt is None:
@@ -141,7 +146,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             pos, hit = nxt
         name = _name_at(norm, pos, occ)
         if name:
-            om = Mention("Official", name, pos, pos + len(name), key="、".join(p.title for p in posts))
+            om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
             out.append(OfficialMention(om, tuple(posts)))
             i = pos + len(name)
         else:

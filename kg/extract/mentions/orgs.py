@@ -1,8 +1,7 @@
 """Industrial parks, companies and projects: suffix grammars, list heads and a few frames.
 
 A name ends in a suffix of its type (产业园, 集团, 项目, 二期 ...) and starts after the last
-clause boundary before it: punctuation, or a verb or function word from boundary_words.txt that
-stands as a word of its own (jieba, with a domain dictionary so 碳中和 stays one word).
+clause boundary before it (names.left_edge: the name grammar the agency finder shares).
 """
 from __future__ import annotations
 
@@ -15,44 +14,27 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg.model import INF, TYPE_ORDER, Mention, Text
 from kg.resources import table, words
 from kg.extract.segment import cut, is_common_word, is_everyday_token
+from kg.extract.mentions.names import (
+    HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, region_starts, strip_region_qualifiers,
+    suffix_ends, suffixes,
+)
 from kg.extract.mentions.regions import Spans
 
-MAX_NAME = 28
-HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
-# where a name cannot reach across: a hard stop, a parenthesis, any white space
-_STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
-COORD = ("和", "及", "与")
-PHASE = re.compile(words("phase_pattern.txt")[0])
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
-ENUM = re.compile(
-    r"等(?:[0-9一二三四五六七八九十百千两几多]+[个家项批座条处]?|一批|多[个家项]|若干)?"
-    r"(?P<mods>[\u4e00-\u9fff]{0,8}?)(?P<head>企业|公司|集团|厂商|项目|工程|生产线|园区|产业园|工业园)"
-)
 FRAMES = (  # "以福斯派为龙头": the slot is a company
     (re.compile(r"以(?P<name>[^，,。、；;：:“”《》\s以]{2,12})为(?:龙头|引领|链主)"), "Company"),
 )
 
 
 @lru_cache(maxsize=1)
-def _suffixes() -> list[tuple[str, str, str]]:
-    rows = [(r["suffix"], r["type"], r["strength"]) for r in table("org_suffixes.tsv")]
-    return sorted(rows, key=lambda r: -len(r[0]))
-
-
-@lru_cache(maxsize=1)
 def _suffix_ac() -> AhoCorasick:
     """Every suffix, found in one pass (overlapping), where a regex per suffix took 80 passes."""
-    return AhoCorasick([suf for suf, _, _ in _suffixes()], matchkind=MatchKind.Standard)
-
-
-@lru_cache(maxsize=None)
-def _suffix_ends(typ: str | None = None) -> tuple[str, ...]:
-    return tuple(suf for suf, t, _ in _suffixes() if typ is None or t == typ)
+    return AhoCorasick([suf for suf, _, _ in suffixes()], matchkind=MatchKind.Standard)
 
 
 @lru_cache(maxsize=1)
 def _park_suffix_ac() -> AhoCorasick:
-    return AhoCorasick(list(_suffix_ends("IndustrialPark")), matchkind=MatchKind.Standard)
+    return AhoCorasick(list(suffix_ends("IndustrialPark")), matchkind=MatchKind.Standard)
 
 
 def suffix_matches(norm: str) -> list[tuple[int, int, int]]:
@@ -70,26 +52,6 @@ def suffix_matches(norm: str) -> list[tuple[int, int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _long_boundaries() -> tuple[str, ...]:
-    return tuple(b for b in _boundaries() if len(b) >= 2)
-
-
-@lru_cache(maxsize=1)
-def _long_boundary_rx() -> re.Pattern:
-    return re.compile("|".join(re.escape(b) for b in _long_boundaries()))
-
-
-@lru_cache(maxsize=1)
-def _boundaries() -> tuple[str, ...]:
-    return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _boundary_set() -> frozenset[str]:
-    return frozenset(_boundaries())
-
-
-@lru_cache(maxsize=1)
 def _generic() -> tuple[str, ...]:
     return tuple(sorted(words("generic_words.txt"), key=len, reverse=True))
 
@@ -97,6 +59,23 @@ def _generic() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _enum_heads() -> dict[str, str]:
     return {r["head"]: r["type"] for r in table("enum_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _capacity_stems() -> tuple[str, ...]:
+    """capacity.tsv, the stem=yes words: a company stem starting so is a capacity (年产3000台风电)."""
+    return tuple(r["prefix"] for r in table("capacity.tsv") if r["stem"] == "yes")
+
+
+@lru_cache(maxsize=1)
+def _enum_rx() -> re.Pattern:
+    """等 + a count (12家, 一批) + modifiers + a head of enum_heads.tsv (longest first): the end of
+    an enumeration 'A、B、C等12家企业'."""
+    heads = "|".join(re.escape(h) for h in sorted(_enum_heads(), key=len, reverse=True))
+    return re.compile(
+        r"等(?:[0-9一二三四五六七八九十百千两几多]+[个家项批座条处]?|一批|多[个家项]|若干)?"
+        rf"(?P<mods>[\u4e00-\u9fff]{{0,8}}?)(?P<head>{heads})"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -116,96 +95,6 @@ def is_generic(stem: str) -> bool:
     return len(strip_generic(stem)) < 2
 
 
-def left_edge(
-    norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False, keep_last: bool = False
-) -> int:
-    """Where a name ending at `end` starts: after the last clause boundary before it.
-
-    floors: ends of mentions already found (officials' names, agencies); a name never starts
-    before one. coord_inside: 和/及/与 may join words inside the name (project names do).
-    """
-    i = end
-    k = bisect.bisect_right(floors, end) if floors else 0  # floors are sorted
-    lim = max(floors[k - 1] if floors and k else 0, end - MAX_NAME)
-    while i > lim:
-        # the nearest stop before i: search the span reversed, so the regex engine does the walk
-        m = _STOP.search(norm[lim:i][::-1])
-        if m is None:
-            i = lim
-            break
-        i -= m.start()
-        if norm[i - 1] == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
-            j = norm.rfind("(", lim, i - 1)
-            if j >= 0 and i - j <= 10:
-                i = j
-                continue
-        break
-    return _cut_words(norm, i, end, coord_inside, keep_last)
-
-
-def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: bool = False) -> int:
-    """Move start past the last boundary word that stands as a word of its own."""
-    after_list = start > 0 and norm[start - 1] == "、"
-    return start + _words_cut(norm[start:end], after_list, coord_inside, keep_last)
-
-
-@lru_cache(maxsize=65536)
-def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool) -> int:
-    """Where a name starts within span (cached: the same stretches of text recur in a region's news)."""
-    toks = cut(span)
-    pos = 0
-    cuts: list[int] = []
-    bset = _boundary_set()
-    for w, f in toks:
-        if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
-            if w in COORD and pos == 0 and after_list:
-                pos += len(w)  # a list never starts with 和: 、和盛动力 is a name
-                continue
-            if w in COORD and coord_inside:
-                # 玉米淀粉和工业乙醇: coordination inside a name unless the left part is a name
-                left = span[cuts[-1] if cuts else 0 : pos]
-                if not _ends_with_suffix(left):
-                    pos += len(w)
-                    continue
-            if not (keep_last and pos + len(w) == len(span)):  # 中铁建设集团 keeps its 建设
-                cuts.append(pos + len(w))
-        pos += len(w)
-    # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
-    s = cuts[-1] if cuts else 0
-    rx = _long_boundary_rx()
-    while True:
-        m = rx.match(span, s)
-        if not m or len(span) - m.end() < 2:
-            break
-        s = m.end()
-    return s
-
-
-def region_starts(regions: list[Mention]) -> dict[int, Mention]:
-    """The named places of a text by where they start (the last one, of two starting there)."""
-    return {m.start: m for m in regions if m.key[:1] not in "@?"}
-
-
-def strip_region_qualifiers(
-    norm: str, start: int, stem_end: int, regions: list[Mention], at: dict[int, Mention] | None = None
-) -> int:
-    """扬州市江都区江都高新区 -> 江都高新区: places written before a park name that names its own
-    place are context, not part of the name. at: region_starts(regions), built once by a caller
-    that asks for every park of a text (built here, it cost a pass over all places per park)."""
-    from kg.extract.gazetteer import load
-
-    gaz = load()
-    if at is None:
-        at = region_starts(regions)
-    while start in at and at[start].end < stem_end and at[start].end in at:
-        nxt = at[at[start].end]
-        full = nxt.surface == gaz.by_code[nxt.key].name  # region_starts: named divisions only
-        if not (full or nxt.key == at[start].key):  # 三亚崖州湾科技城 keeps its 三亚
-            break
-        start = nxt.start
-    return start
-
-
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
     stem = norm[start:stem_end]
@@ -214,10 +103,6 @@ def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     for k, _s, e in ac.find_matches_as_indexes(stem, overlapping=True):
         last[k] = e
     return start + max((e for e in last.values() if e < len(stem)), default=0)
-
-
-def _ends_with_suffix(s: str) -> bool:
-    return s.endswith(_suffix_ends()) or bool(PHASE.search(s[-3:]))
 
 
 def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], people: list[Mention]) -> list[Mention]:
@@ -231,14 +116,14 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     region_at = region_starts(regions)
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
-    suffixes = _suffixes()
+    rows = suffixes()
     for rank, s, e in suffix_matches(norm):
         if s in blocked:
             continue
         # a longer suffix of the same place was already taken: 产业园区 vs 园区
         if e in taken and taken[e] <= s:
             continue
-        _, typ, strength = suffixes[rank]
+        _, typ, strength = rows[rank]
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
@@ -248,13 +133,13 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         stem = norm[start:s]
         if not _valid(name, stem, typ, strength, region_full):
             continue
-        cands.append(Mention(typ, name, start, e, key=strength))
+        cands.append(Mention(typ, name, start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
     for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
         start = left_edge(norm, m.start(), floors, coord_inside=True)
         stem = norm[start : m.start()]
         if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit():
-            cands.append(Mention("Project", norm[start : m.end()], start, m.end(), key="phase"))
+            cands.append(Mention("Project", norm[start : m.end()], start, m.end(), rule="phase"))
     project_end: dict[int, int] = {}  # start -> the furthest end of a project starting there
     for p in cands:
         if p.type == "Project" and p.end > project_end.get(p.start, -1):
@@ -266,7 +151,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         for m in rx.finditer(norm):
             nm = m.group("name")
             if not is_generic(nm) and not is_common_word(nm):
-                cands.append(Mention(typ, nm, m.start("name"), m.end("name"), key="frame"))
+                cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
 
 
@@ -313,9 +198,9 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         # 伊利, 聚鑫 are names; 新能源 or 生物 are industries
         if len(stem) < 2 or is_generic(stem) or all_everyday(strip_generic(stem)):
             return False
-        if re.search(r"[0-9]", stem) or stem.startswith(("年产", "日产", "日处理")):
+        if re.search(r"[0-9]", stem) or stem.startswith(_capacity_stems()):
             return False  # 年产3000台风电: a capacity, not a company
-        if stem.endswith(_suffix_ends("Company")):
+        if stem.endswith(suffix_ends("Company")):
             return False  # 生物科技: two industry words, no name
         return True
     if len(core.strip("()")) < 2 and typ != "Company":
@@ -329,7 +214,7 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     heads = _enum_heads()
     by_start = sorted(cands, key=lambda c: c.start)  # the candidates within an item are a slice
     starts = [c.start for c in by_start]
-    for m in ENUM.finditer(norm):
+    for m in _enum_rx().finditer(norm):
         typ = heads[m.group("head")]
         mods = m.group("mods")
         if mods and not all(is_generic(w) or len(w) <= 1 for w in [mods]):
@@ -357,7 +242,7 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
             inner = [c for c in by_start[bisect.bisect_left(starts, s) : bisect.bisect_right(starts, e)] if c.end <= e]
             if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
                 continue  # 正威集团深圳总部, or a company listed whole: the company inside is the entity
-            cands_here = Mention(typ, item, s, e, key="list")
+            cands_here = Mention(typ, item, s, e, rule="list")
             out.append(cands_here)
     return out
 
@@ -366,20 +251,20 @@ def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
     """An industry-word company whose name runs on into more words (缬氨酸生物合成...) is not a
     company, unless a project starts with it (米仓酒业原酒生产线项目). project_end: the furthest
     end of the candidate projects starting at each place."""
-    if c.type != "Company" or c.key != "industry" or c.end >= len(norm):
+    if c.type != "Company" or c.rule != "industry" or c.end >= len(norm):
         return False
     if not ("\u4e00" <= norm[c.end] <= "\u9fff"):
         return False
     if project_end.get(c.start, -1) > c.end:  # a project starts with it
         return False
     w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
-    return len(w) >= 2 and f[:1] in ("n", "v") and w not in _boundary_set()
+    return len(w) >= 2 and f[:1] in ("n", "v") and w not in boundary_set()
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
     """聚鑫科技、世纪优服获批...: a short untyped item listed right after a company is a company."""
     out = []
-    bound_rx = _long_boundary_rx()
+    bound_rx = long_boundary_rx()
     spans = Spans((x.start, x.end) for x in cands)
     for c in cands:
         if c.type != "Company" or c.end >= len(norm) or norm[c.end] != "、":
@@ -395,7 +280,7 @@ def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> 
             continue
         if is_generic(item) or all_everyday(item) or item in region_full or is_common_word(item):
             continue
-        out.append(Mention("Company", item, s, e, key="list"))
+        out.append(Mention("Company", item, s, e, rule="list"))
     return out
 
 
@@ -404,7 +289,7 @@ def _settle(cands: list[Mention]) -> list[Mention]:
     a project: that is how developedBy is read). A company inside a park's name is an industry
     word (食品产业园), not a company; a park that starts with a company is that company's project."""
     # same span, two types: the order is explicit, never the set's (which follows the hash seed)
-    cands = sorted(set(cands), key=lambda m: (m.start, -m.end, TYPE_ORDER.get(m.type, 9), m.key, m.surface))
+    cands = sorted(set(cands), key=lambda m: (m.start, -m.end, TYPE_ORDER.get(m.type, 9), m.rule, m.surface))
     # the spans of each type, asked "does a longer span of this type hold m?" in log time (a scan
     # of every candidate per candidate was the cost of a long text)
     of_type: dict[str, list[tuple[int, int]]] = {}
@@ -420,7 +305,7 @@ def _settle(cands: list[Mention]) -> list[Mention]:
     for m in cands:
         if inside(m.type, m):
             continue
-        if m.type == "Company" and m.key == "industry" and inside("IndustrialPark", m):
+        if m.type == "Company" and m.rule == "industry" and inside("IndustrialPark", m):
             continue
         if m.type == "IndustrialPark" and inside("Project", m):
             continue
@@ -436,6 +321,6 @@ def _settle(cands: list[Mention]) -> list[Mention]:
     res = []
     for m in out:
         if m.type == "IndustrialPark" and company_end.get(m.start, INF) < m.end:
-            m = Mention("Project", m.surface, m.start, m.end, key="company-park")
+            m = Mention("Project", m.surface, m.start, m.end, rule="company-park")
         res.append(m)
     return res

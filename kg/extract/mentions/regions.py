@@ -7,14 +7,21 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kg.extract.gazetteer import Gazetteer, load
+from kg.extract.gazetteer import Gazetteer, deixis_prefixes, deixis_words, load, town_suffixes
 from kg.model import Mention, Text
+from kg.refs import Ambiguous, Code, Deixis, code_of
 from kg.extract.segment import is_common_word
 
 MAX_LEN = 12
-TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
-# 我市, 全县, 本区, 我旗: the article's own region, resolved against its focal region later
-DEIXIS = re.compile(r"[我全本该](省|市|区|县|旗|州)(?![场域])")
+
+
+@lru_cache(maxsize=1)
+def _deixis_rx() -> re.Pattern:
+    """我市, 全县, 本区, 我旗: the article's own region, resolved against its focal region later;
+    group 1 is the level word. Not 我市场, 全区域: there the level character starts a word."""
+    prefixes = re.escape("".join(sorted(deixis_prefixes())))
+    levels = "|".join(re.escape(w) for w in deixis_words())  # longest first
+    return re.compile(rf"[{prefixes}]({levels})(?![场域])")
 
 
 class Spans:
@@ -81,7 +88,7 @@ def _towns(gaz: Gazetteer):
     """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton."""
     index: dict[str, list[str]] = {}
     for d in gaz.by_code.values():
-        if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(TOWN_SUFFIXES):
+        if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(town_suffixes()):
             index.setdefault(d.name, []).append(d.code)
     names = sorted(index)
     return index, names, AhoCorasick(names, matchkind=MatchKind.Standard)
@@ -151,23 +158,23 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
                 higher = [c for c in cands if gaz.by_code[c].level == "province"]
                 cands = higher if len(higher) == 1 else cands
         if len(cands) == 1:
-            out.append(Mention("Region", s, start, end, key=cands[0], region=cands[0]))
+            out.append(Mention("Region", s, start, end, place=Code(cands[0])))
         elif cands:
-            out.append(Mention("Region", s, start, end, key="?" + "|".join(sorted(cands))))
+            out.append(Mention("Region", s, start, end, place=Ambiguous(tuple(sorted(cands)))))
     # townships: full names only (陕坝镇, 城关镇), and only of a county the article names
     counties = {c for c in present if (div := gaz.get(c)) and div.level == "county"}
     for m in out:
-        if m.key[:1] not in "?@" and gaz.by_code[m.key].level == "county":
-            counties.add(m.key)
+        if (code := code_of(m.place)) and gaz.by_code[code].level == "county":
+            counties.add(code)
     if counties:
         taken = Spans((m.start, m.end) for m in out)
         for start, end, s, codes in _town_matches(norm, gaz, counties):
             if len(codes) == 1 and not taken.overlaps(start, end):
-                out.append(Mention("Region", s, start, end, key=codes[0], region=codes[0]))
+                out.append(Mention("Region", s, start, end, place=Code(codes[0])))
     taken = Spans((m.start, m.end) for m in out)
-    for dm in DEIXIS.finditer(norm):
+    for dm in _deixis_rx().finditer(norm):
         if not taken.overlaps(dm.start(), dm.end()):
-            out.append(Mention("Region", dm.group(), dm.start(), dm.end(), key="@" + dm.group(1)))
+            out.append(Mention("Region", dm.group(), dm.start(), dm.end(), place=Deixis(dm.group(1))))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -1,0 +1,152 @@
+"""The grammar of park, company and project names that more than one finder reads: the suffixes
+of each type (org_suffixes.tsv), where a name ending at a suffix starts (its left edge), and the
+places written before a park's name that are not part of it.
+
+A name starts after the last clause boundary before it: punctuation, or a verb or function
+word from boundary_words.txt that stands as a word of its own (jieba, with a domain dictionary
+so 碳中和 stays one word).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from kg.model import Mention
+from kg.refs import Code, code_of
+from kg.resources import table, words
+from kg.extract.segment import cut
+
+MAX_NAME = 28
+HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
+# where a name cannot reach across: a hard stop, a parenthesis, any white space
+_STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
+COORD = ("和", "及", "与")
+PHASE = re.compile(words("phase_pattern.txt")[0])
+
+
+@lru_cache(maxsize=1)
+def suffixes() -> list[tuple[str, str, str]]:
+    """(suffix, type, strength), longest first."""
+    rows = [(r["suffix"], r["type"], r["strength"]) for r in table("org_suffixes.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=None)
+def suffix_ends(typ: str | None = None) -> tuple[str, ...]:
+    return tuple(suf for suf, t, _ in suffixes() if typ is None or t == typ)
+
+
+@lru_cache(maxsize=1)
+def _long_boundaries() -> tuple[str, ...]:
+    return tuple(b for b in _boundaries() if len(b) >= 2)
+
+
+@lru_cache(maxsize=1)
+def long_boundary_rx() -> re.Pattern:
+    return re.compile("|".join(re.escape(b) for b in _long_boundaries()))
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> tuple[str, ...]:
+    return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def boundary_set() -> frozenset[str]:
+    return frozenset(_boundaries())
+
+
+def left_edge(
+    norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False, keep_last: bool = False
+) -> int:
+    """Where a name ending at `end` starts: after the last clause boundary before it.
+
+    floors: ends of mentions already found (officials' names, agencies); a name never starts
+    before one. coord_inside: 和/及/与 may join words inside the name (project names do).
+    """
+    i = end
+    k = bisect.bisect_right(floors, end) if floors else 0  # floors are sorted
+    lim = max(floors[k - 1] if floors and k else 0, end - MAX_NAME)
+    while i > lim:
+        # the nearest stop before i: search the span reversed, so the regex engine does the walk
+        m = _STOP.search(norm[lim:i][::-1])
+        if m is None:
+            i = lim
+            break
+        i -= m.start()
+        if norm[i - 1] == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
+            j = norm.rfind("(", lim, i - 1)
+            if j >= 0 and i - j <= 10:
+                i = j
+                continue
+        break
+    return _cut_words(norm, i, end, coord_inside, keep_last)
+
+
+def _cut_words(norm: str, start: int, end: int, coord_inside: bool, keep_last: bool = False) -> int:
+    """Move start past the last boundary word that stands as a word of its own."""
+    after_list = start > 0 and norm[start - 1] == "、"
+    return start + _words_cut(norm[start:end], after_list, coord_inside, keep_last)
+
+
+@lru_cache(maxsize=65536)
+def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool) -> int:
+    """Where a name starts within span (cached: the same stretches of text recur in a region's news)."""
+    toks = cut(span)
+    pos = 0
+    cuts: list[int] = []
+    bset = boundary_set()
+    for w, f in toks:
+        if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
+            if w in COORD and pos == 0 and after_list:
+                pos += len(w)  # a list never starts with 和: 、和盛动力 is a name
+                continue
+            if w in COORD and coord_inside:
+                # 玉米淀粉和工业乙醇: coordination inside a name unless the left part is a name
+                left = span[cuts[-1] if cuts else 0 : pos]
+                if not ends_with_suffix(left):
+                    pos += len(w)
+                    continue
+            if not (keep_last and pos + len(w) == len(span)):  # 中铁建设集团 keeps its 建设
+                cuts.append(pos + len(w))
+        pos += len(w)
+    # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
+    s = cuts[-1] if cuts else 0
+    rx = long_boundary_rx()
+    while True:
+        m = rx.match(span, s)
+        if not m or len(span) - m.end() < 2:
+            break
+        s = m.end()
+    return s
+
+
+def ends_with_suffix(s: str) -> bool:
+    return s.endswith(suffix_ends()) or bool(PHASE.search(s[-3:]))
+
+
+def region_starts(regions: list[Mention]) -> dict[int, Mention]:
+    """The places of a text that name one division, by where they start (the last one, of two
+    starting there)."""
+    return {m.start: m for m in regions if isinstance(m.place, Code)}
+
+
+def strip_region_qualifiers(
+    norm: str, start: int, stem_end: int, regions: list[Mention], at: dict[int, Mention] | None = None
+) -> int:
+    """扬州市江都区江都高新区 -> 江都高新区: places written before a park name that names its own
+    place are context, not part of the name. at: region_starts(regions), built once by a caller
+    that asks for every park of a text (built here, it cost a pass over all places per park)."""
+    from kg.extract.gazetteer import load
+
+    gaz = load()
+    if at is None:
+        at = region_starts(regions)
+    while start in at and at[start].end < stem_end and at[start].end in at:
+        nxt = at[at[start].end]
+        full = nxt.surface == gaz.by_code[code_of(nxt.place)].name  # region_starts: named divisions only
+        if not (full or nxt.place == at[start].place):  # 三亚崖州湾科技城 keeps its 三亚
+            break
+        start = nxt.start
+    return start

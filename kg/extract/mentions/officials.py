@@ -11,7 +11,7 @@ from functools import lru_cache
 from kg.model import Mention, Text
 from kg.resources import table, words
 from kg.extract.gazetteer import head_titles
-from kg.extract.segment import is_common_word, word_info
+from kg.extract.segment import cut, is_common_word, word_info
 from kg.extract.mentions.regions import Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -208,7 +208,37 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     return None
 
 
+# a name of a minority written in parts with a middle dot (巴特尔·吉日格拉): the parts before the
+# last run up to a dot; the last one ends where the words after it begin
+DOTTED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧]){1,3}(?=[\u4e00-\u9fff])")
+DOTTED_LAST = 8
+
+
+NOT_NAME_POS = {"v", "vn", "vd", "d", "p", "c", "u", "a", "ad", "l", "i", "m", "q"}
+
+
+def _starts_words(tok: str) -> bool:
+    """Does a token start the words after a name: a verb, adverb, idiom ... (出席), or a phrase
+    of four or more that starts with one (主持会议)?"""
+    return word_info(tok)[1] in NOT_NAME_POS or (len(tok) >= 4 and word_info(tok[:2])[1] in NOT_NAME_POS)
+
+
+def _dotted_name(norm: str, pos: int) -> str | None:
+    m = DOTTED.match(norm, pos)
+    if not m:
+        return None
+    last = ""
+    for tok, _ in cut(norm[m.end() : m.end() + DOTTED_LAST]):
+        if not HAN_RUN.fullmatch(tok) or tok[0] in AFTER_NAME or (len(tok) > 1 and _starts_words(tok)):
+            break
+        last += tok
+    last = last[:DOTTED_LAST]
+    return m.group() + last if len(last) >= 2 else None
+
+
 def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
+    if dotted := _dotted_name(norm, pos):
+        return dotted
     singles, doubles = _surnames()
     sur = norm[pos : pos + 2] if norm[pos : pos + 2] in doubles else norm[pos : pos + 1]
     if sur not in singles and sur not in doubles:

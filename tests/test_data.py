@@ -124,9 +124,9 @@ def test_a_deixis_prefix_added_is_a_region_mention(edit_data):
 
 
 def test_a_level_word_marked_deixis_is_a_region_mention(edit_data):
-    assert _regions("全盟上下齐心") == []
-    edit_data("levels.tsv", lambda t: t.replace("盟\tyes\tno\tno\tno\t", "盟\tyes\tno\tno\tyes\t"))
-    assert _regions("全盟上下齐心") == ["全盟"]
+    assert _regions("全乡上下齐心") == []
+    edit_data("levels.tsv", lambda t: t.replace("\n乡\tno\tno\tno\tno\t", "\n乡\tno\tno\tno\tyes\t"))
+    assert _regions("全乡上下齐心") == ["全乡"]
 
 
 def test_a_level_suffix_added_gives_short_forms(edit_data):
@@ -195,5 +195,5 @@ def test_an_everyday_word_keeps_a_level_character_from_qualifying_a_body(edit_da
     norm = "鑫市政府"
     start, region = _qualifier(norm, 2, {})
     assert (start, region is not None) == (1, True)
-    edit_data("agency_everyday.tsv", lambda t: t + "鑫市\tqualifier\n")
+    edit_data("levels.tsv", lambda t: t.replace("\t城市|都市\n", "\t城市|都市|鑫市\n"))
     assert _qualifier(norm, 2, {}) == (2, None)

@@ -29,13 +29,34 @@ class LevelWord:
     deixis: bool  # 我市, 全县: the article's own region
     qualifier: bool  # before a body, the body's level: 市工信局
     township: bool  # a township's ending: 陕坝镇
+    brief: str = ""  # written before a body or title: 自治州 -> 州 (州委, 州长); "" for none
+    party: str = ""  # the party committee after the brief: 委 (县委), 党委 (镇党委)
+    government: str = ""  # the government's body: 人民政府, 行政公署 (盟, 地区)
+    heads: tuple[str, ...] = ()  # the head of that government: 县长, 盟长, 专员
+    everyday: tuple[str, ...] = ()  # everyday words ending in the brief: 城市, 社区
+
+
+_FLAGS = ("stem", "autonomous", "short_keeps", "deixis", "qualifier", "township")
+
+
+def _cell(r: dict[str, str], col: str) -> str:
+    v = (r.get(col) or "-").strip()
+    return "" if v == "-" else v
 
 
 @lru_cache(maxsize=1)
 def level_words() -> tuple[LevelWord, ...]:
     """levels.tsv, longest word first (the order every reader matches them in)."""
     rows = [
-        LevelWord(r["word"], *(r[c] == "yes" for c in ("stem", "autonomous", "short_keeps", "deixis", "qualifier", "township")))
+        LevelWord(
+            r["word"],
+            **{c: r[c] == "yes" for c in _FLAGS},
+            brief=_cell(r, "brief"),
+            party=_cell(r, "party"),
+            government=_cell(r, "government"),
+            heads=tuple(h for h in _cell(r, "heads").split("|") if h),
+            everyday=tuple(w for w in _cell(r, "everyday").split("|") if w),
+        )
         for r in table("levels.tsv")
     ]
     return tuple(sorted(rows, key=lambda w: -len(w.word)))
@@ -66,8 +87,73 @@ def deixis_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def qualifiers() -> tuple[str, ...]:
-    """The level words that, before a body, say its level (市工信局, 旗委, 自治县政府)."""
-    return _having("qualifier")
+    """What, written before a body, says its level (市工信局, 自治县政府, 州委, 地委): the level
+    words marked qualifier and their briefs, longest first."""
+    out = {t for w in level_words() if w.qualifier for t in (w.word, w.brief) if t}
+    return tuple(sorted(out, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def _by_token() -> dict[str, LevelWord]:
+    """A level word or a brief as written (自治州, 州, 地) -> its row; a brief goes to the row
+    that is that word itself, else to the longest word of that brief."""
+    out: dict[str, LevelWord] = {}
+    for w in level_words():  # longest first
+        out[w.word] = w
+    for w in level_words():
+        if w.brief:
+            out.setdefault(w.brief, w)
+    return out
+
+
+def level_of(token: str) -> LevelWord | None:
+    """The row of a level as written before a body or after a deixis prefix (市, 自治州, 地)."""
+    return _by_token().get(token)
+
+
+def level_of_name(name: str) -> LevelWord | None:
+    """The row of the longest level word a division's name ends with (阿里地区 -> 地区, not 区)."""
+    for w in level_words():
+        if name.endswith(w.word) and len(name) > len(w.word):
+            return w
+    return None
+
+
+def same_level(token: str, name: str, township: bool) -> bool:
+    """Is the division called name (a township or not) of the level written token (区 of 涪陵区,
+    not of 内蒙古自治区, 阿里地区 or a township's 经济开发区; 州 of 自治州)?"""
+    a, b = level_of(token), level_of_name(name)
+    return bool(a and b and a.brief and a.brief == b.brief and b.township == township)
+
+
+def government_of(name: str) -> str:
+    """The government body of a division by its name: 人民政府, or 行政公署 of a 盟 or 地区."""
+    w = level_of_name(name)
+    return (w.government if w else "") or "人民政府"
+
+
+def party_form(token: str) -> str:
+    """The party committee's form after a level as written (县: 委, 镇: 党委); "" for none."""
+    w = level_of(token)
+    return w.party if w else ""
+
+
+@lru_cache(maxsize=1)
+def head_titles() -> dict[str, str]:
+    """Head titles (县长, 副盟长, 常务副市长, 专员) -> the brief of their level (县, 盟, 市, 地)."""
+    prefixes = ("", *words("head_prefixes.txt"))
+    out: dict[str, str] = {}
+    for w in level_words():
+        for h in w.heads:
+            for p in prefixes:
+                out.setdefault(p + h, w.brief)
+    return out
+
+
+@lru_cache(maxsize=1)
+def everyday_before_body() -> frozenset[str]:
+    """Everyday words that end in a level's brief (城市, 社区): no level before a body."""
+    return frozenset(e for w in level_words() for e in w.everyday)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import keys
 from kg.extract.facts import parse_number
-from kg.extract.gazetteer import Gazetteer, deixis_prefixes, level_rank, load
+from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head_titles, level_rank, load, same_level
 from kg.extract.mentions.agencies import body_kind
 from kg.extract.mentions.names import PHASE, suffixes
 from kg.extract.mentions.officials import OfficialMention
@@ -93,28 +93,38 @@ def _lead_end(norm: str) -> int:
 
 
 def resolve_deixis(level: str, focal: str, present: set[str], gaz: Gazetteer) -> str:
-    """Deixis('市') -> the city in the focal region's chain (or the only one named in the article)."""
+    """Deixis('市') -> the city in the focal region's chain (or the only one named in the article).
+    A division is of the level written when its name ends in a level word of the same brief
+    (levels.tsv): 区 is 涪陵区, not 内蒙古自治区 or 阿里地区; 州 is any 自治州; 地 is a 地区."""
     def fits(d) -> bool:
-        if level == "区":
-            return d.name.endswith("区") and not d.name.endswith("自治区") and d.level == "county"
-        if level == "州":
-            return d.name.endswith("州") and d.level == "prefecture"
-        return d.name.endswith(level)
+        return d is not None and same_level(level, d.name, d.level == "township")
 
     for d in gaz.chain(focal) if focal else []:
         if fits(d):
             return d.code
-    named = [c for c in present if fits(gaz.get(c))]
+    named = sorted(c for c in present if fits(gaz.get(c)))
     return named[0] if len(named) == 1 else ""
+
+
+NATION = "中华人民共和国"  # the canonical name of a national body starts so: 中华人民共和国国务院
 
 
 def agency_name(body: str, region_name: str) -> str:
     kind = body_kind(body)
     if kind == "party":
         return f"中共{region_name}委员会"
+    if kind == "partywork":  # a 街道's party working committee, as a park's
+        return f"中共{region_name}工作委员会"
     if kind == "cppcc":
         return f"中国人民政治协商会议{region_name}委员会"
+    if kind == "national":
+        return NATION + body
     return region_name + body
+
+
+def government_name(region_name: str) -> str:
+    """The government of a division: 宁德市人民政府, 锡林郭勒盟行政公署 (levels.tsv government)."""
+    return agency_name(government_of(region_name), region_name)
 
 
 def company_core(name: str, region_forms: set[str] | None = None, gaz: Gazetteer | None = None) -> str:
@@ -209,6 +219,8 @@ def resolve_article(
     ctx = ArticleContext(text, article_id, focal)
     present = {c for m in regions if (c := code_of(m.place))}
 
+    heads = head_titles()
+
     @lru_cache(maxsize=None)
     def deixis(level: str) -> str:  # one answer per level: focal and present are the article's
         return resolve_deixis(level, focal, present, gaz)
@@ -265,6 +277,12 @@ def resolve_article(
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
                 first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
                 continue
+            if q is None and body_kind(m.body) == "national":  # 国务院, 国家科技部
+                name = agency_name(m.body, "")
+                r = _add(ctx, "Agency", name, name, m)
+                resolved_agencies[(m.start, m.end, m.body)] = r.handle
+                first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
+                continue
             if isinstance(q, Deixis):
                 code = deixis(q.level)
             elif isinstance(q, Inherited):
@@ -298,22 +316,22 @@ def resolve_article(
                 if p.kind == "body":
                     agency = _add(ctx, "Agency", p.body, p.body, None).handle
                 elif p.kind == "head":
-                    lvl = p.title[-2] if p.title.endswith("长") else ""
+                    lvl = heads.get(p.title, "")  # 县长 -> 县, 副盟长 -> 盟, 专员 -> 地
                     if org is not None and org.type == "Region" and isinstance(org.place, Code):
                         reg = org.place.code
                     elif org is not None and org.type == "Region" and isinstance(org.place, Deixis):
                         reg = deixis(org.place.level)
                     elif org is not None and org.type == "Agency":
                         reg = _region_of_agency_mention(org, resolved_agencies, ctx)
-                    elif last_region and (last := gaz.get(last_region)) and last.name.endswith(lvl):
+                    elif last_region and (last := gaz.get(last_region)) and lvl and same_level(lvl, last.name, last.level == "township"):
                         reg = last_region
                     else:
                         reg = deixis(lvl) if lvl else ""
                     if reg and (rd := gaz.get(reg)):
-                        nm = agency_name("人民政府", rd.name)
+                        nm = government_name(rd.name)  # a 县长 of the 县人民政府, a 盟长 of the 盟行政公署
                         agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
                         ctx.agency_region[agency] = add_region(reg)
-                elif p.kind == "attach":
+                elif p.kind in ("attach", "party"):
                     if org is not None and org.type == "Agency":
                         agency = resolved_agencies.get((org.start, org.end, org.body))
                         if agency is None:  # 旗委政府书记: the mention was split into two bodies
@@ -321,6 +339,11 @@ def resolve_article(
                             agency = resolved_agencies[first] if first else None
                     elif org is None:
                         agency = last_agency
+                    elif p.kind == "party" and org.type == "Region" and (reg := _region_code(org, deixis)) and (rd := gaz.get(reg)):
+                        # 海丰县副书记: a party post right after a region is in its party committee
+                        nm = agency_name("委员会", rd.name)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
+                        ctx.agency_region[agency] = add_region(reg)
                 if agency is not None:
                     agency_posts.append((agency, p.title))
                     last_agency = agency
@@ -351,6 +374,15 @@ class _ParkRegions:
         hi = bisect.bisect_right(self._starts, m.start)
         inside = [r for r in self._named[lo:hi] if r.end <= m.start]
         return code_of(max(inside, key=lambda r: r.start).place) if inside else ""
+
+
+def _region_code(m: Mention, deixis) -> str:
+    """The division a region mention names: its code, or its deixis resolved."""
+    if isinstance(m.place, Code):
+        return m.place.code
+    if isinstance(m.place, Deixis):
+        return deixis(m.place.level)
+    return ""
 
 
 def _region_of_agency_mention(m: Mention, resolved: dict[tuple[int, int, str], Handle], ctx: ArticleContext) -> str:

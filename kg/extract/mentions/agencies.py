@@ -12,10 +12,16 @@ import re
 from functools import lru_cache
 
 from kg.model import Mention, Text
-from kg.refs import Ambiguous, Deixis, Inherited, ParkBody, Place
+from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
 from kg.resources import table
-from kg.extract.gazetteer import deixis_prefixes, qualifiers
+from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, party_form, qualifiers
 from kg.extract.segment import word_info
+
+HAN_LO, HAN_HI = "\u4e00", "\u9fff"
+NATION = ("中华人民共和国", "国家")  # written before a national body: 国家科技部
+# function characters a national body is named after (经国务院批准, 和科技部); else a character
+# before it ends a word of which the body is a part (集团商务部: a company's department)
+BEFORE_NATIONAL = set("、和与及经由被向对在从")
 from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffixes
 from kg.extract.mentions.regions import Spans
 
@@ -94,26 +100,41 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             i += 1
             continue
         start, region = _qualifier(norm, i, region_end)
-        if body_kind(bodies[0]) in ("admin", "partywork"):
+        kind = body_kind(bodies[0])
+        if kind in ("admin", "partywork"):
             # a park's committee (江都高新区管委会): the mention is the body alone, so that the
             # park stays a park mention of its own; the park's name rides in its place
-            park = _park_before(norm, i, regions, at=region_at)
+            park, pstart = _park_before(norm, i, regions, at=region_at)
             if park:
-                out.append(Mention("Agency", park + f, i, end, place=ParkBody(park), body=bodies[0]))
-            i = end
+                surface = norm[pstart:end] if pstart >= 0 else park + f
+                out.append(Mention("Agency", surface, i, end, place=ParkBody(park), body=bodies[0]))
+                i = end
+                continue
+            if not (kind == "partywork" and region is not None and _works_committee(region, norm[start:i])):
+                i = end  # a 街道党工委 is its region's party committee; a bare 管委会 is nothing
+                continue
+        if kind == "national":
+            if region is None and (nstart := _national_start(norm, i, end)) >= 0:
+                out.append(Mention("Agency", norm[nstart:end], nstart, end, place=None, body=bodies[0]))
+                i = end
+                continue
+            i += 1
             continue
         if region is None:
             prev = out[-1] if out else None
             if prev and norm[prev.end : i] in ("、", "和", "及", "与") and f not in ("委", "政府", "人大"):
                 start, region = i, Inherited()
+            elif prev and prev.end == i and kind == "dept" and body_kind(prev.body) == "gov" and prev.place is not None:
+                # 靖江市政府招商局, 县政府办: a department written after its government
+                start, region = prev.start, prev.place
             else:
                 i += 1
                 continue
-        if f == "委" and isinstance(region, Deixis) and region.level in ("镇", "乡"):
-            i += 1  # 镇委/乡委 are party committees too, but 乡镇 prose is too ambiguous here
+        if bodies == ("委员会",) and not _party_ok(region, f):
+            i += 1  # 镇委/乡委: a town's party committee is written 镇党委; 乡镇 prose is ambiguous
             continue
         # a party committee written with 中共 in front
-        if bodies[0] == "委员会" and norm[max(0, start - 2) : start] == "中共":
+        if kind in ("party", "partywork") and norm[max(0, start - 2) : start] == "中共":
             start -= 2
         parts = _parts().get(f, {})
         for b in bodies:
@@ -124,20 +145,64 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40, at: dict | None = None) -> str:
-    """The park a committee belongs to: named right before it (江都高新区管委会), or, in a chain of
-    posts (开发区党工委书记、管委会主任), the park named last before it in the sentence.
+def _party_ok(region: Place, f: str) -> bool:
+    """May a party committee be written f after this region? 委 after a level only where the
+    level writes its committee so (levels.tsv party: 县委, but 镇党委); any form after a name."""
+    return not (isinstance(region, Deixis) and f == "委" and party_form(region.level) != "委")
+
+
+def _works_committee(region: Place, written: str) -> bool:
+    """Is a 党工委 after this region the region's own party committee? Where its level's
+    committee is a working committee (levels.tsv party: 街道党工委)."""
+    if isinstance(region, Deixis):
+        return party_form(region.level) == "党工委"
+    w = level_of_name(written) if isinstance(region, Code) else None
+    return bool(w and w.party == "党工委")
+
+
+def _national_start(norm: str, i: int, end: int) -> int:
+    """Where a national body (国务院, 科技部) is written from: with 国家 or 中华人民共和国 before
+    it, or standing on its own (after a function character, a mark or the start); -1 when the
+    character before it ends a word it is a part of (集团商务部), or the one after it starts
+    one (商务部门)."""
+    for pre in NATION:
+        if norm.endswith(pre, 0, i):
+            return i - len(pre)
+    before = norm[i - 1] if i > 0 else ""
+    if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL:
+        return -1
+    if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50:
+        return -1
+    return i
+
+
+def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40, at: dict | None = None) -> tuple[str, int]:
+    """The park a committee belongs to, and where it is written (-1 when not right before the
+    body): named right before it (江都高新区管委会), also with its other name in brackets after
+    it (涪陵高新区(涪陵综合保税区)党工委: the first name), or, in a chain of posts
+    (开发区党工委书记、管委会主任), the park named last before it in the sentence.
     at: region_starts(regions), when the caller asks for many committees of one text."""
     lo = max(0, i - reach)
+    if i > 0 and norm[i - 1] == ")":
+        k = norm.rfind("(", lo, i - 1)
+        if k > 0 and (found := _park_ending(norm, k, regions, at)):
+            return found
     for j in range(i, lo, -1):
         if j < i and norm[j] in "。;；!?！？\n":
             break
-        for suf, typ, _ in suffixes():
-            if typ == "IndustrialPark" and norm.endswith(suf, 0, j):
-                start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
-                if j - len(suf) - start >= 2:
-                    return norm[start:j]
-    return ""
+        if found := _park_ending(norm, j, regions, at):
+            return found[0], found[1] if j == i else -1
+    return "", -1
+
+
+def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> tuple[str, int] | None:
+    """The park whose name ends at j, and where it starts."""
+    for suf, typ, _ in suffixes():
+        if typ == "IndustrialPark" and norm.endswith(suf, 0, j):
+            start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
+            if j - len(suf) - start >= 2:
+                return norm[start:j], start
+    return None
 
 
 def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, Place | None]:
@@ -146,10 +211,12 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
         m = region_end[i]
         return m.start, m.place
     deixis = deixis_prefixes()  # 我市工信局, 本区政府 ...
-    everyday = _everyday().get("qualifier", frozenset())
+    everyday = everyday_before_body()
     for tok in qualifiers():
         s = i - len(tok)
         if s >= 0 and norm[s:i] == tok:
+            if s in region_end and isinstance(region_end[s].place, Code) and region_end[s].surface.endswith(tok):
+                return region_end[s].start, region_end[s].place  # 海丰县县委: the region, its level again
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word

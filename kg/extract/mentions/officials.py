@@ -10,12 +10,14 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.resources import table, words
-from kg.extract.segment import is_common_word
+from kg.extract.gazetteer import head_titles
+from kg.extract.segment import cut, is_common_word, word_info
 from kg.extract.mentions.regions import Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # function characters that follow a name and never end one: used to break a 2/3-character tie
-AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一")
+AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一携率")
 NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
 
 
@@ -25,7 +27,8 @@ class TitleClaim:
     (kg.model.Post) in an agency."""
 
     title: str
-    kind: str  # head (of a government) | attach (to the body before it) | body (names its body) | none
+    kind: str  # head (of a government) | attach (to the body before it) | party (attach, or the
+    # party committee of the region before it) | body (names its body) | none
     org: Mention | None  # the body or region written right before the title
     body: str = ""  # kind body: the body the title names (全国人大代表: 全国人民代表大会)
 
@@ -38,7 +41,10 @@ class OfficialMention:
 
 @lru_cache(maxsize=1)
 def _titles() -> list[tuple[str, str]]:
-    return sorted(((r["title"], r["kind"]) for r in table("titles.tsv")), key=lambda t: -len(t[0]))
+    """titles.tsv and the head titles of every level (levels.tsv: 县长, 副盟长, 专员), longest first."""
+    rows = {t: "head" for t in head_titles()}
+    rows.update((r["title"], r["kind"]) for r in table("titles.tsv"))
+    return sorted(rows.items(), key=lambda t: (-len(t[0]), t[0]))
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +125,11 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         by_end.setdefault(rm.end, rm)
     for am in agencies:  # an agency beats a region ending at the same place
         by_end[am.end] = am
+    # where each body or region is written from (a park's committee: from the park's name on),
+    # for the chains of posts: 巢湖市委书记、安巢经开区管委会主任
+    by_start: dict[int, list[int]] = {}
+    for end, bm in by_end.items():
+        by_start.setdefault(_written_start(norm, bm), []).append(end)
     taken = Spans((m.start, m.end) for m in agencies)
     occ = Occurrences(norm)
     out: list[OfficialMention] = []
@@ -133,17 +144,23 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         if taken.overlaps(i, i + 1):  # any(s <= i < e)
             i += 1
             continue
+        if i not in by_end and norm.endswith(_company_forms(), 0, i):
+            i += len(hit[0])  # 集团副主席, 公司主任: a post in a company, not a public one
+            continue
         posts = []
         pos = i
+        unknown = False
         while hit:
             t, k = hit
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
+            if unknown:  # 、省现代化工产业链链长: a body the lexicons do not know
+                kind = "none"
             posts.append(TitleClaim(t, kind, by_end.get(pos), body))
             pos += len(t)
-            nxt = _next_title(norm, pos, by_end)
+            nxt = _next_title(norm, pos, by_start)
             if nxt is None:
                 break
-            pos, hit = nxt
+            pos, hit, unknown = nxt
         name = _name_at(norm, pos, occ)
         if name:
             om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
@@ -154,23 +171,74 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
     return out
 
 
-def _next_title(norm: str, pos: int, by_end: dict[int, Mention]):
-    """After one title: '、' then maybe a body/region, then another title."""
+@lru_cache(maxsize=1)
+def _company_forms() -> tuple[str, ...]:
+    """The endings that alone make a company (集团, 有限公司; org_suffixes.tsv strength legal)."""
+    return tuple(r["suffix"] for r in table("org_suffixes.tsv") if r["type"] == "Company" and r["strength"] == "legal")
+
+
+def _written_start(norm: str, m: Mention) -> int:
+    """Where a mention's surface is written from: its start, or, for a name built around the
+    body (高新区管委会 with the park's name before the body), the start of that name."""
+    s = m.end - len(m.surface)
+    return s if s < m.start and norm[s : m.end] == m.surface else m.start
+
+
+UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not know
+
+
+def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
+    """After one title: '、' then maybe a body/region, then another title:
+    (where the title starts, (title, kind), whether the body before it is unknown)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
         hit = _title_at(norm, j)
         if hit:
-            return j, hit
+            return j, hit, False
         # 全国人大代表、来宾市市长: a region or body, then a title
-        for k in range(j + 2, min(len(norm), j + 16)):
-            if k in by_end and by_end[k].start == j:
-                hit = _title_at(norm, k)
-                if hit:
-                    return k, hit
+        for k in sorted(by_start.get(j, ()), reverse=True):
+            hit = _title_at(norm, k)
+            if hit:
+                return k, hit, False
+        if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
+            rx, kinds = _title_rx()
+            m = rx.search(norm, j, j + UNKNOWN_BODY + 4)
+            if m and m.start() > j and HAN_RUN.fullmatch(norm, j, m.start()) and m.start() - j <= UNKNOWN_BODY:
+                return m.start(), (m.group(), kinds[m.group()]), True
     return None
 
 
+# a name of a minority written in parts with a middle dot (巴特尔·吉日格拉): the parts before the
+# last run up to a dot; the last one ends where the words after it begin
+DOTTED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧]){1,3}(?=[\u4e00-\u9fff])")
+DOTTED_LAST = 8
+
+
+NOT_NAME_POS = {"v", "vn", "vd", "d", "p", "c", "u", "a", "ad", "l", "i", "m", "q"}
+
+
+def _starts_words(tok: str) -> bool:
+    """Does a token start the words after a name: a verb, adverb, idiom ... (出席), or a phrase
+    of four or more that starts with one (主持会议)?"""
+    return word_info(tok)[1] in NOT_NAME_POS or (len(tok) >= 4 and word_info(tok[:2])[1] in NOT_NAME_POS)
+
+
+def _dotted_name(norm: str, pos: int) -> str | None:
+    m = DOTTED.match(norm, pos)
+    if not m:
+        return None
+    last = ""
+    for tok, _ in cut(norm[m.end() : m.end() + DOTTED_LAST]):
+        if not HAN_RUN.fullmatch(tok) or tok[0] in AFTER_NAME or (len(tok) > 1 and _starts_words(tok)):
+            break
+        last += tok
+    last = last[:DOTTED_LAST]
+    return m.group() + last if len(last) >= 2 else None
+
+
 def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
+    if dotted := _dotted_name(norm, pos):
+        return dotted
     singles, doubles = _surnames()
     sur = norm[pos : pos + 2] if norm[pos : pos + 2] in doubles else norm[pos : pos + 1]
     if sur not in singles and sur not in doubles:
@@ -183,9 +251,16 @@ def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
         return None
     c2, c3 = sur + given[:1], sur + given
     name = c3 if len(given) == 2 and _prefer_three(norm, c2, c3, occ) else c2
-    if any(ch in NOT_IN_NAME for ch in name[len(sur):]) or is_common_word(name):
+    if any(ch in NOT_IN_NAME for ch in name[len(sur):]) or (is_common_word(name) and not _known_name(name)):
         return None
     return name
+
+
+def _known_name(name: str) -> bool:
+    """A three-character word the dictionary knows as a person's name (nr): after a title, a
+    name, however often it stands in the dictionary's texts (two-character nr words are often
+    everyday words: 明白, 宁可)."""
+    return len(name) == 3 and word_info(name)[1] == "nr"
 
 
 def _prefer_three(norm: str, c2: str, c3: str, occ: Occurrences | None = None) -> bool:

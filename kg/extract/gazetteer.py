@@ -8,6 +8,9 @@ from functools import lru_cache
 from kg.resources import table, words
 
 ETHNIC = "族"  # 民和回族土族自治县 -> 民和: drop ethnic names before an autonomy suffix
+# the gazetteer's groupings of the counties a province governs itself (湖北's 省直辖行政区划 over
+# 天门市, 仙桃市): no division, never named; their counties are the province's own
+GROUPING = "行政区划"
 # the gazetteer's levels (its column level), most specific first: where two places are named as
 # often, the more specific one is what an article is about (resolve, relations)
 LEVELS = ("township", "county", "prefecture", "province")
@@ -113,8 +116,13 @@ class Gazetteer:
     def __init__(self, rows):
         self.by_code: dict[str, Division] = {}
         self.children: dict[str, list[str]] = {}
+        rows = list(rows)
+        groupings = {r["code"]: r["parent"] for r in rows if r["name"].endswith(GROUPING)}
         for r in rows:
-            d = Division(r["code"], r["name"], r["level"], r["parent"], r.get("short") or "")
+            if r["code"] in groupings:
+                continue
+            parent = groupings.get(r["parent"], r["parent"])
+            d = Division(r["code"], r["name"], r["level"], parent, r.get("short") or "")
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
@@ -176,6 +184,26 @@ class Gazetteer:
     def chain(self, code: str) -> list[Division]:
         d = self.by_code.get(code)
         return ([d] if d else []) + self.ancestors(code)
+
+    def depth_below(self, code: str, places: set[str]) -> int:
+        """How many steps up from code the nearest of places is (1: its parent); 0 when none is
+        above it."""
+        for n, a in enumerate(self.ancestors(code), 1):
+            if a.code in places:
+                return n
+        return 0
+
+
+def fits_level(level: str, d: Division | None) -> bool:
+    """A level word as an article writes it alone (市 of 我市 or 市委, 州 of 州长, 地区 of 地委)
+    fits division d: 区 a district, not an autonomous region; 州 a prefecture."""
+    if d is None or not level:
+        return False
+    if level == "区":
+        return d.name.endswith("区") and not d.name.endswith("自治区") and d.level == "county"
+    if level == "州":
+        return d.name.endswith("州") and d.level == "prefecture"
+    return d.name.endswith(level)
 
 
 @lru_cache(maxsize=1)

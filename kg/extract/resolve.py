@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import keys
 from kg.extract.facts import parse_number
-from kg.extract.gazetteer import Gazetteer, deixis_prefixes, level_rank, load
+from kg.extract.gazetteer import Gazetteer, deixis_prefixes, fits_level, level_rank, load
 from kg.extract.mentions.agencies import body_kind
 from kg.extract.mentions.names import PHASE, suffixes
 from kg.extract.mentions.officials import OfficialMention
@@ -94,17 +94,10 @@ def _lead_end(norm: str) -> int:
 
 def resolve_deixis(level: str, focal: str, present: set[str], gaz: Gazetteer) -> str:
     """Deixis('市') -> the city in the focal region's chain (or the only one named in the article)."""
-    def fits(d) -> bool:
-        if level == "区":
-            return d.name.endswith("区") and not d.name.endswith("自治区") and d.level == "county"
-        if level == "州":
-            return d.name.endswith("州") and d.level == "prefecture"
-        return d.name.endswith(level)
-
     for d in gaz.chain(focal) if focal else []:
-        if fits(d):
+        if fits_level(level, d):
             return d.code
-    named = [c for c in present if fits(gaz.get(c))]
+    named = [c for c in present if fits_level(level, gaz.get(c))]
     return named[0] if len(named) == 1 else ""
 
 
@@ -234,7 +227,9 @@ def resolve_article(
         with _left_out(ctx, "region", m):
             match m.place:
                 case Code(code) if code not in weak:
-                    add_region(code, m)
+                    h = add_region(code, m)
+                    if m.rule:  # a name several divisions share: what decided it, kept
+                        ctx.entities[h].attrs.setdefault("placeDecidedBy", f"{m.surface}: {m.rule}")
                 case Deixis(level):  # 我市, 全县: more evidence for the article's own region
                     if code := deixis(level):
                         r = ctx.entities[add_region(code)]

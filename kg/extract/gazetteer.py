@@ -98,6 +98,11 @@ class Division:
     short: str
 
 
+def _autonomous_name(name: str) -> bool:
+    """A name ending in an autonomy word after ethnic names (西双版纳傣族自治州)."""
+    return any(name.endswith(w) and ETHNIC in name[: -len(w)] for w in _autonomous())
+
+
 def stem(name: str) -> str:
     for suf in level_suffixes():
         if name.endswith(suf) and len(name) > len(suf):
@@ -141,16 +146,31 @@ class Gazetteer:
     def _short_forms(d: Division) -> set[str]:
         forms = set()
         st = stem(d.name)
-        if d.short and len(d.short) >= 2:
-            forms.add(d.short)
-            sst = stem(d.short) if d.short != d.name else st
+        # the short column: one form, or several as 克州/克孜勒苏
+        shorts = [x for x in d.short.split("/") if len(x) >= 2]
+        for short in shorts:
+            forms.add(short)
+            sst = stem(short) if short != d.name else st
             if len(sst) >= 2:
                 forms.add(sst)
-        if len(st) >= 2:
-            forms.add(st)
-            if d.name.endswith(_short_keeps()):
-                forms.add(st + d.name[-1])  # 民和县
+        bases = [st]
+        if _autonomous_name(d.name):
+            # the ethnic names are cut by a rule of thumb; the short column's stem is what is
+            # written (喀左县 of 喀喇沁左翼蒙古族自治县), and where it goes on past the rule's
+            # cut, the rule cut into the place's name (西双版 of 西双版纳傣族自治州)
+            col = [x for x in map(stem, shorts) if len(x) >= 2]
+            bases = [b for b in bases if not any(len(c) > len(b) and c.startswith(b) for c in col)] + col
+        for base in bases:
+            if len(base) >= 2:
+                forms.add(base)
+                if d.name.endswith(_short_keeps()):
+                    forms.add(base + d.name[-1])  # 民和县, 恩施州
         return forms
+
+    def has_level(self, form: str) -> bool:
+        """A short form that keeps its division's level character (民和县, 恩施州): no everyday
+        word, whatever a dictionary says of it."""
+        return any(self.by_code[c].name.endswith(_short_keeps()) and form[-1] == self.by_code[c].name[-1] for c in self.short.get(form, ()))
 
     def leading(self, name: str, longest: int = 10) -> tuple[str, int] | None:
         """The one division a name starts with (海南省东宇商贸 -> 460000, 3), longest first; None

@@ -198,7 +198,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
     for c in gaz.short.get(s, []):  # a short form (or a two-character full name read as one: 香港)
         if c in ev.full_codes:
             cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
-        elif is_common_word(s):
+        elif is_common_word(s) and not gaz.has_level(s):
             continue
         elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
             cands.append(c)  # a county's short form in an article about its city
@@ -231,10 +231,10 @@ def _prefecture_levels(gaz: Gazetteer) -> frozenset[str]:
 
 
 class _Evidence:
-    """What one article says that decides between the divisions a name may be, in order:
-    the article names one in full; the level word right after the name fits one (和田地委: the
-    地区); one lies in (or is) a place the article names for certain, the nearest first; the
-    article's own level (我县, 全市) fits one; else the higher-level, better-known division."""
+    """What one article says that decides between the divisions a name may be, in order: the
+    level word right after the name fits one (和田地委: the 地区); the article names one in full;
+    one lies in (or is) a place the article names for certain, the nearest first; the article's
+    own level (我县, 全市) fits one; else the higher-level, better-known division."""
 
     def __init__(self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str]) -> None:
         self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
@@ -277,30 +277,29 @@ class _Evidence:
         return d.level != "county" or bool(said - _prefecture_levels(self.gaz)) or self.times[name] > 1
 
     def decide(self, cands: list[str], end: int) -> tuple[list[str], str]:
-        """cands narrowed by the first kind of evidence that tells them apart, and that kind."""
+        """cands narrowed by each kind of evidence in turn, as far as it tells them apart; with
+        the kind that left one."""
         if len(cands) < 2:
             return cands, ""
-        gaz = self.gaz
+        by_code = self.gaz.by_code
+        after = self.after(end)
+        named = {c: n for c in cands if (n := self.within(c)) is not None}
+        nearest = min(named.values(), default=None)
         steps = [
+            ("the level word after it", lambda c: fits_level(after, by_code[c])),
             ("named in full", lambda c: c in self.full_codes),
-            ("the level word after it", lambda c: fits_level(self.after(end), gaz.by_code[c])),
-            ("the article's own level", lambda c: any(fits_level(w, gaz.by_code[c]) for w in sorted(self.deixis))),
+            ("within the places named", lambda c: named.get(c, -1) == nearest),
+            ("the article's own level", lambda c: any(fits_level(w, by_code[c]) for w in sorted(self.deixis))),
         ]
-        named = {c: w for c in cands if (w := self.within(c)) is not None}
-        if named:
-            nearest = min(named.values())
-            steps.insert(2, ("within the places named", lambda c: named.get(c) == nearest))
         for how, keep in steps:
             kept = [c for c in cands if keep(c)]
-            if kept and len(kept) < len(cands):
+            if kept:
                 cands = kept
                 if len(cands) == 1:
                     return cands, how
-        top = max(level_rank(gaz.by_code[c].level) for c in cands)
-        higher = [c for c in cands if level_rank(gaz.by_code[c].level) == top]
-        if len(higher) == 1:
-            return higher, "the higher level"
-        return cands, ""
+        top = max(level_rank(by_code[c].level) for c in cands)
+        higher = [c for c in cands if level_rank(by_code[c].level) == top]
+        return (higher, "the higher level") if len(higher) == 1 else (cands, "")
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

@@ -35,3 +35,20 @@ def test_chain_up_to_province():
     assert [d.name for d in g.chain("150826")] == ["杭锦后旗", "巴彦淖尔市", "内蒙古自治区"]
     assert g.is_within("370404", "370000")
     assert not g.is_within("370404", "150000")
+
+
+def test_a_province_s_own_counties_sit_right_under_it():
+    # jionlp groups them under 省直辖行政区划, a grouping no article names
+    g = load()
+    assert [d.name for d in g.chain("429006")] == ["天门市", "湖北省"]
+    assert "省直辖行政区划" not in g.full and "省直辖" not in g.short
+
+
+def test_autonomous_names_by_their_short_column_and_level_character():
+    g = load()
+    assert g.short["恩施州"] == ["422800"] and g.short["西双版纳州"] == ["532800"]
+    assert g.short["张家川县"] == ["620525"] and g.short["喀左县"] == ["211324"]
+    # the rule of thumb that cuts the ethnic names cut into these place names
+    assert "西双版" not in g.short and "张家" not in g.short
+    assert g.short["克州"] == ["653000"] and "克州/克孜勒苏" not in g.short  # two forms in one cell
+    assert g.has_level("恩施州") and not g.has_level("恩施")

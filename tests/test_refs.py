@@ -106,9 +106,12 @@ def test_refs_are_frozen_values():
 
 def test_a_whole_article_through_the_finders():
     r = extract_text("宁德市蕉城区推进项目建设\n我市工业稳中有进,鼓楼区召开会议。市工信局局长王建国出席。")
-    assert names(r, "Region") == {"宁德市", "蕉城区", "福建省"}
-    # 鼓楼区 of 南京, 徐州, 福州 or 开封: the article names none of their cities
-    assert [n for n, _ in r.unresolved] == ["鼓楼区"]
+    # 鼓楼区 of 南京, 徐州, 福州 or 开封: the article names none of their cities, but it is in
+    # 福建, and only 福州's is
+    assert names(r, "Region") == {"宁德市", "蕉城区", "福建省", "鼓楼区", "福州市"}
+    assert r.unresolved == []
+    gulou = next(e for e in r.entities if e.name == "鼓楼区")
+    assert ("placeDecidedBy", "鼓楼区: within the places named") in gulou.attrs
     city = next(e for e in r.entities if e.name == "宁德市")
     assert len(city.evidence) == 2  # 宁德市, and 我市
     assert "宁德市工业和信息化局" in names(r, "Agency")
@@ -125,7 +128,7 @@ def test_without_identity_keys_an_article_keeps_its_metadata_and_open_places(mon
         raise KeyError("no such thing")
 
     monkeypatch.setattr(ex, "identity_keys", broken)
-    r = ex.extract(article("标题:报道\n宁德市工信局局长王建国出席。鼓楼区召开会议。\n"))
+    r = ex.extract(article("标题:报道\n海东市工信局局长王建国出席。鼓楼区召开会议。\n"))  # no 鼓楼区 in 青海
     assert (r.entities, r.relations, r.posts) == ([], [], [])
     assert r.notes == ("identity keys left out: KeyError: 'no such thing'",)
     assert [n for n, _ in r.unresolved] == ["鼓楼区"] and r.title == "报道"

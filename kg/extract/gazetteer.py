@@ -8,6 +8,9 @@ from functools import lru_cache
 from kg.resources import table, words
 
 ETHNIC = "族"  # 民和回族土族自治县 -> 民和: drop ethnic names before an autonomy suffix
+# the gazetteer's groupings of the counties a province governs itself (湖北's 省直辖行政区划 over
+# 天门市, 仙桃市): no division, never named; their counties are the province's own
+GROUPING = "行政区划"
 # the gazetteer's levels (its column level), most specific first: where two places are named as
 # often, the more specific one is what an article is about (resolve, relations)
 LEVELS = ("township", "county", "prefecture", "province")
@@ -181,6 +184,11 @@ class Division:
     short: str
 
 
+def _autonomous_name(name: str) -> bool:
+    """A name ending in an autonomy word after ethnic names (西双版纳傣族自治州)."""
+    return any(name.endswith(w) and ETHNIC in name[: -len(w)] for w in _autonomous())
+
+
 def stem(name: str) -> str:
     for suf in level_suffixes():
         if name.endswith(suf) and len(name) > len(suf):
@@ -199,8 +207,13 @@ class Gazetteer:
     def __init__(self, rows):
         self.by_code: dict[str, Division] = {}
         self.children: dict[str, list[str]] = {}
+        rows = list(rows)
+        groupings = {r["code"]: r["parent"] for r in rows if r["name"].endswith(GROUPING)}
         for r in rows:
-            d = Division(r["code"], r["name"], r["level"], r["parent"], r.get("short") or "")
+            if r["code"] in groupings:
+                continue
+            parent = groupings.get(r["parent"], r["parent"])
+            d = Division(r["code"], r["name"], r["level"], parent, r.get("short") or "")
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
@@ -219,16 +232,31 @@ class Gazetteer:
     def _short_forms(d: Division) -> set[str]:
         forms = set()
         st = stem(d.name)
-        if d.short and len(d.short) >= 2:
-            forms.add(d.short)
-            sst = stem(d.short) if d.short != d.name else st
+        # the short column: one form, or several as 克州/克孜勒苏
+        shorts = [x for x in d.short.split("/") if len(x) >= 2]
+        for short in shorts:
+            forms.add(short)
+            sst = stem(short) if short != d.name else st
             if len(sst) >= 2:
                 forms.add(sst)
-        if len(st) >= 2:
-            forms.add(st)
-            if d.name.endswith(_short_keeps()):
-                forms.add(st + d.name[-1])  # 民和县
+        bases = [st]
+        if _autonomous_name(d.name):
+            # the ethnic names are cut by a rule of thumb; the short column's stem is what is
+            # written (喀左县 of 喀喇沁左翼蒙古族自治县), and where it goes on past the rule's
+            # cut, the rule cut into the place's name (西双版 of 西双版纳傣族自治州)
+            col = [x for x in map(stem, shorts) if len(x) >= 2]
+            bases = [b for b in bases if not any(len(c) > len(b) and c.startswith(b) for c in col)] + col
+        for base in bases:
+            if len(base) >= 2:
+                forms.add(base)
+                if d.name.endswith(_short_keeps()):
+                    forms.add(base + d.name[-1])  # 民和县, 恩施州
         return forms
+
+    def has_level(self, form: str) -> bool:
+        """A short form that keeps its division's level character (民和县, 恩施州): no everyday
+        word, whatever a dictionary says of it."""
+        return any(self.by_code[c].name.endswith(_short_keeps()) and form[-1] == self.by_code[c].name[-1] for c in self.short.get(form, ()))
 
     def leading(self, name: str, longest: int = 10) -> tuple[str, int] | None:
         """The one division a name starts with (海南省东宇商贸 -> 460000, 3), longest first; None
@@ -262,6 +290,20 @@ class Gazetteer:
     def chain(self, code: str) -> list[Division]:
         d = self.by_code.get(code)
         return ([d] if d else []) + self.ancestors(code)
+
+    def depth_below(self, code: str, places: set[str]) -> int:
+        """How many steps up from code the nearest of places is (1: its parent); 0 when none is
+        above it."""
+        for n, a in enumerate(self.ancestors(code), 1):
+            if a.code in places:
+                return n
+        return 0
+
+
+def fits_level(level: str, d: Division | None) -> bool:
+    """A level word as an article writes it alone (市 of 我市 or 市委, 州 of 州长, 地区 of 地委)
+    fits division d (same_level: 区 a district, not an autonomous region; 州 a prefecture)."""
+    return d is not None and bool(level) and same_level(level, d.name, d.level == "township")
 
 
 @lru_cache(maxsize=1)

@@ -246,7 +246,9 @@ def resolve_article(
         with _left_out(ctx, "region", m):
             match m.place:
                 case Code(code) if code not in weak:
-                    add_region(code, m)
+                    h = add_region(code, m)
+                    if m.rule:  # a name several divisions share: what decided it, kept
+                        ctx.entities[h].attrs.setdefault("placeDecidedBy", f"{m.surface}: {m.rule}")
                 case Deixis(level):  # 我市, 全县: more evidence for the article's own region
                     if code := deixis(level):
                         r = ctx.entities[add_region(code)]

@@ -3,16 +3,28 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kg.extract.gazetteer import Gazetteer, deixis_prefixes, deixis_words, load, town_suffixes
+from kg.extract.gazetteer import (
+    Gazetteer,
+    deixis_prefixes,
+    deixis_words,
+    fits_level,
+    level_rank,
+    level_suffixes,
+    load,
+    town_suffixes,
+)
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, code_of
-from kg.extract.segment import is_common_word
+from kg.extract.segment import cut, is_common_word
+from kg.resources import table, words
 
 MAX_LEN = 12
+_WORD_WINDOW = 8  # characters each side of a name that jieba reads to tell its words
 
 
 @lru_cache(maxsize=1)
@@ -116,49 +128,44 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load()
     norm = text.norm
     raw = _index(gaz).scan(norm)
-    full_codes = {c for _, _, s in raw if s in gaz.full for c in gaz.full[s]}
+    # 香港商报, 宁德日报: a place's name that begins an outlet's is no evidence of the place
+    outlet = {start for start, end, _ in raw if norm.startswith(outlet_words(), end)}
+    named = [(start, s) for start, _, s in raw if start not in outlet]
+    full_codes = {c for _, s in named if s in gaz.full for c in gaz.full[s]}
     # the places an article certainly names: unambiguous full names and well-known short ones
-    strong_codes = {c for _, _, s in raw if len(gaz.full.get(s, [])) == 1 for c in gaz.full[s]}
-    for _, _, s in raw:
+    strong_codes = {c for _, s in named if len(gaz.full.get(s, [])) == 1 for c in gaz.full[s]}
+    for _, s in named:
         codes = gaz.short.get(s, [])
         if s not in gaz.full and len(codes) == 1 and gaz.by_code[codes[0]].level in ("province", "prefecture") and not is_common_word(s):
             strong_codes.add(codes[0])
     present = {a.code for c in strong_codes for a in gaz.chain(c)}
+    deixes = list(_deixis_rx().finditer(norm))
+    evidence = _Evidence(gaz, norm, raw, full_codes, present, frozenset(dm.group(1) for dm in deixes))
 
-    out: list[Mention] = []
+    decided: list[tuple[int, int, str, list[str], str]] = []
+    own: dict[int, list[str]] = {}  # start -> what a name may be as the article's own region
     for start, end, s in raw:
-        if s in gaz.full:
-            codes, kind = gaz.full[s], "full"
-        else:
-            codes, kind = gaz.short[s], "short"
-        cands = []
-        for c in codes:
-            d = gaz.by_code[c]
-            if kind == "full":
-                # two-character full names (城区, 东区, 和县) only right after their parent
-                if len(s) <= 2 and not _after_parent(norm, start, d, gaz):
-                    continue
-                cands.append(c)
-            else:
-                if c in full_codes:
-                    cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
-                elif is_common_word(s):
-                    continue
-                elif d.level in ("province", "prefecture"):
-                    cands.append(c)
-                elif d.parent in present:
-                    cands.append(c)  # a county's short form in an article about its city
-        if len(cands) > 1 and any(c in full_codes for c in cands):
-            cands = [c for c in cands if c in full_codes]  # the article names one in full
-        if len(cands) > 1:
-            # same name, several divisions: keep those whose parents the article names
-            ctx = [c for c in cands if gaz.by_code[c].parent in present]
-            cands = ctx if ctx else cands
-            if len(cands) > 1:
-                higher = [c for c in cands if gaz.by_code[c].level == "province"]
-                cands = higher if len(higher) == 1 else cands
+        cands, weak = _candidates(s, start, norm, gaz, evidence)
+        cands, how = evidence.decide(cands, end)
+        decided.append((start, end, s, cands, how))
+        if start in outlet:
+            weak = sorted({*cands, *weak})
+        elif cands:
+            continue
+        if weak and not present and evidence.is_word(start, end):
+            own[start] = [c for c in weak if evidence.own_region(c, s, end)]
+    elsewhere = {c for start, _, _, cands, _ in decided if start not in outlet and len(cands) == 1 for c in cands}
+    # an article that names no place for certain: a name is its own region when the article's
+    # words give that division's level (我县, 全市; 县委 after the name) and no other fits
+    fits = {c for cs in own.values() for c in cs}
+    out: list[Mention] = []
+    for start, end, s, cands, how in decided:
+        if start in outlet and not (len(cands) == 1 and cands[0] in elsewhere):
+            cands = []  # the outlet's name only, unless the article names the place itself too
+        if not cands and len(fits) == 1 and own.get(start):
+            cands, how = own[start], "its level said"
         if len(cands) == 1:
-            out.append(Mention("Region", s, start, end, place=Code(cands[0])))
+            out.append(Mention("Region", s, start, end, place=Code(cands[0]), rule=how))
         elif cands:
             out.append(Mention("Region", s, start, end, place=Ambiguous(tuple(sorted(cands)))))
     # townships: full names only (陕坝镇, 城关镇), and only of a county the article names
@@ -172,10 +179,127 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             if len(codes) == 1 and not taken.overlaps(start, end):
                 out.append(Mention("Region", s, start, end, place=Code(codes[0])))
     taken = Spans((m.start, m.end) for m in out)
-    for dm in _deixis_rx().finditer(norm):
+    for dm in deixes:
         if not taken.overlaps(dm.start(), dm.end()):
             out.append(Mention("Region", dm.group(), dm.start(), dm.end(), place=Deixis(dm.group(1))))
     return sorted(out, key=lambda m: m.start)
+
+
+def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") -> tuple[list[str], list[str]]:
+    """The divisions a name found at start may be (cands), and the counties it may be that
+    nothing in the article supports yet (weak: a county's short form, its city not named)."""
+    codes = []
+    if s in gaz.full:
+        # two-character full names (城区, 东区, 和县) only right after their parent
+        codes = [c for c in gaz.full[s] if len(s) > 2 or _after_parent(norm, start, gaz.by_code[c], gaz)]
+        if codes:
+            return codes, []
+    cands, weak = [], []
+    for c in gaz.short.get(s, []):  # a short form (or a two-character full name read as one: 香港)
+        if c in ev.full_codes:
+            cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
+        elif is_common_word(s) and not gaz.has_level(s):
+            continue
+        elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
+            cands.append(c)  # a county's short form in an article about its city
+        elif ev.within(c) and ev.times[s] > 1 and ev.is_word(start, start + len(s)):
+            cands.append(c)  # or about its province, named more than once, a word of its own
+        else:
+            weak.append(c)
+    return cands, weak
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> tuple[str, ...]:
+    """The endings of a news outlet's name (日报, 商报, 电视台): outlet_words.txt."""
+    return tuple(sorted(words("outlet_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _level_bodies() -> dict[str, str]:
+    """Bodies whose name gives their division's level (地委, 行署: of a 地区): level_bodies.tsv."""
+    return {r["body"]: r["level"] for r in table("level_bodies.tsv")}
+
+
+@lru_cache(maxsize=4)
+def _prefecture_levels(gaz: Gazetteer) -> frozenset[str]:
+    """The level words, written alone, that may be a prefecture's (市, 州, 盟, 地区), not only a
+    county's (县, 旗)."""
+    ws = {*deixis_words(), *level_suffixes(), *_level_bodies().values()}
+    prefectures = [d for d in gaz.by_code.values() if d.level == "prefecture"]
+    return frozenset(w for w in ws if any(fits_level(w, d) for d in prefectures))
+
+
+class _Evidence:
+    """What one article says that decides between the divisions a name may be, in order: the
+    level word right after the name fits one (和田地委: the 地区); the article names one in full;
+    one lies in (or is) a place the article names for certain, the nearest first; the article's
+    own level (我县, 全市) fits one; else the higher-level, better-known division."""
+
+    def __init__(self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str]) -> None:
+        self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
+        self.times = Counter(s for _, _, s in raw)  # how often each name is written
+
+    def within(self, code: str) -> int | None:
+        """0: the article names the division (or a place in it); n: its nearest named ancestor is
+        n steps up; None: neither."""
+        if code in self.present:
+            return 0
+        return self.gaz.depth_below(code, self.present) or None
+
+    def is_word(self, start: int, end: int) -> bool:
+        """The text's words (jieba's) begin at start and end at end: a name of its own, not the
+        inside of a longer word (资兴 of 投资兴业, 三都 of 三都澳)."""
+        lo = max(0, start - _WORD_WINDOW)
+        cuts, at = set(), lo
+        for w, _ in cut(self.norm[lo : end + _WORD_WINDOW]):
+            cuts.add(at)
+            at += len(w)
+        return start in cuts and end in cuts | {at}
+
+    def after(self, end: int) -> str:
+        """The level word written right after a name (州 of 海南州委, 地区 of 和田地委), or ""."""
+        tail = self.norm[end : end + 5]
+        for body, level in _level_bodies().items():
+            if tail.startswith(body):
+                return level
+        return next((w for w in level_suffixes() if tail.startswith(w)), "")
+
+    def own_region(self, code: str, name: str, end: int) -> bool:
+        """The article's words give the division's level (我县, 全市; 县委 after the name), and
+        they cannot mean a division above it: a county's level no prefecture has (县, 旗), or a
+        prefecture's own, or a level shared (全市 of a county-level city, or of a prefecture's
+        city) and the name written more than once."""
+        d = self.gaz.by_code[code]
+        said = {w for w in (self.after(end), *self.deixis) if fits_level(w, d)}
+        if not said:
+            return False
+        return d.level != "county" or bool(said - _prefecture_levels(self.gaz)) or self.times[name] > 1
+
+    def decide(self, cands: list[str], end: int) -> tuple[list[str], str]:
+        """cands narrowed by each kind of evidence in turn, as far as it tells them apart; with
+        the kind that left one."""
+        if len(cands) < 2:
+            return cands, ""
+        by_code = self.gaz.by_code
+        after = self.after(end)
+        named = {c: n for c in cands if (n := self.within(c)) is not None}
+        nearest = min(named.values(), default=None)
+        steps = [
+            ("the level word after it", lambda c: fits_level(after, by_code[c])),
+            ("named in full", lambda c: c in self.full_codes),
+            ("within the places named", lambda c: named.get(c, -1) == nearest),
+            ("the article's own level", lambda c: any(fits_level(w, by_code[c]) for w in sorted(self.deixis))),
+        ]
+        for how, keep in steps:
+            kept = [c for c in cands if keep(c)]
+            if kept:
+                cands = kept
+                if len(cands) == 1:
+                    return cands, how
+        top = max(level_rank(by_code[c].level) for c in cands)
+        higher = [c for c in cands if level_rank(by_code[c].level) == top]
+        return (higher, "the higher level") if len(higher) == 1 else (cands, "")
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

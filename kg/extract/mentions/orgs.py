@@ -12,6 +12,7 @@ from functools import lru_cache
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.model import INF, TYPE_ORDER, Mention, Text
+from kg.refs import Code
 from kg.resources import table, words
 from kg.extract.segment import cut, is_common_word, is_everyday_token
 from kg.extract.mentions.names import (
@@ -21,6 +22,15 @@ from kg.extract.mentions.names import (
 from kg.extract.mentions.regions import Spans
 
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
+# A predicate before a name: verbs, adverbs and idioms of two or more characters as jieba tags them
+# (询问, 宣布, 高度重视). A name starts after the last one that leaves a name behind it. Single
+# characters are no evidence: jieba splits a name it does not know into characters with any tag
+# (合/v 盛/v 硅业, 尚/d 德).
+PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
+# A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
+PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
+# tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
 FRAMES = (  # "以福斯派为龙头": the slot is a company
     (re.compile(r"以(?P<name>[^，,。、；;：:“”《》\s以]{2,12})为(?:龙头|引领|链主)"), "Company"),
 )
@@ -95,6 +105,95 @@ def is_generic(stem: str) -> bool:
     return len(strip_generic(stem)) < 2
 
 
+@lru_cache(maxsize=1)
+def _capacity_rx() -> re.Pattern:
+    """A number and a physical unit (45万吨, 100MW, 300亩): a capacity names what a project makes."""
+    units = sorted(
+        (r["surface"] for r in table("units.tsv") if r["dimension"] in ("mass", "power", "energy", "area", "length", "volume")),
+        key=len, reverse=True,
+    )
+    return re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千两]+)[万亿]?(?:" + "|".join(map(re.escape, units)) + ")")
+
+
+@lru_cache(maxsize=1)
+def _level_chars() -> frozenset[str]:
+    """省, 市, 县 ...: a level character alone is a place word, not a name."""
+    from kg.extract.gazetteer import deixis_words
+
+    return frozenset(w for w in deixis_words() if len(w) == 1) | frozenset("镇乡")
+
+
+def _specific_token(w: str, f: str) -> bool:
+    """A word that can carry a name: a proper noun, a word jieba does not know (its characters
+    one by one), a rare noun; not an everyday word, a number, a time or a function character."""
+    if not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in w):
+        return False  # numbers, punctuation
+    if f in ("m", "q", "mq", "t"):
+        return False
+    if len(w) == 1:
+        return (f[:1] == "n" or f in NAME_TAGS or f in ("zg", "b")) and w not in _level_chars()
+    return f in NAME_TAGS or not is_everyday_token(w)
+
+
+@lru_cache(maxsize=65536)
+def has_specific(stem: str) -> bool:
+    """A stem with something specific in it, as a project's name needs (issue: a company, a
+    product, a capacity, a place): not only generic words, verbs, counts and dates."""
+    if _capacity_rx().search(stem):
+        return True
+    return any(_specific_token(w, f) for w, f in cut(strip_generic(stem)))
+
+
+def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -> bool:
+    """A project's stem names one project: no count before it (6个项目, 第二批重大项目) and something
+    specific in it besides the places it is in (涟源市项目 is generic), or a named division followed
+    by what is built there (X市生活垃圾焚烧发电项目). places: (start, end, a named division) within
+    stem, left to right."""
+    if PLURAL.search(stem):
+        return False
+    pieces, k = [], 0
+    for a, b, _ in places:
+        pieces.append(stem[k:a])
+        k = b
+    pieces.append(stem[k:])
+    if any(has_specific(p) for p in pieces if p):
+        return True
+    first = next((b for _, b, named in places if named), None)
+    return first is not None and _has_noun(stem[first:])
+
+
+@lru_cache(maxsize=65536)
+def _has_noun(s: str) -> bool:
+    """A word of two or more characters that names a thing (a noun, a verbal noun), generic or not."""
+    return any(len(w) >= 2 and (f[:1] == "n" or f == "vn") for w, f in cut(strip_generic(s)))
+
+
+@lru_cache(maxsize=65536)
+def _predicate_cut(stem: str, typ: str, strength: str) -> int:
+    """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) that leaves a
+    name behind it (询问|企业 leaves none: the stem stays for the generic test to judge)."""
+    pos, ends = 0, []
+    for w, f in cut(stem):
+        pos += len(w)
+        # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
+        if len(w) >= 2 and f in PREDICATE_TAGS and pos < len(stem) and not stem[pos].isdigit():
+            ends.append(pos)
+    for k in reversed(ends):
+        if _name_start(stem[k:], typ, strength):
+            return k
+    return 0
+
+
+def _name_start(rest: str, typ: str, strength: str) -> bool:
+    """Can a name of typ start so? Not with a suffix (集团榆神能源: 延长 is part of the name), nor a
+    bracket; and what follows has something specific (节能|材料 leaves only an everyday word)."""
+    if len(rest) < 2 or rest.startswith(suffix_ends()) or not ("\u4e00" <= rest[0] <= "\u9fff" or rest[0].isalnum()):
+        return False
+    if typ == "Company" and strength == "industry" and all_everyday(strip_generic(rest)):
+        return False
+    return not is_generic(rest) and has_specific(rest)
+
+
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
     stem = norm[start:stem_end]
@@ -114,6 +213,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     blocked = {i for m in agencies for i in range(m.start, m.end)}
     region_full = {m.surface for m in regions}
     region_at = region_starts(regions)
+    places = _Places(regions)
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
     rows = suffixes()
@@ -125,6 +225,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue
         _, typ, strength = rows[rank]
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+        start = _out_of_place(start, s, places)
+        start += _predicate_cut(norm[start:s], typ, strength)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
         if typ == "IndustrialPark":
@@ -133,12 +235,16 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         stem = norm[start:s]
         if not _valid(name, stem, typ, strength, region_full):
             continue
+        if typ == "Project" and not is_project_stem(stem, places.within(start, s)):
+            continue
         cands.append(Mention(typ, name, start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
     for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
         start = left_edge(norm, m.start(), floors, coord_inside=True)
         stem = norm[start : m.start()]
-        if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit():
+        if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit() and is_project_stem(
+            stem, places.within(start, m.start())
+        ):
             cands.append(Mention("Project", norm[start : m.end()], start, m.end(), rule="phase"))
     project_end: dict[int, int] = {}  # start -> the furthest end of a project starting there
     for p in cands:
@@ -153,6 +259,38 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+class _Places:
+    """The places of a text, asked for those within a span in log time."""
+
+    def __init__(self, regions: list[Mention]) -> None:
+        spans = sorted((m.start, m.end, isinstance(m.place, Code)) for m in regions)
+        self._spans = spans
+        self._starts = [a for a, _, _ in spans]
+
+    def within(self, s: int, e: int) -> tuple[tuple[int, int, bool], ...]:
+        """The places inside [s, e) as offsets from s (and whether each names a division), left to
+        right, not overlapping."""
+        out: list[tuple[int, int, bool]] = []
+        for a, b, named in self._spans[bisect.bisect_left(self._starts, s) : bisect.bisect_left(self._starts, e)]:
+            if b <= e and (not out or a - s >= out[-1][1]):
+                out.append((a - s, b - s, named))
+        return tuple(out)
+
+    def around(self, i: int) -> int:
+        """The end of a place that i falls strictly inside, or i."""
+        k = bisect.bisect_left(self._starts, i)
+        for a, b, _ in self._spans[max(0, k - 3) : k]:
+            if a < i < b:
+                return b
+        return i
+
+
+def _out_of_place(start: int, end: int, places: "_Places") -> int:
+    """A name never starts inside a place: 我县电商产业园 is 电商产业园, not 县电商产业园."""
+    b = places.around(start)
+    return b if b < end else start
 
 
 def _ends_of(norm: str, names: set[str]) -> set[int]:

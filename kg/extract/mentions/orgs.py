@@ -227,6 +227,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength)
+        start = _at_place(norm, start, s, places)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
         if typ == "IndustrialPark":
@@ -291,6 +292,17 @@ def _out_of_place(start: int, end: int, places: "_Places") -> int:
     """A name never starts inside a place: 我县电商产业园 is 电商产业园, not 县电商产业园."""
     b = places.around(start)
     return b if b < end else start
+
+
+def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
+    """A name starts at the first division it names when only everyday words come before it
+    (建设单位|宁德X公司, 参建单位代表|福建X集团): those are the clause, not the name."""
+    for a, _b, named in places.within(start, end):
+        if named and a > 0:
+            return start + a if not has_specific(norm[start : start + a]) else start
+        if named:
+            return start
+    return start
 
 
 def _ends_of(norm: str, names: set[str]) -> set[int]:

@@ -252,6 +252,12 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if p.type == "Project" and p.end > project_end.get(p.start, -1):
             project_end[p.start] = p.end
     cands = [c for c in cands if not _runs_on(norm, c, project_end)]
+    # an industry-word company ends at its first industry word (尚德电力, not 尚德电力拉萨...光伏)
+    first_end: dict[int, int] = {}
+    for c in cands:
+        if c.type == "Company" and c.rule == "industry":
+            first_end[c.start] = min(c.end, first_end.get(c.start, INF))
+    cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and first_end[c.start] < c.end)]
     cands += _enumerations(norm, cands, region_full, floors)
     cands += _list_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:

@@ -263,7 +263,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
-            if not is_generic(nm) and not is_common_word(nm):
+            if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
 

@@ -414,7 +414,7 @@ def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
     if project_end.get(c.start, -1) > c.end:  # a project starts with it
         return False
     w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
-    return len(w) >= 2 and f[:1] in ("n", "v") and w not in boundary_set()
+    return len(w) >= 2 and f[:1] in ("n", "v", "j") and w not in boundary_set()
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:

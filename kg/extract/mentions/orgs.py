@@ -123,9 +123,12 @@ def _level_chars() -> frozenset[str]:
     return frozenset(w for w in deixis_words() if len(w) == 1) | frozenset("镇乡")
 
 
-def _specific_token(w: str, f: str) -> bool:
+def _specific_token(w: str, f: str, places: bool = True) -> bool:
     """A word that can carry a name: a proper noun, a word jieba does not know (its characters
-    one by one), a rare noun; not an everyday word, a number, a time or a function character."""
+    one by one), a rare noun; not an everyday word, a number, a time or a function character.
+    places: a place name (jieba ns) counts."""
+    if f == "ns" and len(w) >= 2 and not places:
+        return False
     if not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in w):
         return False  # numbers, punctuation
     if f in ("m", "q", "mq", "t"):
@@ -136,12 +139,13 @@ def _specific_token(w: str, f: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def has_specific(stem: str) -> bool:
-    """A stem with something specific in it, as a project's name needs (issue: a company, a
-    product, a capacity, a place): not only generic words, verbs, counts and dates."""
+def has_specific(stem: str, places: bool = True) -> bool:
+    """A stem with something specific in it, as a name needs: a proper or rare word, a capacity;
+    not only generic words, verbs, counts and dates. places: a place name counts (a company's
+    name may be one; a project's may not: 涟源市项目)."""
     if _capacity_rx().search(stem):
         return True
-    return any(_specific_token(w, f) for w, f in cut(strip_generic(stem)))
+    return any(_specific_token(w, f, places) for w, f in cut(strip_generic(stem)))
 
 
 def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -> bool:
@@ -156,16 +160,24 @@ def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -
         pieces.append(stem[k:a])
         k = b
     pieces.append(stem[k:])
-    if any(has_specific(p) for p in pieces if p):
+    if any(has_specific(p, places=False) for p in pieces if p):
         return True
     first = next((b for _, b, named in places if named), None)
-    return first is not None and _has_noun(stem[first:])
+    if first is not None and _has_noun(stem[first:]):
+        return True
+    return any(_has_noun(p, after_place=True) for p in pieces if p)
 
 
 @lru_cache(maxsize=65536)
-def _has_noun(s: str) -> bool:
-    """A word of two or more characters that names a thing (a noun, a verbal noun), generic or not."""
-    return any(len(w) >= 2 and (f[:1] == "n" or f == "vn") for w, f in cut(strip_generic(s)))
+def _has_noun(s: str, after_place: bool = False) -> bool:
+    """A word of two or more characters that names a thing (a noun, a verbal noun), generic or
+    not; after_place: after a place name (ns) in s."""
+    seen = not after_place
+    for w, f in cut(strip_generic(s)):
+        if seen and len(w) >= 2 and (f[:1] == "n" or f == "vn") and f != "ns":
+            return True
+        seen = seen or (f == "ns" and len(w) >= 2)
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -435,6 +435,8 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     产业园项目 -> 欧菲光项目): a name whose stem (the name less its suffix) is in exactly one longer
     project name of the article, ending with the same suffix, is that project. In one pass of the
     stems over the names (a loop over pairs was quadratic in the projects of a long text)."""
+    if len(names) < 2:
+        return {}
     ends = suffix_ends("Project")
     stems: dict[str, list[str]] = {}  # stem -> the names with that stem
     suffix_of: dict[str, str] = {}

@@ -314,10 +314,14 @@ def _out_of_place(start: int, end: int, places: "_Places") -> int:
 
 def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
     """A name starts at the first division it names when only everyday words come before it
-    (建设单位|宁德X公司, 参建单位代表|福建X集团): those are the clause, not the name."""
+    (建设单位|宁德X公司, 参建单位代表|福建X集团): those are the clause, not the name. A suffix
+    among them is a name's (延长集团|榆林X公司: the parent's name is part of it)."""
     for a, _b, named in places.within(start, end):
         if named and a > 0:
-            return start + a if not has_specific(norm[start : start + a]) else start
+            before = norm[start : start + a]
+            if has_specific(before) or any(suf in before for suf in suffix_ends()):
+                return start
+            return start + a
         if named:
             return start
     return start

@@ -193,6 +193,26 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
     for k in reversed(ends):
         if _name_start(stem[k:], typ, strength):
             return k
+    for k in reversed(ends):  # a predicate after a whole name (X集团签约|光伏项目) ends the name too
+        head = stem[: k - _word_len(stem, k)]
+        if head.endswith(_whole_name_ends()):
+            return k
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _whole_name_ends() -> tuple[str, ...]:
+    """The suffixes that end a name by themselves (公司, 集团, 产业园), not industry words (光伏)."""
+    return tuple(suf for suf, _, strength in suffixes() if strength in ("legal", "park"))
+
+
+def _word_len(stem: str, k: int) -> int:
+    """The length of the word of stem that ends at k."""
+    pos = 0
+    for w, _ in cut(stem):
+        pos += len(w)
+        if pos == k:
+            return len(w)
     return 0
 
 

@@ -288,7 +288,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     first_end: dict[int, int] = {}
     for c in cands:
         if c.type == "Company" and c.rule == "industry":
-            first_end[c.start] = min(c.end, first_end.get(c.start, INF))
+            first_end[c.start] = min(c.end, first_end.get(c.start, c.end))
     cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and first_end[c.start] < c.end)]
     cands += _enumerations(norm, cands, region_full, floors)
     cands += _list_neighbours(norm, cands, region_full)

@@ -22,7 +22,7 @@ from kg import keys
 from kg.extract.facts import parse_number
 from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head_titles, level_rank, load, same_level
 from kg.extract.mentions.agencies import body_kind
-from kg.extract.mentions.names import PHASE, suffixes
+from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import Spans
 from kg.extract.notes import attempt
@@ -401,11 +401,20 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         d = gaz.by_code[code]
         region_forms |= {d.name, d.short} - {""}
 
-    # companies: one per core name (东宇商贸公司 = 海南省东宇商贸有限公司)
+    # companies: one per core name (东宇商贸公司 = 海南省东宇商贸有限公司); a core that ends exactly
+    # one longer core of the article is that company named shorter (第三建设集团 = X第三建设集团)
     groups: dict[str, list[Mention]] = {}
     for m in orgs:
         if m.type == "Company":
             groups.setdefault(company_core(m.surface, region_forms), []).append(m)
+    ending: dict[str, list[str]] = {}  # a tail of a core -> the cores ending so
+    for core in sorted(groups):
+        for k in range(1, len(core) - 1):
+            ending.setdefault(core[k:], []).append(core)
+    for core in sorted(groups, key=lambda c: (len(c), c)):
+        longer = ending.get(core, [])
+        if len(core) >= 2 and len(longer) == 1:
+            groups[longer[0]] = groups.pop(core) + groups[longer[0]]
     # which short forms the text holds, in one pass (`short in norm` was a pass per company)
     shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
     found: set[str] = set()
@@ -446,11 +455,46 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             name = canon.get(m.surface, m.surface)
             _add(ctx, "IndustrialPark", name, name, m)
 
+    pcanon = _project_short_forms(sorted({m.surface for m in orgs if m.type == "Project"}))
     for m in orgs:
         if m.type == "Project":
-            r = _add(ctx, "Project", m.surface, m.surface, m)
-            if phase := project_phase(m.surface):
+            name = pcanon.get(m.surface, m.surface)
+            r = _add(ctx, "Project", name, name, m)
+            if phase := project_phase(name):
                 r.attrs["phase"] = phase
+
+
+def _project_short_forms(names: list[str]) -> dict[str, str]:
+    """A project named again by less of its name (X集团Y开发利用项目 -> Y开发利用项目, Y项目; 欧菲光Z
+    产业园项目 -> 欧菲光项目): a name whose stem (the name less its suffix) is in exactly one longer
+    project name of the article, ending with the same suffix, is that project. In one pass of the
+    stems over the names (a loop over pairs was quadratic in the projects of a long text)."""
+    if len(names) < 2:
+        return {}
+    ends = suffix_ends("Project")
+    stems: dict[str, list[str]] = {}  # stem -> the names with that stem
+    suffix_of: dict[str, str] = {}
+    for n in names:
+        suf = next((x for x in ends if n.endswith(x)), "")
+        if suf and len(n) - len(suf) >= 2:
+            stems.setdefault(n[: -len(suf)], []).append(n)
+            suffix_of[n] = suf
+    if not stems:
+        return {}
+    keys = sorted(stems)
+    ac = AhoCorasick(keys, matchkind=MatchKind.Standard)
+    longer: dict[str, set[str]] = {}  # short name -> the longer names holding its stem
+    for q in names:
+        for k, _, _ in ac.find_matches_as_indexes(q, overlapping=True):
+            for p in stems[keys[k]]:
+                if len(q) > len(p) and q.endswith(suffix_of[p]):
+                    longer.setdefault(p, set()).add(q)
+    canon: dict[str, str] = {}
+    for p in sorted(longer, key=lambda n: (-len(n), n)):  # the longer names are settled first
+        targets = {canon.get(q, q) for q in longer[p]}
+        if len(targets) == 1:
+            canon[p] = targets.pop()
+    return canon
 
 
 def project_phase(name: str) -> str:

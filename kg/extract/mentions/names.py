@@ -21,7 +21,7 @@ MAX_NAME = 28
 HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
 # where a name cannot reach across: a hard stop, a parenthesis, any white space
 _STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
-COORD = ("和", "及", "与")
+COORD = ("和", "及", "与", "暨")
 PHASE = re.compile(words("phase_pattern.txt")[0])
 
 
@@ -98,14 +98,15 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
     cuts: list[int] = []
     bset = boundary_set()
     for w, f in toks:
-        if w in bset or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
+        if w in bset or w in COORD or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
             if w in COORD and pos == 0 and after_list:
                 pos += len(w)  # a list never starts with 和: 、和盛动力 is a name
                 continue
             if w in COORD and coord_inside:
-                # 玉米淀粉和工业乙醇: coordination inside a name unless the left part is a name
+                # 玉米淀粉和工业乙醇: coordination inside a name unless the left part holds a name
+                # (X项目现场和Y项目: two projects)
                 left = span[cuts[-1] if cuts else 0 : pos]
-                if not ends_with_suffix(left):
+                if not holds_project(left):
                     pos += len(w)
                     continue
             if not (keep_last and pos + len(w) == len(span)):  # 中铁建设集团 keeps its 建设
@@ -122,8 +123,9 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
     return s
 
 
-def ends_with_suffix(s: str) -> bool:
-    return s.endswith(suffix_ends()) or bool(PHASE.search(s[-3:]))
+def holds_project(s: str) -> bool:
+    """A project suffix or phase anywhere in s."""
+    return any(suf in s for suf in suffix_ends("Project")) or bool(PHASE.search(s))
 
 
 def region_starts(regions: list[Mention]) -> dict[int, Mention]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.model import INF, TYPE_ORDER, Mention, Text
+from kg.refs import Code
 from kg.resources import table, words
 from kg.extract.segment import cut, is_common_word, is_everyday_token
 from kg.extract.mentions.names import (
@@ -21,6 +22,15 @@ from kg.extract.mentions.names import (
 from kg.extract.mentions.regions import Spans
 
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
+# A predicate before a name: verbs, adverbs and idioms of two or more characters as jieba tags them
+# (询问, 宣布, 高度重视). A name starts after the last one that leaves a name behind it. Single
+# characters are no evidence: jieba splits a name it does not know into characters with any tag
+# (合/v 盛/v 硅业, 尚/d 德).
+PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
+# A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
+PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
+# tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
 FRAMES = (  # "以福斯派为龙头": the slot is a company
     (re.compile(r"以(?P<name>[^，,。、；;：:“”《》\s以]{2,12})为(?:龙头|引领|链主)"), "Company"),
 )
@@ -95,6 +105,127 @@ def is_generic(stem: str) -> bool:
     return len(strip_generic(stem)) < 2
 
 
+@lru_cache(maxsize=1)
+def _capacity_rx() -> re.Pattern:
+    """A number and a physical unit (45万吨, 100MW, 300亩): a capacity names what a project makes."""
+    units = sorted(
+        (r["surface"] for r in table("units.tsv") if r["dimension"] in ("mass", "power", "energy", "area", "length", "volume")),
+        key=len, reverse=True,
+    )
+    return re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千两]+)[万亿]?(?:" + "|".join(map(re.escape, units)) + ")")
+
+
+@lru_cache(maxsize=1)
+def _level_chars() -> frozenset[str]:
+    """省, 市, 县 ...: a level character alone is a place word, not a name."""
+    from kg.extract.gazetteer import deixis_words
+
+    return frozenset(w for w in deixis_words() if len(w) == 1) | frozenset("镇乡")
+
+
+def _specific_token(w: str, f: str, places: bool = True) -> bool:
+    """A word that can carry a name: a proper noun, a word jieba does not know (its characters
+    one by one), a rare noun; not an everyday word, a number, a time or a function character.
+    places: a place name (jieba ns) counts."""
+    if f == "ns" and len(w) >= 2 and not places:
+        return False
+    if not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in w):
+        return False  # numbers, punctuation
+    if f in ("m", "q", "mq", "t"):
+        return False
+    if len(w) == 1:
+        return (f[:1] == "n" or f in NAME_TAGS or f in ("zg", "b")) and w not in _level_chars()
+    return f in NAME_TAGS or not is_everyday_token(w)
+
+
+@lru_cache(maxsize=65536)
+def has_specific(stem: str, places: bool = True) -> bool:
+    """A stem with something specific in it, as a name needs: a proper or rare word, a capacity;
+    not only generic words, verbs, counts and dates. places: a place name counts (a company's
+    name may be one; a project's may not: 涟源市项目)."""
+    if _capacity_rx().search(stem):
+        return True
+    return any(_specific_token(w, f, places) for w, f in cut(strip_generic(stem)))
+
+
+def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -> bool:
+    """A project's stem names one project: no count before it (6个项目, 第二批重大项目) and something
+    specific in it besides the places it is in (涟源市项目 is generic), or a named division followed
+    by what is built there (X市生活垃圾焚烧发电项目). places: (start, end, a named division) within
+    stem, left to right."""
+    if PLURAL.search(stem):
+        return False
+    pieces, k = [], 0
+    for a, b, _ in places:
+        pieces.append(stem[k:a])
+        k = b
+    pieces.append(stem[k:])
+    if any(has_specific(p, places=False) for p in pieces if p):
+        return True
+    first = next((b for _, b, named in places if named), None)
+    if first is not None and _has_noun(stem[first:]):
+        return True
+    return any(_has_noun(p, after_place=True) for p in pieces if p)
+
+
+@lru_cache(maxsize=65536)
+def _has_noun(s: str, after_place: bool = False) -> bool:
+    """A word of two or more characters that names a thing (a noun, a verbal noun), generic or
+    not; after_place: after a place name (ns) in s."""
+    seen = not after_place
+    for w, f in cut(strip_generic(s)):
+        if seen and len(w) >= 2 and (f[:1] == "n" or f == "vn") and f != "ns":
+            return True
+        seen = seen or (f == "ns" and len(w) >= 2)
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _predicate_cut(stem: str, typ: str, strength: str) -> int:
+    """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) that leaves a
+    name behind it (询问|企业 leaves none: the stem stays for the generic test to judge)."""
+    pos, ends = 0, []
+    for w, f in cut(stem):
+        pos += len(w)
+        # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
+        if len(w) >= 2 and f in PREDICATE_TAGS and pos < len(stem) and not stem[pos].isdigit():
+            ends.append(pos)
+    for k in reversed(ends):
+        if _name_start(stem[k:], typ, strength):
+            return k
+    for k in reversed(ends):  # a predicate after a whole name (X集团签约|光伏项目) ends the name too
+        head = stem[: k - _word_len(stem, k)]
+        if head.endswith(_whole_name_ends()):
+            return k
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _whole_name_ends() -> tuple[str, ...]:
+    """The suffixes that end a name by themselves (公司, 集团, 产业园), not industry words (光伏)."""
+    return tuple(suf for suf, _, strength in suffixes() if strength in ("legal", "park"))
+
+
+def _word_len(stem: str, k: int) -> int:
+    """The length of the word of stem that ends at k."""
+    pos = 0
+    for w, _ in cut(stem):
+        pos += len(w)
+        if pos == k:
+            return len(w)
+    return 0
+
+
+def _name_start(rest: str, typ: str, strength: str) -> bool:
+    """Can a name of typ start so? Not with a suffix (集团榆神能源: 延长 is part of the name), nor a
+    bracket; and what follows has something specific (节能|材料 leaves only an everyday word)."""
+    if len(rest) < 2 or rest.startswith(suffix_ends()) or not ("\u4e00" <= rest[0] <= "\u9fff" or rest[0].isalnum()):
+        return False
+    if typ == "Company" and strength == "industry" and all_everyday(strip_generic(rest)):
+        return False
+    return not is_generic(rest) and has_specific(rest)
+
+
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
     stem = norm[start:stem_end]
@@ -114,6 +245,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     blocked = {i for m in agencies for i in range(m.start, m.end)}
     region_full = {m.surface for m in regions}
     region_at = region_starts(regions)
+    places = _Places(regions)
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
     rows = suffixes()
@@ -125,6 +257,9 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue
         _, typ, strength = rows[rank]
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+        start = _out_of_place(start, s, places)
+        start += _predicate_cut(norm[start:s], typ, strength)
+        start = _at_place(norm, start, s, places)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
         if typ == "IndustrialPark":
@@ -133,26 +268,83 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         stem = norm[start:s]
         if not _valid(name, stem, typ, strength, region_full):
             continue
+        if typ == "Project" and not is_project_stem(stem, places.within(start, s)):
+            continue
         cands.append(Mention(typ, name, start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
     for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
         start = left_edge(norm, m.start(), floors, coord_inside=True)
         stem = norm[start : m.start()]
-        if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit():
+        if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit() and is_project_stem(
+            stem, places.within(start, m.start())
+        ):
             cands.append(Mention("Project", norm[start : m.end()], start, m.end(), rule="phase"))
     project_end: dict[int, int] = {}  # start -> the furthest end of a project starting there
     for p in cands:
         if p.type == "Project" and p.end > project_end.get(p.start, -1):
             project_end[p.start] = p.end
     cands = [c for c in cands if not _runs_on(norm, c, project_end)]
+    # an industry-word company ends at its first industry word (尚德电力, not 尚德电力拉萨...光伏)
+    first_end: dict[int, int] = {}
+    for c in cands:
+        if c.type == "Company" and c.rule == "industry":
+            first_end[c.start] = min(c.end, first_end.get(c.start, c.end))
+    cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and first_end[c.start] < c.end)]
     cands += _enumerations(norm, cands, region_full, floors)
     cands += _list_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
-            if not is_generic(nm) and not is_common_word(nm):
+            if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+class _Places:
+    """The places of a text, asked for those within a span in log time."""
+
+    def __init__(self, regions: list[Mention]) -> None:
+        spans = sorted((m.start, m.end, isinstance(m.place, Code)) for m in regions)
+        self._spans = spans
+        self._starts = [a for a, _, _ in spans]
+
+    def within(self, s: int, e: int) -> tuple[tuple[int, int, bool], ...]:
+        """The places inside [s, e) as offsets from s (and whether each names a division), left to
+        right, not overlapping."""
+        out: list[tuple[int, int, bool]] = []
+        for a, b, named in self._spans[bisect.bisect_left(self._starts, s) : bisect.bisect_left(self._starts, e)]:
+            if b <= e and (not out or a - s >= out[-1][1]):
+                out.append((a - s, b - s, named))
+        return tuple(out)
+
+    def around(self, i: int) -> int:
+        """The end of a place that i falls strictly inside, or i."""
+        k = bisect.bisect_left(self._starts, i)
+        for a, b, _ in self._spans[max(0, k - 3) : k]:
+            if a < i < b:
+                return b
+        return i
+
+
+def _out_of_place(start: int, end: int, places: "_Places") -> int:
+    """A name never starts inside a place: 我县电商产业园 is 电商产业园, not 县电商产业园."""
+    b = places.around(start)
+    return b if b < end else start
+
+
+def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
+    """A name starts at the first division it names when only everyday words come before it
+    (建设单位|宁德X公司, 参建单位代表|福建X集团): those are the clause, not the name. A suffix
+    among them is a name's (延长集团|榆林X公司: the parent's name is part of it)."""
+    for a, _b, named in places.within(start, end):
+        if named and a > 0:
+            before = norm[start : start + a]
+            if has_specific(before) or any(suf in before for suf in suffix_ends()):
+                return start
+            return start + a
+        if named:
+            return start
+    return start
 
 
 def _ends_of(norm: str, names: set[str]) -> set[int]:
@@ -258,7 +450,7 @@ def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
     if project_end.get(c.start, -1) > c.end:  # a project starts with it
         return False
     w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
-    return len(w) >= 2 and f[:1] in ("n", "v") and w not in boundary_set()
+    return len(w) >= 2 and f[:1] in ("n", "v", "j") and w not in boundary_set()
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:

@@ -310,7 +310,9 @@ class _Scopes:
 
 def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | None:
     """A place an entity's own name holds, not inside a company named in it (福建X公司茶项目 is
-    not in 福建): a park (X园区年产…项目), else the most specific region."""
+    not in 福建): a park (X园区年产…项目), else the most specific region, written in full when it
+    opens the name (X县…工程, X公司拉萨…项目; a short form opens brand names: 宁德时代 is no
+    project of 宁德)."""
     best: tuple[int, int, Handle] | None = None
     for m in e.mentions:
         inner = list(_inside(ctx, m))
@@ -318,6 +320,8 @@ def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | No
         for x, k in inner:
             typ = ctx.entities[k].type
             if typ not in ("Region", "IndustrialPark") or any(c.start <= x.start and x.end <= c.end for c in comps):
+                continue
+            if typ == "Region" and x.surface != ctx.entities[k].name and x.start == m.start:
                 continue
             rank = (0 if typ == "IndustrialPark" else 1, -len(ctx.entities[k].region), k)
             if best is None or rank < best:

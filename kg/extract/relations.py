@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, level_rank, load
 from kg.model import Evidence, Mention
-from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms
+from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, registered_forms
 from kg.resources import table
 
 LIST_NEXT = "、,和及与"
@@ -90,9 +90,15 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place
 
+    subsidiaries = _subsidiaries(ctx, by_sentence, places)
+    parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
-        place = _company_place(ctx, e, by_sentence, gaz) or title_park or focal
+        place = _company_place(ctx, e, by_sentence, gaz)
+        if place is None and e.handle not in parents and not _placeless_registered(ctx, e):
+            # a group whose member the article names has its seat elsewhere, and so has a
+            # registered name that holds no place: only a stated place
+            place = title_park or focal
         rel(e.handle, "locatedIn", place, ev(m))
 
     scopes = _Scopes(ctx, by_sentence)
@@ -116,7 +122,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         for owner in _project_owners(ctx, e, m, by_sentence, places):
             rel(e.handle, "developedBy", owner, ev(m))
 
-    for child, parent, pm in _subsidiaries(ctx, by_sentence, places):
+    for child, parent, pm in subsidiaries:
         rel(child, "subsidiaryOf", parent, ev(pm))
 
     return [Link(h, r, t, tuple(evs)) for (h, r, t), evs in out.items()]
@@ -447,6 +453,15 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
                     return None  # the article's own region: the default place decides
                 return key
     return None
+
+
+def _placeless_registered(ctx: ArticleContext, company: Resolved) -> bool:
+    """A registered name (有限公司) with no place in it: a firm registered wherever it is."""
+    if not company.name.endswith(registered_forms()):
+        return False
+    return not any(
+        ctx.entities[k].type == "Region" for m in company.mentions if m.surface == company.name for _, k in _inside(ctx, m)
+    )
 
 
 def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:

@@ -90,18 +90,23 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place
 
+    scopes = _Scopes(ctx, by_sentence)
     subsidiaries = _subsidiaries(ctx, by_sentence, places)
     parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = _company_place(ctx, e, by_sentence, gaz)
+        for cm in sorted(e.mentions, key=lambda x: x.start):
+            s0, s1 = ctx.text.sentences[ctx.text.sentence_of(cm.start)]
+            if place is None and _cue("visit").search(ctx.text.norm, s0, s1):
+                # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
+                place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
         if place is None and e.handle not in parents and not _placeless_registered(ctx, e):
             # a group whose member the article names has its seat elsewhere, and so has a
             # registered name that holds no place: only a stated place
             place = title_park or focal
         rel(e.handle, "locatedIn", place, ev(m))
 
-    scopes = _Scopes(ctx, by_sentence)
     for e in [x for x in ents.values() if x.type == "Project"]:
         m = first(e)
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
@@ -284,7 +289,7 @@ class _Scopes:
     def _para(self, pos: int) -> int:
         return bisect.bisect_left(self._para_ends, pos)
 
-    def nearest(self, m: Mention) -> Handle | None:
+    def nearest(self, m: Mention, wide: bool = True) -> Handle | None:
         """The place whose scope m is in, nearest first: one of m's clause, one stated after it in
         its sentence by a located word (…项目落户X), one earlier in its sentence, its sentence's
         subject, the opening of its paragraph; None when nothing says."""
@@ -303,6 +308,8 @@ class _Scopes:
         earlier = [f for f in here if f[0] < m.start]
         if earlier:
             return earlier[-1][1]
+        if not wide:
+            return None
         if sent in self.subjects and self.subjects[sent][0] < m.start:
             return self.subjects[sent][1]
         para = self._para(m.start)

@@ -101,7 +101,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             if place is None and _cue("visit").search(ctx.text.norm, s0, s1):
                 # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
                 place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
-        if place is None and e.handle not in parents and not _placeless_registered(ctx, e):
+        if place is None and e.handle not in parents and not _placeless_registered(ctx, e, scopes):
             # a group whose member the article names has its seat elsewhere, and so has a
             # registered name that holds no place: only a stated place
             place = title_park or focal
@@ -111,7 +111,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         m = first(e)
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
-        at, place = m, _own_place(ctx, e, scopes)
+        at: Mention | None = m
+        place = _own_place(ctx, e, scopes)
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
                 break
@@ -220,28 +221,32 @@ class _Scopes:
     """The places the text sets as the scope of what it says next, found once per article.
 
     A place mention (region or park, not inside another name) sets a scope when a scope word is
-    just before it (在X, 于X, 位于X, 落户X, 赴X; the places listed with it share the word) and
-    no venue verb follows it (在省会签署: where people met, not where the project is), nor 的
-    after 在 (在X的支持下); or when it is the subject of its sentence (its first mention, at the
-    start of a clause, not a list item). A scope holds for its clause and the rest of its
-    sentence; a scope word that opens its sentence (在X,…) holds to the end of the paragraph or
-    the next such opening."""
+    just before it (在X, 于X, 位于X, 落户X; the places listed with it share the word) and no
+    venue verb follows it (在省会签署: where people met, not where the project is), nor 的 after
+    在 (在X的支持下); or when it is the subject of its sentence (its first mention, at the start
+    of a clause, not a list item). A scope holds for its clause and the rest of its sentence; a
+    scope word that opens its sentence (在X,…) holds to the end of the paragraph or the next such
+    opening. Every question is a bisection: linear in the article, whatever its sentences."""
 
     def __init__(self, ctx: ArticleContext, by_sentence) -> None:
         self._ctx = ctx
         norm = ctx.text.norm
         self._clause_ends = [m.start() for m in CLAUSE_END.finditer(norm)]
         self._para_ends = [m.start() for m in re.finditer(r"\n", norm)]
-        every = sorted((m.start, -m.end, k) for e in ctx.entities.values() for m in e.mentions for k in [e.handle])
+        self._every = sorted(
+            ((m.start, -m.end, e.handle, n) for e in ctx.entities.values() for n, m in enumerate(e.mentions)),
+        )
+        self._every_starts = [x[0] for x in self._every]
         top: list[tuple[int, int, Handle]] = []  # place mentions inside no other mention
         reach, reach_span = -1, (-1, -1)
-        for st, neg_end, k in every:
+        for st, neg_end, k, _ in self._every:
             en = -neg_end
             inside = reach >= en and reach_span != (st, en)
             if en > reach:
                 reach, reach_span = en, (st, en)
             if not inside and ctx.entities[k].type in ("Region", "IndustrialPark"):
                 top.append((st, en, k))
+        end_at = {st: en for st, en, _ in top}
         before, venue, located = _frame_before(), _cue("venue"), _cue("located")
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
         prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
@@ -252,9 +257,8 @@ class _Scopes:
                 prev = None
                 continue
             j = en  # past the places listed with it
-            for st2, en2, _ in top:
-                if st2 == j + 1 and norm[j] in LIST_NEXT:
-                    j = en2
+            while j < len(norm) and norm[j] in LIST_NEXT and j + 1 in end_at:
+                j = end_at[j + 1]
             after = norm[j : j + 6].lstrip()
             word = cue.group(0).strip() if cue else ""
             if venue.match(after) or (word == "在" and after.startswith("的")):
@@ -269,6 +273,13 @@ class _Scopes:
             self.frames.append((st, k, opens, loc))
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
+        n = len(self.frames)
+        self._next_located = [n] * (n + 1)  # the first located frame at or after each
+        for i in range(n - 1, -1, -1):
+            self._next_located[i] = i if self.frames[i][3] else self._next_located[i + 1]
+        self._last_opening = [-1] * n  # the last opening frame at or before each
+        for i in range(n):
+            self._last_opening[i] = i if self.frames[i][2] else (self._last_opening[i - 1] if i else -1)
         self.subjects: dict[int, tuple[int, Handle]] = {}  # sentence -> its subject place
         tops = {(st, k) for st, _, k in top}
         for sent, items in by_sentence.items():
@@ -289,35 +300,45 @@ class _Scopes:
     def _para(self, pos: int) -> int:
         return bisect.bisect_left(self._para_ends, pos)
 
+    def inside(self, m: Mention) -> list[tuple[Mention, Handle]]:
+        """The other entities' mentions within m, in text order."""
+        ents = self._ctx.entities
+        lo, hi = bisect.bisect_left(self._every_starts, m.start), bisect.bisect_left(self._every_starts, m.end)
+        out = []
+        for st, neg_end, k, n in self._every[lo:hi]:
+            if -neg_end <= m.end and (st, -neg_end) != (m.start, m.end):
+                out.append((ents[k].mentions[n], k))
+        return out
+
     def nearest(self, m: Mention, wide: bool = True) -> Handle | None:
         """The place whose scope m is in, nearest first: one of m's clause, one stated after it in
-        its sentence by a located word (…项目落户X), one earlier in its sentence, its sentence's
-        subject, the opening of its paragraph; None when nothing says."""
-        text = self._ctx.text
+        its sentence by a located word (…项目落户X), one earlier in its sentence; when wide, its
+        sentence's subject, the opening of its paragraph; None when nothing says."""
+        text, frames, starts = self._ctx.text, self.frames, self._starts
         sent = text.sentence_of(m.start)
         s0, s1 = text.sentences[sent]
         clause = self._clause(m.start)
-        lo, hi = bisect.bisect_left(self._starts, s0), bisect.bisect_left(self._starts, s1)
-        here = [f for f in self.frames[lo:hi] if not (m.start <= f[0] < m.end)]
-        same = [f for f in here if self._clause(f[0]) == clause]
-        if same:
-            return min(same, key=lambda f: (abs(f[0] - m.start), f[0] > m.start))[1]
-        later = [f for f in here if f[0] >= m.end and f[3]]
-        if later:
-            return later[0][1]
-        earlier = [f for f in here if f[0] < m.start]
-        if earlier:
-            return earlier[-1][1]
+        c0 = self._clause_ends[clause - 1] if clause else 0
+        c1 = self._clause_ends[clause] if clause < len(self._clause_ends) else len(text.norm)
+        i = bisect.bisect_left(starts, m.start)  # frames before m: [.., i); inside m: skipped
+        j = bisect.bisect_left(starts, m.end)
+        if i > 0 and starts[i - 1] >= max(s0, c0):
+            if j < len(frames) and starts[j] < min(s1, c1) and starts[j] - m.start < m.start - starts[i - 1]:
+                return frames[j][1]
+            return frames[i - 1][1]
+        if j < len(frames) and starts[j] < min(s1, c1):
+            return frames[j][1]
+        if (k := self._next_located[j]) < len(frames) and starts[k] < s1:
+            return frames[k][1]
+        if i > 0 and starts[i - 1] >= s0:
+            return frames[i - 1][1]
         if not wide:
             return None
         if sent in self.subjects and self.subjects[sent][0] < m.start:
             return self.subjects[sent][1]
-        para = self._para(m.start)
-        i = bisect.bisect_left(self._starts, s0) - 1
-        while i >= 0 and self._para(self.frames[i][0]) == para:
-            if self.frames[i][2]:
-                return self.frames[i][1]
-            i -= 1
+        k = self._last_opening[i - 1] if i > 0 else -1
+        if k >= 0 and self._para(starts[k]) == self._para(m.start):
+            return frames[k][1]
         return None
 
 
@@ -328,7 +349,7 @@ def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | No
     project of 宁德)."""
     best: tuple[int, int, Handle] | None = None
     for m in e.mentions:
-        inner = list(_inside(ctx, m))
+        inner = scopes.inside(m)
         comps = [x for x, k in inner if ctx.entities[k].type == "Company"]
         for x, k in inner:
             typ = ctx.entities[k].type
@@ -342,14 +363,6 @@ def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | No
         if best is not None:
             return best[2]
     return None
-
-
-def _inside(ctx: ArticleContext, m: Mention):
-    """(mention, handle) of the other entities' mentions within m."""
-    for e in ctx.entities.values():
-        for x in e.mentions:
-            if m.start <= x.start and x.end <= m.end and (x.start, x.end) != (m.start, m.end):
-                yield x, e.handle
 
 
 def _no_wider_than_focal(ctx: ArticleContext, place: Handle | None, gaz: Gazetteer) -> Handle | None:
@@ -462,12 +475,12 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
     return None
 
 
-def _placeless_registered(ctx: ArticleContext, company: Resolved) -> bool:
+def _placeless_registered(ctx: ArticleContext, company: Resolved, scopes: _Scopes) -> bool:
     """A registered name (有限公司) with no place in it: a firm registered wherever it is."""
     if not company.name.endswith(registered_forms()):
         return False
     return not any(
-        ctx.entities[k].type == "Region" for m in company.mentions if m.surface == company.name for _, k in _inside(ctx, m)
+        ctx.entities[k].type == "Region" for m in company.mentions if m.surface == company.name for _, k in scopes.inside(m)
     )
 
 

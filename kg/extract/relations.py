@@ -128,8 +128,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         for owner in _project_owners(ctx, e, m, by_sentence, places):
             rel(e.handle, "developedBy", owner, ev(m))
 
-    for child, parent, pm in subsidiaries:
-        rel(child, "subsidiaryOf", parent, ev(pm))
+    for child, parent, said in subsidiaries:
+        rel(child, "subsidiaryOf", parent, ev(said))
 
     return [Link(h, r, t, tuple(evs)) for (h, r, t), evs in out.items()]
 

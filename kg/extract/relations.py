@@ -476,8 +476,10 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
 
 
 def _placeless_registered(ctx: ArticleContext, company: Resolved, scopes: _Scopes) -> bool:
-    """A registered name (有限公司) with no place in it: a firm registered wherever it is."""
-    if not company.name.endswith(registered_forms()):
+    """A registered name (有限公司) with no place in it: a firm registered wherever it is. Its
+    core name is what is left of it without a place: a name that does not open with its core
+    opens with a place (巢湖X机械有限公司)."""
+    if not company.name.endswith(registered_forms()) or (company.core and not company.name.startswith(company.core)):
         return False
     return not any(
         ctx.entities[k].type == "Region" for m in company.mentions if m.surface == company.name for _, k in scopes.inside(m)

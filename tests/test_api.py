@@ -39,7 +39,9 @@ def test_build_returns_the_counts_and_writes_what_kg_build_writes(corpus, tmp_pa
     assert (r.articles, r.files, r.extracted, r.reused) == (2, 2, 2, 0)
     assert r.characters == len(CHANGXING) + len(YIXING)
     assert r.entities == {"Official": 2, "Agency": 2, "Region": 6, "IndustrialPark": 2, "Company": 1, "Project": 1}
-    assert r.relations["memberOf"] == 2 and r.relations["developedBy"] == 1 and sum(r.relations.values()) == 13
+    # 12: the text places the project of 天能控股集团有限公司 in the county, not the company
+    # (a registered name holding no place is located only where the text says)
+    assert r.relations["memberOf"] == 2 and r.relations["developedBy"] == 1 and sum(r.relations.values()) == 12
     assert r.skipped == (Skipped(str(corpus / "empty.txt"), "empty file", "skipped"),) and not r.complete
     assert [p.name for p in r.outputs] == ["graph.ttl", "graph.trig", "graph.html", "store"]
     assert all(p.exists() for p in r.outputs) and r.quads > 100

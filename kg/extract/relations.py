@@ -8,17 +8,36 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, level_rank, load
 from kg.model import Evidence, Mention
-from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence
+from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, registered_forms
 from kg.resources import table
 
 LIST_NEXT = "、,和及与"
+GROUP = "集团"  # the head word of a group of companies
+BRANCH = "分公司"  # a branch: of the company its name starts with
 
 
 @lru_cache(maxsize=None)
-def _cue(cue: str) -> re.Pattern:
-    """The verbs of relation_cues.tsv for one cue (trip, located, hosts), longest first."""
-    ws = sorted((r["word"] for r in table("relation_cues.tsv") if r["cue"] == cue), key=len, reverse=True)
+def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
+    """The words of a cue file (relation_cues.tsv: trip, located, hosts, scope, venue;
+    ownership_cues.tsv: build, parent, copula) for one cue, longest first."""
+    ws = sorted((r["word"] for r in table(file) if r["cue"] == cue), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ws))
+
+
+@lru_cache(maxsize=None)
+def _frame_before() -> re.Pattern:
+    """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
+    what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
+    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located")},
+                key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*$")
+
+
+def _owned(cue: str) -> re.Pattern:
+    return _cue(cue, "ownership_cues.tsv")
+
+
+CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 
 
 def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Link]:
@@ -62,25 +81,55 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
 
     title_park = _title_park(ctx)
     places = _Places(ctx)
+    park_region: dict[Handle, Handle] = {}
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
         place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
+        place = _no_wider_than_focal(ctx, place, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
+        if place is not None and ents[place].type == "Region":
+            park_region[e.handle] = place
 
+    scopes = _Scopes(ctx, by_sentence)
+    subsidiaries = _subsidiaries(ctx, by_sentence, places)
+    parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
-        place = _company_place(ctx, e, by_sentence, gaz) or title_park or focal
+        place = _company_place(ctx, e, by_sentence, gaz)
+        for cm in sorted(e.mentions, key=lambda x: x.start):
+            s0, s1 = ctx.text.sentences[ctx.text.sentence_of(cm.start)]
+            if place is None and _cue("visit").search(ctx.text.norm, s0, s1):
+                # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
+                place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
+        if place is None and e.handle not in parents and not _placeless_registered(ctx, e, scopes):
+            # a group whose member the article names has its seat elsewhere, and so has a
+            # registered name that holds no place: only a stated place
+            place = title_park or focal
         rel(e.handle, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
         m = first(e)
-        rel(e.handle, "locatedIn", focal, ev(m))
-        park = _host_park(ctx, m, by_sentence) or _landing_park(ctx, m, by_sentence) or title_park
-        if park:
-            rel(e.handle, "locatedIn", park, ev(m))
-        owner = _project_owner(ctx, e, m, by_sentence, places)
-        if owner:
+        # the nearest place stated: one its own name holds, else the scope its clause, sentence
+        # or paragraph sets; the article's region only when nothing nearer is stated
+        at: Mention | None = m
+        place = _own_place(ctx, e, scopes)
+        for pm in sorted(e.mentions, key=lambda x: x.start):
+            if place is not None:
+                break
+            at, place = pm, scopes.nearest(pm)
+        place = _no_wider_than_focal(ctx, place, gaz)
+        if place is not None and ents[place].type == "IndustrialPark":
+            rel(e.handle, "locatedIn", place, ev(at))
+            rel(e.handle, "locatedIn", park_region.get(place, focal), ev(at))
+        else:
+            rel(e.handle, "locatedIn", place or focal, ev(at))
+            if place is None or place == focal:
+                rel(e.handle, "locatedIn", title_park, ev(m))
+        for owner in _project_owners(ctx, e, m, by_sentence, places):
             rel(e.handle, "developedBy", owner, ev(m))
+
+    for child, parent, said in subsidiaries:
+        rel(child, "subsidiaryOf", parent, ev(said))
 
     return [Link(h, r, t, tuple(evs)) for (h, r, t), evs in out.items()]
 
@@ -136,7 +185,7 @@ class _Places:
             owners: dict[str, Handle] = {}
             for c in self._ctx.entities.values():
                 if c.type == "Company":
-                    for a in c.aliases | {c.name}:
+                    for a in sorted(c.aliases | {c.name, c.core} - {""}):
                         if len(a) >= 2:
                             owners.setdefault(a, c.handle)
             self._owners = owners
@@ -146,17 +195,204 @@ class _Places:
                 return key
         return None
 
+    def parent_by_prefix(self, company: Resolved) -> Handle | None:
+        """The group a company's name starts with (X集团榆林化学有限公司 of X集团, X集团工程公司
+        of X集团): a company named 集团, or any company when the name ends 分公司, with a name
+        of its own left after it."""
+        self.owner_by_prefix("")  # the index
+        assert self._owners is not None
+        name = company.name
+        for n in range(len(name) - 2, 1, -1):
+            key = self._owners.get(name[:n])
+            if key is None or key == company.handle:
+                continue
+            parent = self._ctx.entities[key]
+            rest = name[n:]
+            for form in legal_forms():
+                if rest.endswith(form):
+                    rest = rest[: -len(form)]
+                    break
+            if len(rest) >= 2 and (parent.name.endswith(GROUP) or name.endswith(BRANCH)):
+                return key
+        return None
+
+
+class _Scopes:
+    """The places the text sets as the scope of what it says next, found once per article.
+
+    A place mention (region or park, not inside another name) sets a scope when a scope word is
+    just before it (在X, 于X, 位于X, 落户X; the places listed with it share the word) and no
+    venue verb follows it (在省会签署: where people met, not where the project is), nor 的 after
+    在 (在X的支持下); or when it is the subject of its sentence (its first mention, at the start
+    of a clause, not a list item). A scope holds for its clause and the rest of its sentence; a
+    scope word that opens its sentence (在X,…) holds to the end of the paragraph or the next such
+    opening. Every question is a bisection: linear in the article, whatever its sentences."""
+
+    def __init__(self, ctx: ArticleContext, by_sentence) -> None:
+        self._ctx = ctx
+        norm = ctx.text.norm
+        self._clause_ends = [m.start() for m in CLAUSE_END.finditer(norm)]
+        self._para_ends = [m.start() for m in re.finditer(r"\n", norm)]
+        self._every = sorted(
+            ((m.start, -m.end, e.handle, n) for e in ctx.entities.values() for n, m in enumerate(e.mentions)),
+        )
+        self._every_starts = [x[0] for x in self._every]
+        top: list[tuple[int, int, Handle]] = []  # place mentions inside no other mention
+        reach, reach_span = -1, (-1, -1)
+        for st, neg_end, k, _ in self._every:
+            en = -neg_end
+            inside = reach >= en and reach_span != (st, en)
+            if en > reach:
+                reach, reach_span = en, (st, en)
+            if not inside and ctx.entities[k].type in ("Region", "IndustrialPark"):
+                top.append((st, en, k))
+        end_at = {st: en for st, en, _ in top}
+        before, venue, located = _frame_before(), _cue("venue"), _cue("located")
+        self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
+        prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
+        for st, en, k in top:
+            cue = before.search(norm, max(0, st - 4), st)
+            listed = prev is not None and prev[1] == st - 1 and norm[st - 1] in LIST_NEXT
+            if cue is None and not listed:
+                prev = None
+                continue
+            j = en  # past the places listed with it
+            while j < len(norm) and norm[j] in LIST_NEXT and j + 1 in end_at:
+                j = end_at[j + 1]
+            after = norm[j : j + 6].lstrip()
+            word = cue.group(0).strip() if cue else ""
+            if venue.match(after) or (word == "在" and after.startswith("的")):
+                prev = None
+                continue
+            if listed and prev is not None:
+                opens, loc = prev[3], prev[4]
+            else:
+                s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
+                opens = cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，")
+                loc = cue is not None and located.fullmatch(word) is not None
+            self.frames.append((st, k, opens, loc))
+            prev = (st, en, k, opens, loc)
+        self._starts = [f[0] for f in self.frames]
+        n = len(self.frames)
+        self._next_located = [n] * (n + 1)  # the first located frame at or after each
+        for i in range(n - 1, -1, -1):
+            self._next_located[i] = i if self.frames[i][3] else self._next_located[i + 1]
+        self._last_opening = [-1] * n  # the last opening frame at or before each
+        for i in range(n):
+            self._last_opening[i] = i if self.frames[i][2] else (self._last_opening[i - 1] if i else -1)
+        self.subjects: dict[int, tuple[int, Handle]] = {}  # sentence -> its subject place
+        tops = {(st, k) for st, _, k in top}
+        for sent, items in by_sentence.items():
+            m, k = items[0]
+            if (m.start, k) not in tops:  # the first mention is inside a name (江苏 of 江苏X集团)
+                continue
+            typ = ctx.entities[k].type
+            if typ not in ("Region", "IndustrialPark") or norm[m.end : m.end + 1] in LIST_NEXT + "的":
+                continue
+            s0 = ctx.text.sentences[sent][0]
+            lead = norm[s0 : m.start].rstrip(" \t\u3000")
+            if typ == "IndustrialPark" or not lead or CLAUSE_END.match(lead[-1]):
+                self.subjects[sent] = (m.start, k)
+
+    def _clause(self, pos: int) -> int:
+        return bisect.bisect_left(self._clause_ends, pos)
+
+    def _para(self, pos: int) -> int:
+        return bisect.bisect_left(self._para_ends, pos)
+
+    def inside(self, m: Mention) -> list[tuple[Mention, Handle]]:
+        """The other entities' mentions within m, in text order."""
+        ents = self._ctx.entities
+        lo, hi = bisect.bisect_left(self._every_starts, m.start), bisect.bisect_left(self._every_starts, m.end)
+        out = []
+        for st, neg_end, k, n in self._every[lo:hi]:
+            if -neg_end <= m.end and (st, -neg_end) != (m.start, m.end):
+                out.append((ents[k].mentions[n], k))
+        return out
+
+    def nearest(self, m: Mention, wide: bool = True) -> Handle | None:
+        """The place whose scope m is in, nearest first: one of m's clause, one stated after it in
+        its sentence by a located word (…项目落户X), one earlier in its sentence; when wide, its
+        sentence's subject, the opening of its paragraph; None when nothing says."""
+        text, frames, starts = self._ctx.text, self.frames, self._starts
+        sent = text.sentence_of(m.start)
+        s0, s1 = text.sentences[sent]
+        clause = self._clause(m.start)
+        c0 = self._clause_ends[clause - 1] if clause else 0
+        c1 = self._clause_ends[clause] if clause < len(self._clause_ends) else len(text.norm)
+        i = bisect.bisect_left(starts, m.start)  # frames before m: [.., i); inside m: skipped
+        j = bisect.bisect_left(starts, m.end)
+        if i > 0 and starts[i - 1] >= max(s0, c0):
+            if j < len(frames) and starts[j] < min(s1, c1) and starts[j] - m.start < m.start - starts[i - 1]:
+                return frames[j][1]
+            return frames[i - 1][1]
+        if j < len(frames) and starts[j] < min(s1, c1):
+            return frames[j][1]
+        if (k := self._next_located[j]) < len(frames) and starts[k] < s1:
+            return frames[k][1]
+        if i > 0 and starts[i - 1] >= s0:
+            return frames[i - 1][1]
+        if not wide:
+            return None
+        if sent in self.subjects and self.subjects[sent][0] < m.start:
+            return self.subjects[sent][1]
+        k = self._last_opening[i - 1] if i > 0 else -1
+        if k >= 0 and self._para(starts[k]) == self._para(m.start):
+            return frames[k][1]
+        return None
+
+
+def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | None:
+    """A place an entity's own name holds, not inside a company named in it (福建X公司茶项目 is
+    not in 福建): a park (X园区年产…项目), else the most specific region, written in full when it
+    opens the name (X县…工程, X公司拉萨…项目; a short form opens brand names: 宁德时代 is no
+    project of 宁德)."""
+    best: tuple[int, int, Handle] | None = None
+    for m in e.mentions:
+        inner = scopes.inside(m)
+        comps = [x for x, k in inner if ctx.entities[k].type == "Company"]
+        for x, k in inner:
+            typ = ctx.entities[k].type
+            if typ not in ("Region", "IndustrialPark") or any(c.start <= x.start and x.end <= c.end for c in comps):
+                continue
+            if typ == "Region" and x.surface != ctx.entities[k].name and x.start == m.start:
+                continue
+            rank = (0 if typ == "IndustrialPark" else 1, -len(ctx.entities[k].region), k)
+            if best is None or rank < best:
+                best = rank
+        if best is not None:
+            return best[2]
+    return None
+
+
+def _no_wider_than_focal(ctx: ArticleContext, place: Handle | None, gaz: Gazetteer) -> Handle | None:
+    """A region that holds the article's own region (the province of a county's article) is
+    where the article's region is: the narrower of the two is the place."""
+    if place is None or not ctx.focal or ctx.entities[place].type != "Region":
+        return place
+    code = ctx.entities[place].region
+    if code == ctx.focal or not gaz.is_within(ctx.focal, code):
+        return place
+    # of the article's region and the regions above it, the first of county level or above that
+    # the article names (a zone named after its province is no township's)
+    for d in gaz.chain(ctx.focal):
+        if d.code == code:
+            break
+        if level_rank(d.level) >= level_rank("county") and (h := ctx.region(d.code)) is not None:
+            return h
+    return ctx.region(ctx.focal) or place
+
 
 def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places: _Places | None = None) -> Handle | None:
     """位于阳东区的X; 珠海(阳江)产业转移园 -> 阳江; 峄城化工产业园区 -> 峄城区."""
     norm = ctx.text.norm
     places = places or _Places(ctx)
     for m in park.mentions:
-        before = norm[max(0, m.start - 16) : m.start]
-        lm = _cue("located").search(before)
+        lo = max(0, m.start - 16, ctx.text.sentences[ctx.text.sentence_of(m.start)][0])  # within its sentence
+        lm = _cue("located").search(norm[lo : m.start])
         if lm:
-            for rm, key in places.regions_within(m.start - 16 + lm.end(), m.start):
-                if m.start - 16 + lm.end() <= rm.start and rm.end <= m.start:
+            for rm, key in places.regions_within(lo + lm.end(), m.start):
+                if lo + lm.end() <= rm.start and rm.end <= m.start:
                     return key
     for m in park.mentions:
         inside = [(rm, key) for rm, key in places.regions_within(m.start, m.end) if m.start <= rm.start and rm.end <= m.end]
@@ -239,6 +475,17 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
     return None
 
 
+def _placeless_registered(ctx: ArticleContext, company: Resolved, scopes: _Scopes) -> bool:
+    """A registered name (有限公司) with no place in it: a firm registered wherever it is. Its
+    core name is what is left of it without a place: a name that does not open with its core
+    opens with a place (巢湖X机械有限公司)."""
+    if not company.name.endswith(registered_forms()) or (company.core and not company.name.startswith(company.core)):
+        return False
+    return not any(
+        ctx.entities[k].type == "Region" for m in company.mentions if m.surface == company.name for _, k in scopes.inside(m)
+    )
+
+
 def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:
     code = ctx.entities[key].region
     for _, k in away:
@@ -248,37 +495,20 @@ def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:
     return key
 
 
-def _host_park(ctx, m: Mention | None, by_sentence) -> Handle | None:
-    """A project in a sentence whose subject is a park: 王老吉大健康产业园...年产3.5万吨...生产线."""
-    if m is None:
-        return None
-    items = by_sentence.get(ctx.text.sentence_of(m.start), [])
-    if items and ctx.entities[items[0][1]].type == "IndustrialPark" and items[0][0].end <= m.start:
-        pm = items[0][0]
-        if ctx.text.norm[pm.end : pm.end + 1] not in LIST_NEXT:  # a subject, not a list item
-            return items[0][1]
-    return None
-
-
-def _landing_park(ctx, m: Mention | None, by_sentence) -> Handle | None:
-    """...项目投资120亿元,...均落户泰州医药高新区: projects before 落户/位于 + a park."""
-    if m is None:
-        return None
-    norm = ctx.text.norm
-    for pm, key in by_sentence.get(ctx.text.sentence_of(m.start), []):
-        if ctx.entities[key].type == "IndustrialPark" and pm.start >= m.end:
-            if _cue("located").search(norm[max(m.end, pm.start - 6) : pm.start]):
-                return key
-    return None
-
-
-def _project_owner(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None) -> Handle | None:
-    """The company a project's name starts with, or the only company of its sentence."""
-    owner = (places or _Places(ctx)).owner_by_prefix(project.name)
-    if owner:
-        return owner
-    if m is None:
-        return None
+def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None) -> list[Handle]:
+    """Who builds a project: the company its name starts with (X公司年产…项目), and the company
+    its clause says builds it (X集团投资6亿元的Y项目, X公司投资建设Y, Y由X公司承建); failing
+    both, the only company of its sentence."""
+    places = places or _Places(ctx)
+    out = []
+    if (named := places.owner_by_prefix(project.name)) is not None:
+        out.append(named)
+    for pm in sorted(project.mentions, key=lambda x: x.start):
+        if (built := _builder(ctx, pm, by_sentence)) is not None and built not in out:
+            out.append(built)
+            break
+    if out or m is None:
+        return out
     items = by_sentence.get(ctx.text.sentence_of(m.start), [])
     projects = [pm for pm, k in items if ctx.entities[k].type == "Project"]
     comps = {
@@ -286,4 +516,66 @@ def _project_owner(ctx, project: Resolved, m: Mention | None, by_sentence, place
         for cm, k in items
         if ctx.entities[k].type == "Company" and not any(pm.start <= cm.start and cm.end <= pm.end for pm in projects)
     }
-    return comps.pop() if len(comps) == 1 else None
+    return [comps.pop()] if len(comps) == 1 else []
+
+
+def _builder(ctx, pm: Mention, by_sentence) -> Handle | None:
+    """The company of pm's clause that a build verb joins to it: the nearest company before it
+    with the verb between (no other project or company between), or, after 由, the company after
+    it that the verb follows."""
+    norm = ctx.text.norm
+    items = by_sentence.get(ctx.text.sentence_of(pm.start), [])
+    build = _owned("build")
+    before = [(cm, k) for cm, k in items if cm.end <= pm.start and ctx.entities[k].type in ("Company", "Project")]
+    if before:
+        cm, k = before[-1]
+        between = norm[cm.end : pm.start]
+        if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
+            return k
+    after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
+    if after:
+        cm, k = after[0]
+        between = norm[pm.end : cm.start]
+        if (
+            ctx.entities[k].type == "Company"
+            and not CLAUSE_END.search(between)
+            and between.rstrip().endswith("由")
+            and build.match(norm, cm.end)
+        ):
+            return k
+    return None
+
+
+def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handle, Mention | None]]:
+    """(company, its parent, where it is said): a company named after a group (X集团Y公司 of
+    X集团), or a clause that says so (X集团旗下Y, X的全资子公司Y, Y是X的子公司, Y隶属于X)."""
+    out: list[tuple[Handle, Handle, Mention | None]] = []
+    ents = ctx.entities
+    for e in ents.values():
+        if e.type != "Company":
+            continue
+        parent = places.parent_by_prefix(e)
+        if parent is not None:
+            out.append((e.handle, parent, min(e.mentions, key=lambda x: x.start) if e.mentions else None))
+    norm = ctx.text.norm
+    parent_w, copula = _owned("parent"), _owned("copula")
+    for sent in sorted(by_sentence):
+        comps = [(m, k) for m, k in by_sentence[sent] if ents[k].type == "Company"]
+        for (am, a), (bm, b) in zip(comps, comps[1:]):
+            if a == b or am.end > bm.start:
+                continue
+            between = norm[am.end : bm.start]
+            if CLAUSE_END.search(between):
+                continue
+            # X集团旗下(的)Y / X的全资子公司Y
+            if (hit := parent_w.search(between)) and not between[: hit.start()].strip("的 ") and not between[hit.end() :].strip("的 "):
+                out.append((b, a, bm))
+                continue
+            # Y是X的子公司 / Y隶属于X
+            cop = copula.fullmatch(between.strip())
+            if cop:
+                rest = norm[bm.end : bm.end + 8]
+                tail = parent_w.match(rest.lstrip("的"))
+                if tail or between.strip().startswith("隶属"):
+                    out.append((a, b, am))
+    return out

@@ -18,6 +18,10 @@ every article).
 Flags: NONE  the entry changes no article (never fires)
        ONE   the entry changes exactly one article (may exist for one item)
 
+Entries that change nothing alone may stand in for one another (two suffixes that end the same
+names): each file's NONE entries are also removed all at once, and the articles that changes are
+listed, so that pruning them all is known to be safe, or not.
+
 Named rules: the Mention.rule values of kg/extract/mentions (phase, frame, list, company-park,
 and the suffix strengths of org_suffixes.tsv), with on how many articles each one finds a
 mention (found) and on how many a mention it found survives into the result (kept).
@@ -206,27 +210,31 @@ def clear_for(deps: dict[Any, frozenset[str] | None], name: str) -> None:
 
 
 @contextmanager
-def without(entry: Entry, deps: dict[Any, frozenset[str] | None] | None = None) -> Iterator[None]:
-    """The package as it reads without entry's line (deps None: every kg cache is cleared)."""
+def without(*entries: Entry, deps: dict[Any, frozenset[str] | None] | None = None) -> Iterator[None]:
+    """The package as it reads without the entries' lines (deps None: every kg cache is cleared)."""
+    lines: dict[str, set[str]] = {}
+    for e in entries:
+        lines.setdefault(e.file, set()).add(e.line)
 
     def drop(name: str, body: str) -> str | None:
-        if name != entry.file:
+        if name not in lines:
             return None
-        return "\n".join(ln for ln in body.splitlines() if ln.strip() != entry.line) + "\n"
+        return "\n".join(ln for ln in body.splitlines() if ln.strip() not in lines[name]) + "\n"
 
     def clear() -> None:
         if deps is None:
             for c in _kg_caches():
                 c.cache_clear()
         else:
-            clear_for(deps, entry.file)
+            for name in sorted(lines):
+                clear_for(deps, name)
 
     try:
         with _reading(drop):
             clear()
             yield
     finally:
-        clear()  # the values built without the entry go: the next reads are of the real file
+        clear()  # the values built without the entries go: the next reads are of the real files
 
 
 # ------------------------------------------------------------------------------------ ablation
@@ -245,40 +253,44 @@ class Usage:
 
 # what each worker process works on (inherited through fork: set before the pool starts)
 _STATE: dict[str, Any] = {}
+Task = tuple[int, tuple[Entry, ...], tuple[int, ...]]  # (number, entries removed together, articles)
 
 
-def _ablate(task: tuple[int, tuple[int, ...]]) -> tuple[int, list[int], list[int]]:
+def _ablate(task: Task) -> tuple[int, list[int], list[int]]:
     from kg.extract.article import extract
 
-    i, where = task
-    entry, docs, base, deps = _STATE["entries"][i], _STATE["docs"], _STATE["base"], _STATE["deps"]
+    n, ents, where = task
+    docs, base, deps = _STATE["docs"], _STATE["base"], _STATE["deps"]
     changes, graph = [], []
-    with without(entry, deps):
+    with without(*ents, deps=deps):
         for d in where:
             g, rest = signature(extract(docs[d].article))
             if (g, rest) != base[d]:
                 changes.append(d)
                 if g != base[d][0]:
                     graph.append(d)
-    return i, changes, graph
+    return n, changes, graph
 
 
-def ablate(docs: list[Doc], ents: list[Entry], jobs: int = 1, exhaustive: bool = False,
-           progress: Callable[[int, int], None] | None = None) -> list[Usage]:
+def _where(docs: list[Doc], ents: Iterable[Entry], exhaustive: bool) -> tuple[int, ...]:
+    texts = [t for e in ents for t in e.texts]
+    return tuple(j for j, d in enumerate(docs) if exhaustive or any(t in d.norm for t in texts))
+
+
+def run_ablations(docs: list[Doc], groups: list[tuple[Entry, ...]], jobs: int = 1, exhaustive: bool = False,
+                  progress: Callable[[int, int], None] | None = None) -> list[tuple[list[str], list[str]]]:
+    """For each group of entries removed together: (the articles whose output changes, those whose
+    entities or relations change). Only the articles holding one of the entries are run (the
+    others read the same without them), unless exhaustive."""
     from kg.extract.article import extract
 
     for d in docs:  # every module imported and every cache filled before the caches are measured
         extract(d.article)
     deps = cache_dependencies()
     base = [signature(extract(d.article)) for d in docs]
-    usages = [Usage(e, occurs=[d.label for d in docs if any(t in d.norm for t in e.texts)]) for e in ents]
-    tasks = []
-    for i, e in enumerate(ents):
-        where = tuple(j for j, d in enumerate(docs) if exhaustive or any(t in d.norm for t in e.texts))
-        if where:
-            tasks.append((i, where))
-    tasks.sort(key=lambda t: (-len(t[1]), t[0]))  # the longest first: the pool ends together
-    _STATE.update(entries=ents, docs=docs, base=base, deps=deps)
+    tasks: list[Task] = [(n, g, w) for n, g in enumerate(groups) if (w := _where(docs, g, exhaustive))]
+    tasks.sort(key=lambda t: (-len(t[2]), t[0]))  # the longest first: the pool ends together
+    _STATE.update(docs=docs, base=base, deps=deps)
     try:
         if jobs > 1 and len(tasks) > 1:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -287,10 +299,28 @@ def ablate(docs: list[Doc], ents: list[Entry], jobs: int = 1, exhaustive: bool =
             results = list(_progress(map(_ablate, tasks), len(tasks), progress))
     finally:
         _STATE.clear()
-    for i, changes, graph in results:
-        usages[i].changes = [docs[d].label for d in sorted(changes)]
-        usages[i].graph = [docs[d].label for d in sorted(graph)]
-    return usages
+    out: list[tuple[list[str], list[str]]] = [([], []) for _ in groups]
+    for n, changes, graph in results:
+        out[n] = ([docs[d].label for d in sorted(changes)], [docs[d].label for d in sorted(graph)])
+    return out
+
+
+def ablate(docs: list[Doc], ents: list[Entry], jobs: int = 1, exhaustive: bool = False,
+           progress: Callable[[int, int], None] | None = None) -> list[Usage]:
+    """Each entry removed alone."""
+    res = run_ablations(docs, [(e,) for e in ents], jobs, exhaustive, progress)
+    return [Usage(e, occurs=[d.label for d in docs if any(t in d.norm for t in e.texts)], changes=c, graph=g)
+            for e, (c, g) in zip(ents, res)]
+
+
+def together(docs: list[Doc], usages: list[Usage], jobs: int = 1, exhaustive: bool = False) -> dict[str, dict[str, Any]]:
+    """Each file's NONE entries removed all at once: entries that each change nothing alone may
+    still stand in for one another (two words that end the same names), so what pruning them all
+    would change."""
+    files = sorted({u.entry.file for u in usages if u.flag == "NONE"})
+    groups = [tuple(u.entry for u in usages if u.entry.file == f and u.flag == "NONE") for f in files]
+    res = run_ablations(docs, groups, jobs, exhaustive)
+    return {f: {"entries": len(g), "changes": c, "graph": gr} for f, g, (c, gr) in zip(files, groups, res)}
 
 
 def _progress(it: Iterable, total: int, progress: Callable[[int, int], None] | None) -> Iterator:
@@ -391,7 +421,7 @@ def summaries(docs: list[Doc]) -> dict[str, dict[str, Any]]:
 
 # ------------------------------------------------------------------------------------- output
 
-def _table(usages: list[Usage], only_flagged: bool) -> list[str]:
+def _table(usages: list[Usage], only_flagged: bool, joint: dict[str, dict[str, Any]]) -> list[str]:
     lines = []
     for name in sorted({u.entry.file for u in usages}):
         us = [u for u in usages if u.entry.file == name]
@@ -400,6 +430,10 @@ def _table(usages: list[Usage], only_flagged: bool) -> list[str]:
         n_occ = sum(bool(u.occurs) for u in us)
         lines.append(f"== {name}: {len(us)} entries, {n_occ} occur, NONE {n_none} "
                      f"({n_none - sum(u.flag == 'NONE' and bool(u.occurs) for u in us)} never in the text), ONE {n_one}")
+        if name in joint:
+            j = joint[name]
+            lines.append(f"   the {j['entries']} NONE entries removed together change {len(j['changes'])} articles"
+                         + (f" ({len(j['graph'])} in entities or relations): {' '.join(j['changes'])}" if j["changes"] else ""))
         lines.append(f"  {'entry':<16}{'occurs':>7}{'changes':>8}{'graph':>6}  flag")
         for u in us:
             if only_flagged and not u.flag:
@@ -468,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\r  ablated {n}/{total}", end="\n" if n == total else "", file=sys.stderr)
 
     usages = ablate(docs, ents, jobs=args.jobs, exhaustive=args.exhaustive, progress=progress)
+    joint = together(docs, usages, jobs=args.jobs, exhaustive=args.exhaustive)
     rules = [] if args.no_rules else rule_usage(docs)
     summ = {} if args.no_rules else summaries(docs)
     seconds = round(time.monotonic() - t0, 1)
@@ -477,13 +512,14 @@ def main(argv: list[str] | None = None) -> int:
             "files": {f: [{"entry": u.entry.key, "line": u.entry.line, "occurs": len(u.occurs),
                            "changes": len(u.changes), "graph": len(u.graph), "flag": u.flag,
                            "changed_in": u.changes} for u in usages if u.entry.file == f] for f in files},
+            "none_removed_together": joint,
             "rules": [{"rule": r.rule, "kind": r.kind, "found": len(r.found), "kept": len(r.kept),
                        "mentions": r.mentions, "flag": r.flag, "kept_in": r.kept} for r in rules],
             "summaries": summ,
         }
         print(json.dumps(out, ensure_ascii=False, indent=1))
     else:
-        lines = _table(usages, args.flagged)
+        lines = _table(usages, args.flagged, joint)
         if rules:
             lines += _rules_table(rules)
         if summ:

@@ -66,12 +66,16 @@ def test_an_entry_that_changes_the_output_and_one_that_only_occurs(usage, docs, 
     u = got[("enum_heads.tsv", absent.key)]
     assert u.occurs == [] and u.changes == [] and u.flag == "NONE"
 
+    joint = usage.together(docs, list(got.values()), jobs=jobs)
+    assert joint["periods.tsv"] == {"entries": 1, "changes": [], "graph": []}
+    assert joint["enum_heads.tsv"]["entries"] == 1 and joint["enum_heads.tsv"]["changes"] == []
+
 
 def test_the_real_data_is_read_again_after_an_ablation(usage, docs):
     before = {(e.type, e.name) for e in extract_text(LISTED).entities}
     assert ("Company", "华光科创") in before
     deps = usage.cache_dependencies()
-    with usage.without(_entry(usage, "enum_heads.tsv", "企业"), deps):
+    with usage.without(_entry(usage, "enum_heads.tsv", "企业"), deps=deps):
         assert ("Company", "华光科创") not in {(e.type, e.name) for e in extract_text(LISTED).entities}
     assert {(e.type, e.name) for e in extract_text(LISTED).entities} == before
 

@@ -92,3 +92,15 @@ def test_a_project_named_again_by_less_of_its_name_is_one_project():
 def test_a_company_named_by_the_end_of_its_name_is_one_company():
     r = extract_text("仪式由华东第七建设集团承办。(供稿:第七建设集团)")
     assert names(r, "Company") == {"华东第七建设集团"}
+
+
+def test_a_capacity_in_any_unit_after_a_capacity_word_makes_a_project_specific():
+    # 年产10万台: a count is a capacity after 年产, as 10万吨 is anywhere; 6个项目 stays no name
+    import kg
+
+    def projects(t):
+        return [e.name for e in kg.extract("标题:调研\n" + t).entities if e.type == "Project"]
+
+    assert projects("他察看了年产10万台新能源电机项目。") == ["年产10万台新能源电机项目"]
+    assert projects("他察看了新能源电机项目。") == []
+    assert projects("全县开工6个项目。") == []

@@ -93,7 +93,7 @@ def test_a_chain_goes_on_through_a_body_the_lexicons_do_not_know():
 
 
 def test_a_spokesperson_ends_a_chain_of_government_posts():
-    r = members("区委常委、区政府副区长、区政府新闻发言人傅明远答记者问。宁德市蕉城区召开发布会。")
+    r = members("区委常委、常务副区长兼区政府新闻发言人傅明远答记者问。宁德市蕉城区召开发布会。")
     assert ("傅明远", "宁德市蕉城区人民政府") in r or ("傅明远", "蕉城区人民政府") in r
 
 

@@ -107,12 +107,18 @@ def is_generic(stem: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _capacity_rx() -> re.Pattern:
-    """A number and a physical unit (45万吨, 100MW, 300亩): a capacity names what a project makes."""
+    """A number and a physical unit (45万吨, 100MW, 300亩), or a capacity word, a number and any
+    unit (年产10万台): a capacity names what a project makes."""
     units = sorted(
         (r["surface"] for r in table("units.tsv") if r["dimension"] in ("mass", "power", "energy", "area", "length", "volume")),
         key=len, reverse=True,
     )
-    return re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千两]+)[万亿]?(?:" + "|".join(map(re.escape, units)) + ")")
+    number = r"(?:[0-9.]+|[一二三四五六七八九十百千两]+)[万亿]?"
+    # after a capacity word (年产, 日处理) any unit measures what is made: 年产10万台, 年产5000套
+    per = sorted((r["prefix"] for r in table("capacity.tsv")), key=len, reverse=True)
+    counted = sorted((r["surface"] for r in table("units.tsv")), key=len, reverse=True)
+    return re.compile(number + "(?:" + "|".join(map(re.escape, units)) + ")|(?:" + "|".join(map(re.escape, per))
+                      + ")" + number + "(?:" + "|".join(map(re.escape, counted)) + ")")
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,12 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def longest_first(name: str) -> tuple[str, ...]:
+    """A one-word-a-line list, longest word first: the order a reader tries them in."""
+    return tuple(sorted(words(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def table(name: str) -> tuple[dict[str, str], ...]:
     """A tab-separated table with a header row."""
     return tuple(_table(name))

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.model import Mention
 from kg.refs import Code, code_of
-from kg.resources import table, words
+from kg.resources import longest_first, table, words
 from kg.extract.segment import cut
 
 MAX_NAME = 28
@@ -49,7 +49,7 @@ def long_boundary_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
-    return tuple(sorted(words("boundary_words.txt"), key=len, reverse=True))
+    return longest_first("boundary_words.txt")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.model import INF, TYPE_ORDER, Mention, Text
 from kg.refs import Code
-from kg.resources import table, words
+from kg.resources import longest_first, table
 from kg.extract.segment import cut, is_common_word, is_everyday_token
 from kg.extract.mentions.names import (
     HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, region_starts, strip_region_qualifiers,
@@ -63,7 +63,7 @@ def suffix_matches(norm: str) -> list[tuple[int, int, int]]:
 
 @lru_cache(maxsize=1)
 def _generic() -> tuple[str, ...]:
-    return tuple(sorted(words("generic_words.txt"), key=len, reverse=True))
+    return longest_first("generic_words.txt")
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from kg.extract.gazetteer import (
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, code_of
 from kg.extract.segment import cut, is_common_word
-from kg.resources import table, words
+from kg.resources import longest_first, table
 
 MAX_LEN = 12
 _WORD_WINDOW = 8  # characters each side of a name that jieba reads to tell its words
@@ -212,7 +212,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
 @lru_cache(maxsize=1)
 def outlet_words() -> tuple[str, ...]:
     """The endings of a news outlet's name (日报, 商报, 电视台): outlet_words.txt."""
-    return tuple(sorted(words("outlet_words.txt"), key=len, reverse=True))
+    return longest_first("outlet_words.txt")
 
 
 @lru_cache(maxsize=1)

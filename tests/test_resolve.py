@@ -208,3 +208,17 @@ def test_a_projects_phase_is_read_from_its_name_once_and_the_graph_states_it():
     want = {(str(entity_iri(k)), Literal(phases[e.name], datatype=XSD.integer))
             for k, e in m.entities.items() if e.type == "Project" and phases[e.name]}
     assert got == want and len(got) == 2
+
+
+def test_a_deictic_short_form_is_no_name_of_the_body():
+    # 省委 and 市工信局 point at the article's own province and city: as names they would make
+    # every province's committee answer to 省委 across a corpus
+    r = extract_text(
+        "甘肃省召开全省工业大会。省委书记韩立新在会上讲话。\n"
+        "兰州市工信局局长马春雷介绍了情况，市工信局将牵头推进。\n"
+    )
+    agencies = {e.name: e.aliases for e in r.entities if e.type == "Agency"}
+    assert "中共甘肃省委员会" in agencies
+    assert "省委" not in agencies["中共甘肃省委员会"]
+    assert all("市工信局" not in a for a in agencies.values())
+    assert any("兰州市工信局" in a for a in agencies.values())

@@ -17,7 +17,7 @@ from kg.model import Article, ArticleMeta, ArticleResult, Entity, Evidence, Post
 from kg.io.normalize import GLOSS, fold_width, normalize
 from kg.extract.relations import find_relations
 from kg.extract.resolve import ArticleContext, Link, evidence, identity_keys, resolve_article
-from kg.refs import Deixis
+from kg.refs import Deixis, Inherited
 
 
 def text_hash(text: str) -> str:
@@ -41,8 +41,8 @@ def _original_forms(text, mentions) -> set[str]:
     for m in mentions:
         if m.surface != norm[m.start : m.end]:
             continue  # a name built from the text (旗委 out of 旗委政府), not written there
-        if m.type == "Region" and isinstance(m.place, Deixis):
-            continue  # 我市, 全县: a pointer to the region, not a name of it
+        if isinstance(m.place, (Deixis, Inherited)):
+            continue  # 我市, 省委, 市工信局: a pointer read against the article, not a name
         s, e = text.orig_span(m.start, m.end)
         form = orig[s:e]
         if form != m.surface or "(" in form:  # else published as it reads: nothing to strip

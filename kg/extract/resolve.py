@@ -191,7 +191,8 @@ def _add(ctx: ArticleContext, typ: str, ident: str, name: str, m: Mention | None
         r = ctx.entities[h]
     if m is not None:
         r.mentions.append(m)
-        r.aliases.add(m.surface)
+        if not isinstance(m.place, (Deixis, Inherited)):  # 省委, 市工信局 name no body outside the article
+            r.aliases.add(m.surface)
         ctx.by_mention[(m.start, m.end, typ)] = h
     return r
 

@@ -47,8 +47,10 @@ def test_same_short_agency_name_in_two_cities_stays_two_nodes():
     m = merge([a, b])
     bureaus = sorted(e.name for e in m.entities.values() if e.type == "Agency")
     assert bureaus == ["湖州市工业和信息化局", "衢州市工业和信息化局"]
-    # and each keeps the surface form the article used
-    assert all("市工信局" in e.aliases for e in m.entities.values() if e.type == "Agency")
+    # each keeps the short form the article used, qualified with its city: the bare 市工信局
+    # would be a name of both
+    agencies = sorted((e for e in m.entities.values() if e.type == "Agency"), key=lambda e: e.name)
+    assert [sorted(e.aliases) for e in agencies] == [["湖州市工信局"], ["衢州市工信局"]]
 
 
 def test_company_short_names_merge_with_the_full_name():

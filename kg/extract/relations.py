@@ -498,7 +498,8 @@ def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:
 def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None) -> list[Handle]:
     """Who builds a project: the company its name starts with (X公司年产…项目), and the company
     its clause says builds it (X集团投资6亿元的Y项目, X公司投资建设Y, Y由X公司承建); failing
-    both, the only company of its sentence."""
+    both, the only company before it in its sentence (the clause's subject: a company named
+    after it is a guest, a partner or a contractor, and one that builds it is read by 由)."""
     places = places or _Places(ctx)
     out = []
     if (named := places.owner_by_prefix(project.name)) is not None:
@@ -515,6 +516,7 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
         k
         for cm, k in items
         if ctx.entities[k].type == "Company" and not any(pm.start <= cm.start and cm.end <= pm.end for pm in projects)
+        and cm.end <= m.start
     }
     return [comps.pop()] if len(comps) == 1 else []
 

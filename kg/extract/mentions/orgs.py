@@ -176,12 +176,18 @@ def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -
 
 @lru_cache(maxsize=65536)
 def _has_noun(s: str, after_place: bool = False) -> bool:
-    """A word of two or more characters that names a thing (a noun, a verbal noun), generic or
-    not; after_place: after a place name (ns) in s."""
+    """What is built at a place when only everyday words name it: two words of two or more
+    characters that name a thing and what is done with it (a noun, a verbal noun: 生活垃圾|焚烧|
+    发电), generic words aside. One everyday word alone (合作, 政府, 仪式) names no project; a
+    place and it are a region's projects. after_place: after a word jieba calls a place (ns) in s,
+    where one noun or verbal noun is enough (a brand that reads as a place: 瑞康|生物)."""
     seen = not after_place
+    n = 0
     for w, f in cut(strip_generic(s)):
-        if seen and len(w) >= 2 and (f[:1] == "n" or f == "vn") and f != "ns":
-            return True
+        if seen and len(w) >= 2 and (f[:1] == "n" or f in ("vn", "v", "l")) and f != "ns":
+            n += 1
+            if n >= 2 or after_place and f != "v":
+                return True  # after a word jieba calls a place, one noun: a brand (瑞康|生物)
         seen = seen or (f == "ns" and len(w) >= 2)
     return False
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
 from kg.resources import table
-from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, party_form, qualifiers
+from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, load, party_form, qualifiers
 from kg.extract.segment import word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
@@ -24,6 +24,7 @@ NATION = ("中华人民共和国", "国家")  # written before a national body: 
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
 from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffixes
 from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.officials import title_at
 
 
 
@@ -171,8 +172,8 @@ def _national_start(norm: str, i: int, end: int) -> int:
     before = norm[i - 1] if i > 0 else ""
     if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL:
         return -1
-    if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50:
-        return -1
+    if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50 and not title_at(norm, end):
+        return -1  # 商务部门; but 科技部副部长: a title after the body
     return i
 
 
@@ -205,6 +206,14 @@ def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> 
     return None
 
 
+@lru_cache(maxsize=4096)
+def _brief_of(code: str) -> str:
+    """How a division's level is written before a body (和田地区: 地; 红河哈尼族彝族自治州: 州)."""
+    d = load().get(code)
+    w = level_of_name(d.name) if d else None
+    return w.brief if w else ""
+
+
 def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, Place | None]:
     """What stands before a body at i: a region mention, a level character, or nothing."""
     if i in region_end:
@@ -215,8 +224,12 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
     for tok in qualifiers():
         s = i - len(tok)
         if s >= 0 and norm[s:i] == tok:
-            if s in region_end and isinstance(region_end[s].place, Code) and region_end[s].surface.endswith(tok):
-                return region_end[s].start, region_end[s].place  # 海丰县县委: the region, its level again
+            if s in region_end and isinstance(place := region_end[s].place, Code) and (
+                region_end[s].surface.endswith(tok) or _brief_of(place.code) == tok
+            ):
+                # 海丰县县委: the region, its level again; 和田地委, 红河州委: its short name, then
+                # the brief of its own level
+                return region_end[s].start, place
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word

@@ -112,7 +112,7 @@ class Occurrences:
         return self._where(name)[1]
 
 
-def _title_at(norm: str, i: int) -> tuple[str, str] | None:
+def title_at(norm: str, i: int) -> tuple[str, str] | None:
     rx, kinds = _title_rx()
     m = rx.match(norm, i)
     return (m.group(), kinds[m.group()]) if m else None
@@ -192,12 +192,12 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     (where the title starts, (title, kind), whether the body before it is unknown)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
-        hit = _title_at(norm, j)
+        hit = title_at(norm, j)
         if hit:
             return j, hit, False
         # 全国人大代表、来宾市市长: a region or body, then a title
         for k in sorted(by_start.get(j, ()), reverse=True):
-            hit = _title_at(norm, k)
+            hit = title_at(norm, k)
             if hit:
                 return k, hit, False
         if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
@@ -259,8 +259,9 @@ def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
 def _known_name(name: str) -> bool:
     """A three-character word the dictionary knows as a person's name (nr): after a title, a
     name, however often it stands in the dictionary's texts (two-character nr words are often
-    everyday words: 明白, 宁可)."""
-    return len(name) == 3 and word_info(name)[1] == "nr"
+    everyday words: 明白, 宁可); any word it tags as a person's full name (nrfg)."""
+    pos = word_info(name)[1]
+    return (len(name) == 3 and pos == "nr") or pos == "nrfg"
 
 
 def _prefer_three(norm: str, c2: str, c3: str, occ: Occurrences | None = None) -> bool:

@@ -273,7 +273,7 @@ def resolve_article(
             q = m.place
             if isinstance(q, ParkBody):  # 高新区管委会: the committee of a park, named after it
                 code = park_regions(q.park, m) or focal
-                name = f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会"
+                name = (f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会") + m.unit
                 r = _add(ctx, "Agency", name, name, m, region=code)
                 if code and gaz.get(code):
                     ctx.agency_region[r.handle] = add_region(code)
@@ -296,7 +296,7 @@ def resolve_article(
             if not div:
                 continue
             prev_region = code
-            name = agency_name(m.body, div.name)
+            name = agency_name(m.body, div.name) + m.unit  # 陕西省工业和信息化厅 + 原材料工业处
             r = _add(ctx, "Agency", name, name, m, region=code)
             if isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
                 r.aliases.add(div.name + m.surface.lstrip(deixis_prefixes())[len(q.level) :])

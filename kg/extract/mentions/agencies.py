@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
-from kg.resources import table
+from kg.resources import longest_first, table
 from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, load, party_form, qualifiers
-from kg.extract.segment import word_info
+from kg.extract.segment import cut, word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
 NATION = ("中华人民共和国", "国家")  # written before a national body: 国家科技部
@@ -24,7 +24,7 @@ NATION = ("中华人民共和国", "国家")  # written before a national body: 
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
 from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffixes
 from kg.extract.mentions.regions import Spans
-from kg.extract.mentions.officials import title_at
+from kg.extract.mentions.officials import title_at, title_rx
 
 
 
@@ -143,7 +143,77 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
             out.append(Mention("Agency", surface, start, end, place=region, body=b))
         i = end
+    return out + _units(norm, out, region_end)
+
+
+UNIT_REACH = 12  # at most this many characters of a unit the lexicons do not name
+# what a unit's name holds no word of: particles, prepositions, adverbs, pronouns, time words
+NOT_IN_UNIT = {"u", "uj", "ul", "p", "d", "r", "t", "f"}
+
+
+@lru_cache(maxsize=1)
+def _unit_heads() -> tuple[str, ...]:
+    return longest_first("unit_heads.txt")
+
+
+def _units(norm: str, found: list[Mention], region_end: dict[int, Mention]) -> list[Mention]:
+    """Bodies the lexicons do not name, found by the post written right after them: a run of
+    characters ending in a unit's head (unit_heads.txt) between what places it and a title.
+    After a known body, a unit of that body (工业和信息化厅原材料工业处处长, 管委会招商局局长);
+    after a region or a level, a body of that region (宜宾市经济合作和新兴产业局局长,
+    市投资促进中心主任). One pass over the titles of the text."""
+    by_end: dict[int, Mention] = {}
+    for m in found:
+        by_end.setdefault(m.end, m)
+    rx = title_rx()
+    out: list[Mention] = []
+    for t in rx.finditer(norm):
+        e = t.start()
+        if e in by_end or e < 2 or not norm.endswith(_unit_heads(), 0, e):
+            continue
+        if any(m.start <= e - 1 < m.end for m in out):
+            continue
+        unit = _unit_at(norm, e, by_end, region_end)
+        if unit:
+            out.append(unit)
     return out
+
+
+def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int, Mention]) -> Mention | None:
+    lo = max(0, e - UNIT_REACH)
+    k = e - 2
+    while k >= lo and HAN_LO <= norm[k] <= HAN_HI:
+        k -= 1
+    k += 1  # the Han run before the title starts at k
+    # a known body that the run follows: the nearest one
+    for j in range(e - 2, k - 1, -1):
+        if (pm := by_end.get(j)) and _unit_words(norm[j:e]):
+            return Mention("Agency", norm[pm.start : e], pm.start, e, place=pm.place, body=pm.body, unit=norm[j:e])
+    # else a region or a level before it: the farthest one
+    for j in range(k, e - 1):
+        if j in region_end or (j > k and norm[j - 1] in _level_ends()):
+            start, place = _qualifier(norm, j, region_end)
+            if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
+                return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _level_ends() -> frozenset[str]:
+    return frozenset(q[-1] for q in qualifiers())
+
+
+def _unit_words(run: str) -> bool:
+    """Is run the name of a unit: two characters or more, its head at the end, no company's
+    ending in it, no particle, preposition, adverb or pronoun among its words?"""
+    if len(run) < 2 or run in _unit_heads() or any(f in run for f in _company_words()):
+        return False
+    return all(word_info(tok)[1] not in NOT_IN_UNIT or len(tok) > 2 for tok, _ in cut(run))
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> tuple[str, ...]:
+    return tuple(r["suffix"] for r in table("org_suffixes.tsv") if r["type"] == "Company" and r["strength"] == "legal")
 
 
 def _party_ok(region: Place, f: str) -> bool:

@@ -112,6 +112,11 @@ class Occurrences:
         return self._where(name)[1]
 
 
+def title_rx() -> re.Pattern:
+    """Every title (titles.tsv and the head titles), longest first, in one alternation."""
+    return _title_rx()[0]
+
+
 def title_at(norm: str, i: int) -> tuple[str, str] | None:
     rx, kinds = _title_rx()
     m = rx.match(norm, i)

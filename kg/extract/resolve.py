@@ -115,6 +115,8 @@ def agency_name(body: str, region_name: str) -> str:
         return f"中共{region_name}委员会"
     if kind == "partywork":  # a 街道's party working committee, as a park's
         return f"中共{region_name}工作委员会"
+    if kind == "dept" and body.endswith("工作委员会"):  # a region's zone's (县产业集聚区党工委)
+        return f"中共{region_name}{body}"
     if kind == "cppcc":
         return f"中国人民政治协商会议{region_name}委员会"
     if kind == "national":

@@ -105,10 +105,21 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         if kind in ("admin", "partywork"):
             # a park's committee (江都高新区管委会): the mention is the body alone, so that the
             # park stays a park mention of its own; the park's name rides in its place
-            park, pstart = _park_before(norm, i, regions, at=region_at)
+            zone = _region_zone(norm, i, region_end)
+            if zone is not None and isinstance(zone[1], Deixis):
+                park = ""  # 县产业集聚区管委会: a level's own zone, no park's name
+            else:
+                park, pstart = _park_before(norm, i, regions, at=region_at)
             if park:
                 surface = norm[pstart:end] if pstart >= 0 else park + f
                 out.append(Mention("Agency", surface, i, end, place=ParkBody(park), body=bodies[0]))
+                i = end
+                continue
+            if zone is not None:
+                # 县产业集聚区管委会: the committee of a region's own zone, named by a park's
+                # generic word after the region
+                zstart, zplace, generic = zone
+                out.append(Mention("Agency", norm[zstart:end], zstart, end, place=zplace, body=generic + bodies[0]))
                 i = end
                 continue
             if not (kind == "partywork" and region is not None and _works_committee(region, norm[start:i])):
@@ -214,6 +225,25 @@ def _unit_words(run: str) -> bool:
 @lru_cache(maxsize=1)
 def _company_words() -> tuple[str, ...]:
     return tuple(r["suffix"] for r in table("org_suffixes.tsv") if r["type"] == "Company" and r["strength"] == "legal")
+
+
+ZONE_WORDS = 4  # at most this many characters of description before a park's generic word (产业集聚区)
+
+
+def _region_zone(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, Place, str] | None:
+    """A region or level, at most ZONE_WORDS characters, then a park's generic word right before
+    the body at i (县产业集聚区, 舞阳县工业园区): (where it starts, the region, the zone's words)."""
+    for suf, typ, _ in suffixes():
+        if typ != "IndustrialPark" or not norm.endswith(suf, 0, i):
+            continue
+        for j in range(i - len(suf), max(-1, i - len(suf) - ZONE_WORDS - 1), -1):
+            if j < i - len(suf) and not (HAN_LO <= norm[j] <= HAN_HI):
+                break
+            start, place = _qualifier(norm, j, region_end)
+            if place is not None and not isinstance(place, Ambiguous):
+                return start, place, norm[j:i]
+        return None
+    return None
 
 
 def _party_ok(region: Place, f: str) -> bool:

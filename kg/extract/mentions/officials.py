@@ -171,6 +171,11 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
             out.append(OfficialMention(om, tuple(posts)))
             i = pos + len(name)
+            # 副县长王强、刘明、陈东: names listed after one title, each holding its posts
+            while (nxt := _listed_name(norm, i, by_start, occ)) is not None:
+                om = Mention("Official", nxt[1], nxt[0], nxt[0] + len(nxt[1]), titles=om.titles)
+                out.append(OfficialMention(om, tuple(posts)))
+                i = om.end
         else:
             i = pos
     return out
@@ -187,6 +192,25 @@ def _written_start(norm: str, m: Mention) -> int:
     body (高新区管委会 with the park's name before the body), the start of that name."""
     s = m.end - len(m.surface)
     return s if s < m.start and norm[s : m.end] == m.surface else m.start
+
+
+# what ends a name in a list of names: a mark, or a function character (等, 和)
+AFTER_LISTED = set("、,，。;；:：!！?？)）\n") | set("等和及与")
+
+
+def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occurrences) -> tuple[int, str] | None:
+    """After a name at end: 、 then another name, no title or body before it, and after it the
+    list goes on or ends (a mark, 等, or the words after the list: 参加, 出席)."""
+    j = end + 1
+    if end >= len(norm) or norm[end] != "、" or title_at(norm, j) or j in by_start:
+        return None
+    name = _name_at(norm, j, occ)
+    if not name:
+        return None
+    k = j + len(name)
+    if k < len(norm) and norm[k] not in AFTER_LISTED and not _starts_words(next(iter(cut(norm[k : k + 6])), ("", ""))[0]):
+        return None
+    return j, name
 
 
 UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not know

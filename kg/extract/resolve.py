@@ -124,6 +124,14 @@ def agency_name(body: str, region_name: str) -> str:
     return region_name + body
 
 
+def _zone_body(body: str) -> tuple[str, str] | None:
+    """A zone's committee (产业集聚区管理委员会): (the zone's words, the committee's body)."""
+    for b in ("管理委员会", "工作委员会"):
+        if body.endswith(b) and len(body) > len(b) and body_kind(b) in ("admin", "partywork"):
+            return body[: -len(b)], b
+    return None
+
+
 def government_name(region_name: str) -> str:
     """The government of a division: 宁德市人民政府, 锡林郭勒盟行政公署 (levels.tsv government)."""
     return agency_name(government_of(region_name), region_name)
@@ -295,6 +303,14 @@ def resolve_article(
             else:
                 code = code_of(q)
             div = gaz.get(code) if code else None
+            if not div and isinstance(q, Deixis) and (zone := _zone_body(m.body)):
+                # 县产业集聚区管委会 where the article settles no county: the zone as written
+                name = agency_name(zone[1], q.level + zone[0]) if body_kind(zone[1]) == "partywork" else q.level + m.body
+                r = _add(ctx, "Agency", name, name, m)
+                r.aliases.add(m.surface)  # as a park's committee: named by what is written
+                resolved_agencies[(m.start, m.end, m.body)] = r.handle
+                first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
+                continue
             if not div:
                 continue
             prev_region = code

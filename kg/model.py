@@ -68,6 +68,7 @@ class Mention:
     end: int
     place: Place | None = None  # Region: the division(s) it names; Agency: the region of its body
     body: str = ""  # Agency: the body, canonical (工业和信息化局, 委员会)
+    unit: str = ""  # Agency: a unit of that body, as written after it (原材料工业处, 招商局)
     titles: tuple[str, ...] = ()  # Official: the titles written before the name, in order
     # park, company, project: its suffix's strength (legal, industry ...), or the rule that
     # found it (phase, frame, list, company-park)

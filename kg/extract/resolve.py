@@ -115,11 +115,21 @@ def agency_name(body: str, region_name: str) -> str:
         return f"中共{region_name}委员会"
     if kind == "partywork":  # a 街道's party working committee, as a park's
         return f"中共{region_name}工作委员会"
+    if kind == "dept" and body.endswith("工作委员会"):  # a region's zone's (县产业集聚区党工委)
+        return f"中共{region_name}{body}"
     if kind == "cppcc":
         return f"中国人民政治协商会议{region_name}委员会"
     if kind == "national":
         return NATION + body
     return region_name + body
+
+
+def _zone_body(body: str) -> tuple[str, str] | None:
+    """A zone's committee (产业集聚区管理委员会): (the zone's words, the committee's body)."""
+    for b in ("管理委员会", "工作委员会"):
+        if body.endswith(b) and len(body) > len(b) and body_kind(b) in ("admin", "partywork"):
+            return body[: -len(b)], b
+    return None
 
 
 def government_name(region_name: str) -> str:
@@ -273,7 +283,7 @@ def resolve_article(
             q = m.place
             if isinstance(q, ParkBody):  # 高新区管委会: the committee of a park, named after it
                 code = park_regions(q.park, m) or focal
-                name = f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会"
+                name = (f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会") + m.unit
                 r = _add(ctx, "Agency", name, name, m, region=code)
                 if code and gaz.get(code):
                     ctx.agency_region[r.handle] = add_region(code)
@@ -293,10 +303,18 @@ def resolve_article(
             else:
                 code = code_of(q)
             div = gaz.get(code) if code else None
+            if not div and isinstance(q, Deixis) and (zone := _zone_body(m.body)):
+                # 县产业集聚区管委会 where the article settles no county: the zone as written
+                name = agency_name(zone[1], q.level + zone[0]) if body_kind(zone[1]) == "partywork" else q.level + m.body
+                r = _add(ctx, "Agency", name, name, m)
+                r.aliases.add(m.surface)  # as a park's committee: named by what is written
+                resolved_agencies[(m.start, m.end, m.body)] = r.handle
+                first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
+                continue
             if not div:
                 continue
             prev_region = code
-            name = agency_name(m.body, div.name)
+            name = agency_name(m.body, div.name) + m.unit  # 陕西省工业和信息化厅 + 原材料工业处
             r = _add(ctx, "Agency", name, name, m, region=code)
             if isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
                 r.aliases.add(div.name + m.surface.lstrip(deixis_prefixes())[len(q.level) :])

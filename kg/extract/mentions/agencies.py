@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
-from kg.resources import table
-from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, party_form, qualifiers
-from kg.extract.segment import word_info
+from kg.resources import longest_first, table
+from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, load, party_form, qualifiers
+from kg.extract.segment import cut, word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
 NATION = ("中华人民共和国", "国家")  # written before a national body: 国家科技部
@@ -24,6 +24,7 @@ NATION = ("中华人民共和国", "国家")  # written before a national body: 
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
 from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffixes
 from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.officials import title_at, title_rx
 
 
 
@@ -104,10 +105,21 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         if kind in ("admin", "partywork"):
             # a park's committee (江都高新区管委会): the mention is the body alone, so that the
             # park stays a park mention of its own; the park's name rides in its place
-            park, pstart = _park_before(norm, i, regions, at=region_at)
+            zone = _region_zone(norm, i, region_end)
+            if zone is not None and isinstance(zone[1], Deixis):
+                park = ""  # 县产业集聚区管委会: a level's own zone, no park's name
+            else:
+                park, pstart = _park_before(norm, i, regions, at=region_at)
             if park:
                 surface = norm[pstart:end] if pstart >= 0 else park + f
                 out.append(Mention("Agency", surface, i, end, place=ParkBody(park), body=bodies[0]))
+                i = end
+                continue
+            if zone is not None:
+                # 县产业集聚区管委会: the committee of a region's own zone, named by a park's
+                # generic word after the region
+                zstart, zplace, generic = zone
+                out.append(Mention("Agency", norm[zstart:end], zstart, end, place=zplace, body=generic + bodies[0]))
                 i = end
                 continue
             if not (kind == "partywork" and region is not None and _works_committee(region, norm[start:i])):
@@ -142,7 +154,96 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
             out.append(Mention("Agency", surface, start, end, place=region, body=b))
         i = end
+    return out + _units(norm, out, region_end)
+
+
+UNIT_REACH = 12  # at most this many characters of a unit the lexicons do not name
+# what a unit's name holds no word of: particles, prepositions, adverbs, pronouns, time words
+NOT_IN_UNIT = {"u", "uj", "ul", "p", "d", "r", "t", "f"}
+
+
+@lru_cache(maxsize=1)
+def _unit_heads() -> tuple[str, ...]:
+    return longest_first("unit_heads.txt")
+
+
+def _units(norm: str, found: list[Mention], region_end: dict[int, Mention]) -> list[Mention]:
+    """Bodies the lexicons do not name, found by the post written right after them: a run of
+    characters ending in a unit's head (unit_heads.txt) between what places it and a title.
+    After a known body, a unit of that body (工业和信息化厅原材料工业处处长, 管委会招商局局长);
+    after a region or a level, a body of that region (宜宾市经济合作和新兴产业局局长,
+    市投资促进中心主任). One pass over the titles of the text."""
+    by_end: dict[int, Mention] = {}
+    for m in found:
+        by_end.setdefault(m.end, m)
+    rx = title_rx()
+    out: list[Mention] = []
+    for t in rx.finditer(norm):
+        e = t.start()
+        if e in by_end or e < 2 or not norm.endswith(_unit_heads(), 0, e):
+            continue
+        if any(m.start <= e - 1 < m.end for m in out):
+            continue
+        unit = _unit_at(norm, e, by_end, region_end)
+        if unit:
+            out.append(unit)
     return out
+
+
+def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int, Mention]) -> Mention | None:
+    lo = max(0, e - UNIT_REACH)
+    k = e - 2
+    while k >= lo and HAN_LO <= norm[k] <= HAN_HI:
+        k -= 1
+    k += 1  # the Han run before the title starts at k
+    # a known body that the run follows: the nearest one
+    for j in range(e - 2, k - 1, -1):
+        if (pm := by_end.get(j)) and _unit_words(norm[j:e]):
+            return Mention("Agency", norm[pm.start : e], pm.start, e, place=pm.place, body=pm.body, unit=norm[j:e])
+    # else a region or a level before it: the farthest one
+    for j in range(k, e - 1):
+        if j in region_end or (j > k and norm[j - 1] in _level_ends()):
+            start, place = _qualifier(norm, j, region_end)
+            if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
+                return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _level_ends() -> frozenset[str]:
+    return frozenset(q[-1] for q in qualifiers())
+
+
+def _unit_words(run: str) -> bool:
+    """Is run the name of a unit: two characters or more, its head at the end, no company's
+    ending in it, no particle, preposition, adverb or pronoun among its words?"""
+    if len(run) < 2 or run in _unit_heads() or any(f in run for f in _company_words()):
+        return False
+    return all(word_info(tok)[1] not in NOT_IN_UNIT or len(tok) > 2 for tok, _ in cut(run))
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> tuple[str, ...]:
+    return tuple(r["suffix"] for r in table("org_suffixes.tsv") if r["type"] == "Company" and r["strength"] == "legal")
+
+
+ZONE_WORDS = 4  # at most this many characters of description before a park's generic word (产业集聚区)
+
+
+def _region_zone(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, Place, str] | None:
+    """A region or level, at most ZONE_WORDS characters, then a park's generic word right before
+    the body at i (县产业集聚区, 舞阳县工业园区): (where it starts, the region, the zone's words)."""
+    for suf, typ, _ in suffixes():
+        if typ != "IndustrialPark" or not norm.endswith(suf, 0, i):
+            continue
+        for j in range(i - len(suf), max(-1, i - len(suf) - ZONE_WORDS - 1), -1):
+            if j < i - len(suf) and not (HAN_LO <= norm[j] <= HAN_HI):
+                break
+            start, place = _qualifier(norm, j, region_end)
+            if place is not None and not isinstance(place, Ambiguous):
+                return start, place, norm[j:i]
+        return None
+    return None
 
 
 def _party_ok(region: Place, f: str) -> bool:
@@ -171,8 +272,8 @@ def _national_start(norm: str, i: int, end: int) -> int:
     before = norm[i - 1] if i > 0 else ""
     if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL:
         return -1
-    if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50:
-        return -1
+    if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50 and not title_at(norm, end):
+        return -1  # 商务部门; but 科技部副部长: a title after the body
     return i
 
 
@@ -205,6 +306,14 @@ def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> 
     return None
 
 
+@lru_cache(maxsize=4096)
+def _brief_of(code: str) -> str:
+    """How a division's level is written before a body (和田地区: 地; 红河哈尼族彝族自治州: 州)."""
+    d = load().get(code)
+    w = level_of_name(d.name) if d else None
+    return w.brief if w else ""
+
+
 def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, Place | None]:
     """What stands before a body at i: a region mention, a level character, or nothing."""
     if i in region_end:
@@ -215,8 +324,12 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
     for tok in qualifiers():
         s = i - len(tok)
         if s >= 0 and norm[s:i] == tok:
-            if s in region_end and isinstance(region_end[s].place, Code) and region_end[s].surface.endswith(tok):
-                return region_end[s].start, region_end[s].place  # 海丰县县委: the region, its level again
+            if s in region_end and isinstance(place := region_end[s].place, Code) and (
+                region_end[s].surface.endswith(tok) or _brief_of(place.code) == tok
+            ):
+                # 海丰县县委: the region, its level again; 和田地委, 红河州委: its short name, then
+                # the brief of its own level
+                return region_end[s].start, place
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word

@@ -112,7 +112,12 @@ class Occurrences:
         return self._where(name)[1]
 
 
-def _title_at(norm: str, i: int) -> tuple[str, str] | None:
+def title_rx() -> re.Pattern:
+    """Every title (titles.tsv and the head titles), longest first, in one alternation."""
+    return _title_rx()[0]
+
+
+def title_at(norm: str, i: int) -> tuple[str, str] | None:
     rx, kinds = _title_rx()
     m = rx.match(norm, i)
     return (m.group(), kinds[m.group()]) if m else None
@@ -166,6 +171,11 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
             out.append(OfficialMention(om, tuple(posts)))
             i = pos + len(name)
+            # 副县长王强、刘明、陈东: names listed after one title, each holding its posts
+            while (nxt := _listed_name(norm, i, by_start, occ)) is not None:
+                om = Mention("Official", nxt[1], nxt[0], nxt[0] + len(nxt[1]), titles=om.titles)
+                out.append(OfficialMention(om, tuple(posts)))
+                i = om.end
         else:
             i = pos
     return out
@@ -184,6 +194,25 @@ def _written_start(norm: str, m: Mention) -> int:
     return s if s < m.start and norm[s : m.end] == m.surface else m.start
 
 
+# what ends a name in a list of names: a mark, or a function character (等, 和)
+AFTER_LISTED = set("、,，。;；:：!！?？)）\n") | set("等和及与")
+
+
+def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occurrences) -> tuple[int, str] | None:
+    """After a name at end: 、 then another name, no title or body before it, and after it the
+    list goes on or ends (a mark, 等, or the words after the list: 参加, 出席)."""
+    j = end + 1
+    if end >= len(norm) or norm[end] != "、" or title_at(norm, j) or j in by_start:
+        return None
+    name = _name_at(norm, j, occ)
+    if not name:
+        return None
+    k = j + len(name)
+    if k < len(norm) and norm[k] not in AFTER_LISTED and not _starts_words(next(iter(cut(norm[k : k + 6])), ("", ""))[0]):
+        return None
+    return j, name
+
+
 UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not know
 
 
@@ -192,12 +221,12 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     (where the title starts, (title, kind), whether the body before it is unknown)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
-        hit = _title_at(norm, j)
+        hit = title_at(norm, j)
         if hit:
             return j, hit, False
         # 全国人大代表、来宾市市长: a region or body, then a title
         for k in sorted(by_start.get(j, ()), reverse=True):
-            hit = _title_at(norm, k)
+            hit = title_at(norm, k)
             if hit:
                 return k, hit, False
         if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
@@ -259,8 +288,9 @@ def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
 def _known_name(name: str) -> bool:
     """A three-character word the dictionary knows as a person's name (nr): after a title, a
     name, however often it stands in the dictionary's texts (two-character nr words are often
-    everyday words: 明白, 宁可)."""
-    return len(name) == 3 and word_info(name)[1] == "nr"
+    everyday words: 明白, 宁可); any word it tags as a person's full name (nrfg)."""
+    pos = word_info(name)[1]
+    return (len(name) == 3 and pos == "nr") or pos == "nrfg"
 
 
 def _prefer_three(norm: str, c2: str, c3: str, occ: Occurrences | None = None) -> bool:

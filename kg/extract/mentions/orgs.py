@@ -16,8 +16,8 @@ from kg.refs import Code
 from kg.resources import longest_first, table
 from kg.extract.segment import cut, is_common_word, is_everyday_token
 from kg.extract.mentions.names import (
-    HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, region_starts, strip_region_qualifiers,
-    suffix_ends, suffixes,
+    HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, ownership_nouns, region_starts,
+    strip_region_qualifiers, suffix_ends, suffixes,
 )
 from kg.extract.mentions.regions import Spans
 
@@ -262,6 +262,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if e in taken and taken[e] <= s:
             continue
         _, typ, strength = rows[rank]
+        if typ == "Company" and norm.endswith(ownership_nouns(), 0, e):
+            continue  # X的全资子公司, X子公司: a word of ownership, not a name
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength)

@@ -1,0 +1,36 @@
+"""Park and company names and subsidiaryOf, on sentences written for these tests (#16)."""
+from __future__ import annotations
+
+from conftest import extract_text, names, rels
+
+from test_mentions import orgs
+
+
+def companies(s):
+    return {n for t, n in orgs(s) if t == "Company"}
+
+
+# ---------------------------------------------------------------- ownership words bound names
+
+def test_a_word_of_ownership_ends_the_parents_name():
+    assert companies("中国材料集团旗下瑞丰科技股份有限公司在当地投资。") == {"中国材料集团", "瑞丰科技股份有限公司"}
+    assert companies("浙江远航医药股份有限公司子公司成都远辰制药有限公司落户园区。") == {
+        "浙江远航医药股份有限公司", "成都远辰制药有限公司"}
+
+
+def test_a_word_of_ownership_is_no_company():
+    assert companies("项目由鸿达科技的全资子公司宁波鸿达新材料有限公司建设。") == {"鸿达科技", "宁波鸿达新材料有限公司"}
+
+
+def test_a_branch_keeps_its_parents_name():
+    assert "中国远洋物流股份有限公司湖北分公司" in companies("中国远洋物流股份有限公司湖北分公司与天门市签约。")
+
+
+def test_subsidiary_read_from_the_words_of_ownership():
+    r = extract_text("浙江远航医药股份有限公司子公司成都远辰制药有限公司落户园区。")
+    assert ("成都远辰制药有限公司", "浙江远航医药股份有限公司") in rels(r, "subsidiaryOf")
+    r = extract_text("项目由鸿达科技的全资子公司宁波鸿达新材料有限公司建设。")
+    assert ("宁波鸿达新材料有限公司", "鸿达科技") in rels(r, "subsidiaryOf")
+    r = extract_text("中国材料集团旗下瑞丰科技股份有限公司在当地投资。")
+    assert ("瑞丰科技股份有限公司", "中国材料集团") in rels(r, "subsidiaryOf")
+

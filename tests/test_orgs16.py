@@ -34,3 +34,11 @@ def test_subsidiary_read_from_the_words_of_ownership():
     r = extract_text("中国材料集团旗下瑞丰科技股份有限公司在当地投资。")
     assert ("瑞丰科技股份有限公司", "中国材料集团") in rels(r, "subsidiaryOf")
 
+
+
+# ---------------------------------------------------------------- where a name starts
+
+def test_a_role_noun_before_a_name_is_not_part_of_it():
+    assert companies("该项目施工单位福州恒远公司已经进场。") == {"福州恒远公司"}
+    assert companies("当地龙头企业鑫瑞达科技有限公司扩产。") == {"鑫瑞达科技有限公司"}
+    assert "万向企业集团" in companies("万向企业集团来此考察。")  # a role noun ending the stem stays

@@ -188,13 +188,14 @@ def _has_noun(s: str, after_place: bool = False) -> bool:
 
 @lru_cache(maxsize=65536)
 def _predicate_cut(stem: str, typ: str, strength: str) -> int:
-    """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) that leaves a
-    name behind it (询问|企业 leaves none: the stem stays for the generic test to judge)."""
+    """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) or role noun
+    (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
+    stem stays for the generic test to judge)."""
     pos, ends = 0, []
     for w, f in cut(stem):
         pos += len(w)
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
-        if len(w) >= 2 and f in PREDICATE_TAGS and pos < len(stem) and not stem[pos].isdigit():
+        if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
             ends.append(pos)
     for k in reversed(ends):
         if _name_start(stem[k:], typ, strength):
@@ -204,6 +205,12 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
         if head.endswith(_whole_name_ends()):
             return k
     return 0
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> tuple[str, ...]:
+    """role_nouns.txt: 施工单位, 龙头企业 before a name are its class, in apposition, not part of it."""
+    return longest_first("role_nouns.txt")
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,9 @@ def test_a_role_noun_before_a_name_is_not_part_of_it():
     assert companies("该项目施工单位福州恒远公司已经进场。") == {"福州恒远公司"}
     assert companies("当地龙头企业鑫瑞达科技有限公司扩产。") == {"鑫瑞达科技有限公司"}
     assert "万向企业集团" in companies("万向企业集团来此考察。")  # a role noun ending the stem stays
+
+
+def test_a_park_name_jieba_does_not_know_starts_after_the_predicate():
+    # jieba splits the unknown stem into characters tagged as an adjective and a verb
+    parks = {n for t, n in orgs("他表示，这些做法值得新站高新区认真学习。") if t == "IndustrialPark"}
+    assert parks == {"新站高新区"}

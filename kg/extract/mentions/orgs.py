@@ -200,11 +200,27 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
     for k in reversed(ends):
         if _name_start(stem[k:], typ, strength):
             return k
+    if typ == "IndustrialPark":
+        # a park's suffix makes the name; only its start is asked: after the last predicate
+        # that leaves a word jieba does not know (值得|新站高新区: it tags 新/a 站/v)
+        for k in reversed(ends):
+            rest = stem[k:]
+            if len(rest) >= 2 and _unknown_word(rest):
+                return k
     for k in reversed(ends):  # a predicate after a whole name (X集团签约|光伏项目) ends the name too
         head = stem[: k - _word_len(stem, k)]
         if head.endswith(_whole_name_ends()):
             return k
     return 0
+
+
+def _unknown_word(s: str) -> bool:
+    """jieba knows no word of s: it splits it into single characters, none a function word or a
+    number (新/a 站/v). A string outside the dictionary of everyday words is a proper name."""
+    toks = cut(s)
+    return len(toks) >= 2 and all(
+        len(w) == 1 and "\u4e00" <= w <= "\u9fff" and f not in ("p", "c", "u", "uj", "ul", "r", "m", "q", "f") for w, f in toks
+    )
 
 
 @lru_cache(maxsize=1)
@@ -399,6 +415,8 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     if len(name) > MAX_NAME or len(stem) < 1:
         return False
     core = stem
+    if typ == "IndustrialPark" and len(stem) >= 2 and _unknown_word(stem):
+        return True  # 新站高新区: a name jieba does not know, whatever tags it gives its characters
     if only_verbs(stem):
         return False  # 狠抓项目, 优化小微园
     if typ == "Company" and strength == "industry":

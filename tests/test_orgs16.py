@@ -48,3 +48,8 @@ def test_a_park_name_jieba_does_not_know_starts_after_the_predicate():
     # jieba splits the unknown stem into characters tagged as an adjective and a verb
     parks = {n for t, n in orgs("他表示，这些做法值得新站高新区认真学习。") if t == "IndustrialPark"}
     assert parks == {"新站高新区"}
+
+
+def test_a_year_is_no_part_of_a_park_or_company_name():
+    assert not {n for t, n in orgs("会上通报了高阳县2019年产业集聚区建设情况。") if t == "IndustrialPark"}
+    assert companies("县里引进的2021年新落户企业恒泰光电公司已投产。") == {"恒泰光电公司"}

@@ -214,6 +214,18 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
     return 0
 
 
+DATE = re.compile(r"(?:[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前|当)年(?:度|以来|初|底|末)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
+
+
+def _after_date(stem: str) -> int:
+    """Where a park's or company's name starts within stem: after the last date in it (a year
+    is when, not what: X县|2013年|产业集聚区)."""
+    last = 0
+    for m in DATE.finditer(stem):
+        last = m.end()
+    return last
+
+
 def _unknown_word(s: str) -> bool:
     """jieba knows no word of s: it splits it into single characters, none a function word or a
     number (新/a 站/v). A string outside the dictionary of everyday words is a proper name."""
@@ -290,6 +302,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength)
+        if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
+            start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)

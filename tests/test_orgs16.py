@@ -53,3 +53,10 @@ def test_a_park_name_jieba_does_not_know_starts_after_the_predicate():
 def test_a_year_is_no_part_of_a_park_or_company_name():
     assert not {n for t, n in orgs("会上通报了高阳县2019年产业集聚区建设情况。") if t == "IndustrialPark"}
     assert companies("县里引进的2021年新落户企业恒泰光电公司已投产。") == {"恒泰光电公司"}
+
+
+def test_a_parks_short_suffix_merges_with_the_full_name():
+    r = extract_text("安庆高新技术产业开发区管委会召开会议。会上，安庆高新区负责人介绍了招商情况。")
+    assert names(r, "IndustrialPark") == {"安庆高新技术产业开发区"}
+    (park,) = [e for e in r.entities if e.type == "IndustrialPark"]
+    assert "安庆高新区" in park.aliases

@@ -464,7 +464,13 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         for k in range(len(q) + 1):
             by_suffix.setdefault(q[k:], []).append(n)
         by_ends.setdefault((q[:2], q[-3:]), []).append(n)
+    present = set(parks)
     for p in parks:
+        # X高新区 and X高新技术产业开发区: a short form of the suffix (park_short_forms.tsv)
+        full = next((p[: -len(sh)] + fu for sh, fu in _park_short_suffixes() if p.endswith(sh) and len(p) > len(sh)), None)
+        if full in present and full not in canon:
+            canon[p] = full
+            continue
         for q in (parks[n] for n in sorted(set(by_suffix.get(p, ())) | set(by_ends.get((p[:2], p[-3:]), ())))):
             if len(q) > len(p) and q not in canon and (q.endswith(p) or (q[:2] == p[:2] and is_subsequence(p, q) and _same_suffix(p, q))):
                 canon[p] = q
@@ -525,6 +531,12 @@ def project_phase(name: str) -> str:
         return str(int(parse_number(ph.group().split("期")[0])))
     except ValueError:
         return ""
+
+
+@lru_cache(maxsize=1)
+def _park_short_suffixes() -> tuple[tuple[str, str], ...]:
+    """park_short_forms.tsv: (short suffix, full suffix), longest short first."""
+    return tuple(sorted(((r["short"], r["full"]) for r in table("park_short_forms.tsv")), key=lambda r: (-len(r[0]), r)))
 
 
 def _same_suffix(a: str, b: str) -> bool:

@@ -47,9 +47,23 @@ def long_boundary_rx() -> re.Pattern:
     return re.compile("|".join(re.escape(b) for b in _long_boundaries()))
 
 
+BRANCH = "分公司"  # a branch: X分公司 is the branch's own name, its parent's name written first
+
+
+@lru_cache(maxsize=1)
+def ownership_nouns() -> tuple[str, ...]:
+    """The words of ownership (旗下, 下属, 子公司: ownership_cues.tsv, parent), longest first: what
+    follows one is the owned company's own name (X集团旗下|Y公司), not more of X's, and a name
+    never ends in one (X的全资子公司 is no company). Not 分公司: a branch is named after its
+    parent (X公司湖北分公司)."""
+    owned = {r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "parent" and r["word"] != BRANCH}
+    return tuple(sorted(owned, key=lambda w: (-len(w), w)))
+
+
 @lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
-    return longest_first("boundary_words.txt")
+    """boundary_words.txt and the words of ownership, longest first."""
+    return tuple(sorted(set(longest_first("boundary_words.txt")) | set(ownership_nouns()), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from kg.refs import Code
 from kg.resources import longest_first, table
 from kg.extract.segment import cut, is_common_word, is_everyday_token
 from kg.extract.mentions.names import (
-    HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, region_starts, strip_region_qualifiers,
-    suffix_ends, suffixes,
+    HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, ownership_nouns, region_starts,
+    strip_region_qualifiers, suffix_ends, suffixes,
 )
 from kg.extract.mentions.regions import Spans
 
@@ -194,22 +194,57 @@ def _has_noun(s: str, after_place: bool = False) -> bool:
 
 @lru_cache(maxsize=65536)
 def _predicate_cut(stem: str, typ: str, strength: str) -> int:
-    """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) that leaves a
-    name behind it (询问|企业 leaves none: the stem stays for the generic test to judge)."""
+    """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) or role noun
+    (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
+    stem stays for the generic test to judge)."""
     pos, ends = 0, []
     for w, f in cut(stem):
         pos += len(w)
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
-        if len(w) >= 2 and f in PREDICATE_TAGS and pos < len(stem) and not stem[pos].isdigit():
+        if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
             ends.append(pos)
     for k in reversed(ends):
         if _name_start(stem[k:], typ, strength):
             return k
+    if typ == "IndustrialPark":
+        # a park's suffix makes the name; only its start is asked: after the last predicate
+        # that leaves a word jieba does not know (值得|新站高新区: it tags 新/a 站/v)
+        for k in reversed(ends):
+            rest = stem[k:]
+            if len(rest) >= 2 and _unknown_word(rest):
+                return k
     for k in reversed(ends):  # a predicate after a whole name (X集团签约|光伏项目) ends the name too
         head = stem[: k - _word_len(stem, k)]
         if head.endswith(_whole_name_ends()):
             return k
     return 0
+
+
+DATE = re.compile(r"(?:[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前|当)年(?:度|以来|初|底|末)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
+
+
+def _after_date(stem: str) -> int:
+    """Where a park's or company's name starts within stem: after the last date in it (a year
+    is when, not what: X县|2013年|产业集聚区)."""
+    last = 0
+    for m in DATE.finditer(stem):
+        last = m.end()
+    return last
+
+
+def _unknown_word(s: str) -> bool:
+    """jieba knows no word of s: it splits it into single characters, none a function word or a
+    number (新/a 站/v). A string outside the dictionary of everyday words is a proper name."""
+    toks = cut(s)
+    return len(toks) >= 2 and all(
+        len(w) == 1 and "\u4e00" <= w <= "\u9fff" and f not in ("p", "c", "u", "uj", "ul", "r", "m", "q", "f") for w, f in toks
+    )
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> tuple[str, ...]:
+    """role_nouns.txt: 施工单位, 龙头企业 before a name are its class, in apposition, not part of it."""
+    return longest_first("role_nouns.txt")
 
 
 @lru_cache(maxsize=1)
@@ -268,9 +303,13 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if e in taken and taken[e] <= s:
             continue
         _, typ, strength = rows[rank]
+        if typ == "Company" and norm.endswith(ownership_nouns(), 0, e):
+            continue  # X的全资子公司, X子公司: a word of ownership, not a name
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength)
+        if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
+            start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
@@ -396,6 +435,8 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     if len(name) > MAX_NAME or len(stem) < 1:
         return False
     core = stem
+    if typ == "IndustrialPark" and len(stem) >= 2 and _unknown_word(stem):
+        return True  # 新站高新区: a name jieba does not know, whatever tags it gives its characters
     if only_verbs(stem):
         return False  # 狠抓项目, 优化小微园
     if typ == "Company" and strength == "industry":

@@ -182,6 +182,7 @@ class Division:
     level: str  # province | prefecture | county | township
     parent: str  # code, "" for provinces
     short: str
+    former: tuple[str, ...] = ()  # names it had before a rename or merger (横县 of 横州市)
 
 
 def _autonomous_name(name: str) -> bool:
@@ -213,7 +214,8 @@ class Gazetteer:
             if r["code"] in groupings:
                 continue
             parent = groupings.get(r["parent"], r["parent"])
-            d = Division(r["code"], r["name"], r["level"], parent, r.get("short") or "")
+            former = tuple(x for x in (r.get("former") or "").split("/") if x)
+            d = Division(r["code"], r["name"], r["level"], parent, r.get("short") or "", former)
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
@@ -227,6 +229,14 @@ class Gazetteer:
             for s in self._short_forms(d):
                 if s != d.name:
                     self.short.setdefault(s, []).append(d.code)
+        # a former name (横县, 襄樊) still names the division that took it over, as strongly as
+        # it was written: a full name stays a full name, a short form a short form; the generator
+        # kept only names no division of today has
+        for d in self.by_code.values():
+            for f in d.former:
+                forms = self.full if level_of_name(f) is not None else self.short
+                if d.code not in forms.setdefault(f, []):
+                    forms[f].append(d.code)
 
     @staticmethod
     def _short_forms(d: Division) -> set[str]:

@@ -1,0 +1,39 @@
+"""Places (#16): former names of divisions (the gazetteer's former column, from the source's
+change table), and where the text places a park, company or project (relations.py's scopes).
+Sentences written for these tests."""
+from __future__ import annotations
+
+from conftest import extract_text, names, rels
+
+from kg.extract.gazetteer import load
+from kg.extract.mentions.regions import find_regions
+from kg.io.normalize import normalize
+from kg.refs import Code
+
+
+def places(s):
+    return [(m.surface, m.place) for m in find_regions(normalize(s))]
+
+
+# ---------------------------------------------------------------- former names
+
+def test_a_renamed_county_is_found_by_its_former_name_as_the_division_of_today():
+    # 横县 became 横州市 (2021): a text written with the old name means the city of today
+    assert ("横县", Code("450127")) in places("广西南宁横县今年新签约项目十二个。")
+
+
+def test_a_former_prefecture_name_and_its_short_form():
+    gaz = load()
+    assert gaz.full["襄樊市"] == ["420600"] and gaz.short["襄樊"] == ["420600"]
+
+
+def test_a_former_name_that_still_names_another_division_is_not_kept():
+    # 城区 and 郊区 of 长治 were merged away, but other cities still have a 城区 and a 郊区
+    gaz = load()
+    assert all("城区" not in d.former and "郊区" not in d.former for d in gaz.by_code.values())
+
+
+def test_the_region_of_a_former_name_is_named_as_today_with_its_parent():
+    r = extract_text("横县工业园区新添三家企业\n近日,南宁市横县召开工业发展大会,部署下半年招商工作。")
+    assert {"横州市", "南宁市"} <= names(r, "Region") and "横县" not in names(r, "Region")
+    assert ("横州市", "南宁市") in rels(r, "partOf")

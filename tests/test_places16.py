@@ -37,3 +37,12 @@ def test_the_region_of_a_former_name_is_named_as_today_with_its_parent():
     r = extract_text("横县工业园区新添三家企业\n近日,南宁市横县召开工业发展大会,部署下半年招商工作。")
     assert {"横州市", "南宁市"} <= names(r, "Region") and "横县" not in names(r, "Region")
     assert ("横州市", "南宁市") in rels(r, "partOf")
+
+
+def test_a_two_character_county_alone_in_an_article_that_names_its_city():
+    assert ("横县", Code("450127")) in places("南宁市召开会议。今年以来,横县新开工项目二十个。")
+
+
+def test_a_two_character_county_name_inside_a_list_of_levels_is_no_place():
+    # 和县 is a county of 马鞍山; here it is 市 and 县 joined by 和
+    assert places("省、市和县三级联动推进项目建设。") == []

@@ -190,8 +190,15 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
     nothing in the article supports yet (weak: a county's short form, its city not named)."""
     codes = []
     if s in gaz.full:
-        # two-character full names (城区, 东区, 和县) only right after their parent
-        codes = [c for c in gaz.full[s] if len(s) > 2 or _after_parent(norm, start, gaz.by_code[c], gaz)]
+        # two-character full names (城区, 东区, 和县, 横县) only right after their parent, or as a
+        # word of their own in an article that names their parent (市和县两级 is no place)
+        codes = [
+            c
+            for c in gaz.full[s]
+            if len(s) > 2
+            or _after_parent(norm, start, gaz.by_code[c], gaz)
+            or (ev.parent_named(gaz.by_code[c]) and ev.is_word(start, start + len(s)))
+        ]
         if codes:
             return codes, []
     cands, weak = [], []
@@ -239,6 +246,17 @@ class _Evidence:
     def __init__(self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str]) -> None:
         self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
+        self._parents: dict[str, bool] = {}
+
+    def parent_named(self, d) -> bool:
+        """The text names d's parent, in full or by a short form of two characters or more (one
+        search of the text per parent, not per mention)."""
+        hit = self._parents.get(d.parent)
+        if hit is None:
+            p = self.gaz.get(d.parent)
+            hit = p is not None and any(f in self.norm for f in (p.name, *p.short.split("/")) if len(f) >= 2)
+            self._parents[d.parent] = hit
+        return hit
 
     def within(self, code: str) -> int | None:
         """0: the article names the division (or a place in it); n: its nearest named ancestor is

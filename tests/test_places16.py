@@ -46,3 +46,17 @@ def test_a_two_character_county_alone_in_an_article_that_names_its_city():
 def test_a_two_character_county_name_inside_a_list_of_levels_is_no_place():
     # 和县 is a county of 马鞍山; here it is 市 and 县 joined by 和
     assert places("省、市和县三级联动推进项目建设。") == []
+
+
+# ---------------------------------------------------------------- zones are parks, not divisions
+
+def test_a_development_zone_the_source_lists_among_counties_is_a_park():
+    r = extract_text("临沂市签约仪式举行\n签约项目中,年产8万吨生物基材料项目落户临沂临港经济开发区。")
+    assert "临沂临港经济开发区" in names(r, "IndustrialPark") and "临沂临港经济开发区" not in names(r, "Region")
+    assert ("年产8万吨生物基材料项目", "临沂临港经济开发区") in rels(r, "locatedIn")
+
+
+def test_a_new_district_that_is_a_division_stays_a_region():
+    # 浦东新区 and 滨海新区 are districts; 兰州新区 is a zone of 兰州
+    gaz = load()
+    assert "浦东新区" in gaz.full and "滨海新区" in gaz.full and "兰州新区" not in gaz.full

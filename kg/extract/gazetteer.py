@@ -209,7 +209,11 @@ class Gazetteer:
         self.by_code: dict[str, Division] = {}
         self.children: dict[str, list[str]] = {}
         rows = list(rows)
-        groupings = {r["code"]: r["parent"] for r in rows if r["name"].endswith(GROUPING)}
+        # groupings, and the functional zones the source lists among counties (a code whose
+        # fifth digit is 7, as the statistical codes give them: 临沂临港经济开发区, 兰州新区,
+        # 屈原管理区): parks, development zones and new areas, no divisions; the townships under
+        # them are their parent's
+        groupings = {r["code"]: r["parent"] for r in rows if r["name"].endswith(GROUPING) or _zone_code(r["code"], r["level"])}
         for r in rows:
             if r["code"] in groupings:
                 continue
@@ -308,6 +312,11 @@ class Gazetteer:
             if a.code in places:
                 return n
         return 0
+
+
+def _zone_code(code: str, level: str) -> bool:
+    """A statistical code of a functional zone (xxxx71 .. xxxx79) among the counties."""
+    return level == "county" and len(code) == 6 and code.isdigit() and code[4] == "7"
 
 
 def fits_level(level: str, d: Division | None) -> bool:

@@ -197,7 +197,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
             for c in gaz.full[s]
             if len(s) > 2
             or _after_parent(norm, start, gaz.by_code[c], gaz)
-            or (ev.parent_named(gaz.by_code[c]) and ev.is_word(start, start + len(s)))
+            or (ev.parent_named(gaz.by_code[c], start, start + len(s)) and ev.is_word(start, start + len(s)))
         ]
         if codes:
             return codes, []
@@ -246,17 +246,25 @@ class _Evidence:
     def __init__(self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str]) -> None:
         self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
-        self._parents: dict[str, bool] = {}
+        self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
 
-    def parent_named(self, d) -> bool:
-        """The text names d's parent, in full or by a short form of two characters or more (one
-        search of the text per parent, not per mention)."""
-        hit = self._parents.get(d.parent)
-        if hit is None:
+    def parent_named(self, d, start: int, end: int) -> bool:
+        """The text names d's parent, in full or by a short form of two characters or more,
+        outside [start, end) (香港 of 香港特别行政区 names no district of it). The spans of each
+        parent are found once per article, not per mention."""
+        spans = self._parents.get(d.parent)
+        if spans is None:
+            spans = []
             p = self.gaz.get(d.parent)
-            hit = p is not None and any(f in self.norm for f in (p.name, *p.short.split("/")) if len(f) >= 2)
-            self._parents[d.parent] = hit
-        return hit
+            for f in sorted({p.name, *p.short.split("/")} if p else ()):
+                at = self.norm.find(f) if len(f) >= 2 else -1
+                while at >= 0:
+                    spans.append((at, at + len(f)))
+                    at = self.norm.find(f, at + 1)
+            spans = [(max(a for a, _ in spans), min(b for _, b in spans))] if spans else []
+            self._parents[d.parent] = spans
+        # one span before it or one after it: the latest start and the earliest end tell
+        return bool(spans) and (spans[0][1] <= start or spans[0][0] >= end)
 
     def within(self, code: str) -> int | None:
         """0: the article names the division (or a place in it); n: its nearest named ancestor is

@@ -60,3 +60,8 @@ def test_a_new_district_that_is_a_division_stays_a_region():
     # 浦东新区 and 滨海新区 are districts; 兰州新区 is a zone of 兰州
     gaz = load()
     assert "浦东新区" in gaz.full and "滨海新区" in gaz.full and "兰州新区" not in gaz.full
+
+
+def test_a_region_written_several_times_is_not_its_own_repeat_below_it():
+    # the source repeats 香港 below 香港特别行政区: a name written twice is still the region
+    assert [p for _, p in places("香港企业看好内地市场,香港投资者纷纷前来。")] == [Code("810000"), Code("810000")]

@@ -190,14 +190,19 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
     nothing in the article supports yet (weak: a county's short form, its city not named)."""
     codes = []
     if s in gaz.full:
-        # two-character full names (城区, 东区, 和县, 横县) only right after their parent, or as a
-        # word of their own in an article that names their parent (市和县两级 is no place)
+        # two-character full names (城区, 东区, 和县, 横县) only right after their parent, or, of a
+        # county, as a word of its own in an article that names its parent (市和县两级 is no
+        # place; 香港's own repeat of itself below the region is no county)
         codes = [
             c
             for c in gaz.full[s]
             if len(s) > 2
             or _after_parent(norm, start, gaz.by_code[c], gaz)
-            or (ev.parent_named(gaz.by_code[c], start, start + len(s)) and ev.is_word(start, start + len(s)))
+            or (
+                gaz.by_code[c].level == "county"
+                and ev.parent_named(gaz.by_code[c], start, start + len(s))
+                and ev.is_word(start, start + len(s))
+            )
         ]
         if codes:
             return codes, []

@@ -182,6 +182,7 @@ class Division:
     level: str  # province | prefecture | county | township
     parent: str  # code, "" for provinces
     short: str
+    former: tuple[str, ...] = ()  # names it had before a rename or merger (横县 of 横州市)
 
 
 def _autonomous_name(name: str) -> bool:
@@ -208,12 +209,17 @@ class Gazetteer:
         self.by_code: dict[str, Division] = {}
         self.children: dict[str, list[str]] = {}
         rows = list(rows)
-        groupings = {r["code"]: r["parent"] for r in rows if r["name"].endswith(GROUPING)}
+        # groupings, and the functional zones the source lists among counties (a code whose
+        # fifth digit is 7, as the statistical codes give them: 临沂临港经济开发区, 兰州新区,
+        # 屈原管理区): parks, development zones and new areas, no divisions; the townships under
+        # them are their parent's
+        groupings = {r["code"]: r["parent"] for r in rows if r["name"].endswith(GROUPING) or _zone_code(r["code"], r["level"])}
         for r in rows:
             if r["code"] in groupings:
                 continue
             parent = groupings.get(r["parent"], r["parent"])
-            d = Division(r["code"], r["name"], r["level"], parent, r.get("short") or "")
+            former = tuple(x for x in (r.get("former") or "").split("/") if x)
+            d = Division(r["code"], r["name"], r["level"], parent, r.get("short") or "", former)
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
@@ -227,6 +233,14 @@ class Gazetteer:
             for s in self._short_forms(d):
                 if s != d.name:
                     self.short.setdefault(s, []).append(d.code)
+        # a former name (横县, 襄樊) still names the division that took it over, as strongly as
+        # it was written: a full name stays a full name, a short form a short form; the generator
+        # kept only names no division of today has
+        for d in self.by_code.values():
+            for f in d.former:
+                forms = self.full if level_of_name(f) is not None else self.short
+                if d.code not in forms.setdefault(f, []):
+                    forms[f].append(d.code)
 
     @staticmethod
     def _short_forms(d: Division) -> set[str]:
@@ -298,6 +312,11 @@ class Gazetteer:
             if a.code in places:
                 return n
         return 0
+
+
+def _zone_code(code: str, level: str) -> bool:
+    """A statistical code of a functional zone (xxxx71 .. xxxx79) among the counties."""
+    return level == "county" and len(code) == 6 and code.isdigit() and code[4] == "7"
 
 
 def fits_level(level: str, d: Division | None) -> bool:

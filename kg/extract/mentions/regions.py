@@ -190,8 +190,20 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
     nothing in the article supports yet (weak: a county's short form, its city not named)."""
     codes = []
     if s in gaz.full:
-        # two-character full names (城区, 东区, 和县) only right after their parent
-        codes = [c for c in gaz.full[s] if len(s) > 2 or _after_parent(norm, start, gaz.by_code[c], gaz)]
+        # two-character full names (城区, 东区, 和县, 横县) only right after their parent, or, of a
+        # county, as a word of its own in an article that names its parent (市和县两级 is no
+        # place; 香港's own repeat of itself below the region is no county)
+        codes = [
+            c
+            for c in gaz.full[s]
+            if len(s) > 2
+            or _after_parent(norm, start, gaz.by_code[c], gaz)
+            or (
+                gaz.by_code[c].level == "county"
+                and ev.parent_named(gaz.by_code[c], start, start + len(s))
+                and ev.is_word(start, start + len(s))
+            )
+        ]
         if codes:
             return codes, []
     cands, weak = [], []
@@ -239,6 +251,25 @@ class _Evidence:
     def __init__(self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str]) -> None:
         self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
+        self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
+
+    def parent_named(self, d, start: int, end: int) -> bool:
+        """The text names d's parent, in full or by a short form of two characters or more,
+        outside [start, end) (香港 of 香港特别行政区 names no district of it). The spans of each
+        parent are found once per article, not per mention."""
+        spans = self._parents.get(d.parent)
+        if spans is None:
+            spans = []
+            p = self.gaz.get(d.parent)
+            for f in sorted({p.name, *p.short.split("/")} if p else ()):
+                at = self.norm.find(f) if len(f) >= 2 else -1
+                while at >= 0:
+                    spans.append((at, at + len(f)))
+                    at = self.norm.find(f, at + 1)
+            spans = [(max(a for a, _ in spans), min(b for _, b in spans))] if spans else []
+            self._parents[d.parent] = spans
+        # one span before it or one after it: the latest start and the earliest end tell
+        return bool(spans) and (spans[0][1] <= start or spans[0][0] >= end)
 
     def within(self, code: str) -> int | None:
         """0: the article names the division (or a place in it); n: its nearest named ancestor is

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.resources import table, words
-from kg.extract.gazetteer import head_titles
+from kg.extract.gazetteer import head_titles, level_of
 from kg.extract.segment import cut, is_common_word, word_info
 from kg.extract.mentions.regions import Spans
 
@@ -31,6 +31,7 @@ class TitleClaim:
     # party committee of the region before it) | body (names its body) | none
     org: Mention | None  # the body or region written right before the title
     body: str = ""  # kind body: the body the title names (全国人大代表: 全国人民代表大会)
+    after: bool = False  # written after the name (李刚市长, 王建国书记): the article's own level's
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,84 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
                 i = om.end
         else:
             i = pos
-    return out
+    return _with_titles_after(norm, out, by_end, Spans((m.start, m.end) for m in [*regions, *agencies]), occ)
+
+
+# a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
+BEFORE_NAME = set("由和与及对向请陪同据")
+# what follows a title written after a name: its visit's party, a name's address, a list's end
+AFTER_TITLE = ("一行", "同志", "等")
+
+
+def _with_titles_after(
+    norm: str, found: list[OfficialMention], by_end: dict[int, Mention], spans: Spans, occ: Occurrences
+) -> list[OfficialMention]:
+    """NAME + a head or party title (李刚市长一行, 王建国书记强调, 张华县长指出): the official,
+    with a post in the article's own body of that title. Only titles that name their body by
+    their level (heads: 市长, 旗长) or by the party (书记); a title that attaches to a body
+    written before it (主任, 局长) says nothing here. Merged with the others in text order."""
+    rx, kinds = _title_rx()
+    known = {o.mention.surface for o in found}
+    used = Spans((o.mention.start, o.mention.end) for o in found)
+    extra: list[OfficialMention] = []
+    for m in rx.finditer(norm):
+        t, i, j = m.group(), m.start(), m.end()
+        kind = kinds[t]
+        if kind not in ("head", "party") or i in by_end or spans.overlaps(i, j) or used.overlaps(i, j):
+            continue
+        if not _ends_title(norm, i, j):
+            continue
+        name = _name_before(norm, i, known, spans, occ)
+        if not name:
+            continue
+        om = Mention("Official", name, i - len(name), i, titles=(t,))
+        extra.append(OfficialMention(om, (TitleClaim(t, kind, None, after=True),)))
+    return sorted([*found, *extra], key=lambda o: (o.mention.start, o.mention.end)) if extra else found
+
+
+def _ends_title(norm: str, i: int, j: int) -> bool:
+    """Does the title at i..j end where the words do, before a mark, 一行/同志/等, or the words
+    after a name (强调, 指出)? Not 镇长期 (长期), 县长远."""
+    if j >= len(norm) or not HAN.match(norm[j]):
+        return True
+    if norm.startswith(AFTER_TITLE, j):
+        return True
+    toks = cut(norm[i : j + 6])
+    at = 0
+    for tok, _ in toks:  # the title is whole words of the text
+        at += len(tok)
+        if at >= j - i:
+            break
+    if at != j - i:
+        return False
+    after = norm[j : j + 6]
+    nxt = next(iter(cut(after)), ("", ""))[0]
+    return norm[j] in AFTER_NAME or _starts_words(nxt)
+
+
+def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurrences) -> str | None:
+    """The name that ends at i, written after a mark or a word that stands before names (由, 和):
+    a name already found after a title first; else the only reading that fits."""
+    singles, doubles = _surnames()
+    fits = []
+    for k in (2, 3, 4):
+        s = i - k
+        if s < 0:
+            break
+        name = norm[s:i]
+        if not HAN_RUN.fullmatch(name) or spans.overlaps(s, i):
+            continue
+        sur = name[:2] if name[:2] in doubles else name[:1]
+        if sur not in singles and sur not in doubles or len(name) - len(sur) not in (1, 2):
+            continue
+        if any(ch in NOT_IN_NAME for ch in name[len(sur) :]) or (is_common_word(name) and not _known_name(name)):
+            continue
+        before = norm[s - 1] if s > 0 else ""
+        if name in known:
+            return name
+        if not before or not HAN.match(before) or before in BEFORE_NAME:
+            fits.append(name)
+    return fits[0] if len(fits) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -196,13 +274,14 @@ def _written_start(norm: str, m: Mention) -> int:
 
 # what ends a name in a list of names: a mark, or a function character (等, 和)
 AFTER_LISTED = set("、,，。;；:：!！?？)）\n") | set("等和及与")
+LIST_MARKS = set("、和及与")  # what joins the names of a list
 
 
 def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occurrences) -> tuple[int, str] | None:
-    """After a name at end: 、 then another name, no title or body before it, and after it the
-    list goes on or ends (a mark, 等, or the words after the list: 参加, 出席)."""
+    """After a name at end: 、 (or 和, 及, 与) then another name, no title or body before it, and
+    after it the list goes on or ends (a mark, 等, or the words after the list: 参加, 出席)."""
     j = end + 1
-    if end >= len(norm) or norm[end] != "、" or title_at(norm, j) or j in by_start:
+    if end >= len(norm) or norm[end] not in LIST_MARKS or title_at(norm, j) or j in by_start:
         return None
     name = _name_at(norm, j, occ)
     if not name:
@@ -233,8 +312,24 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)
             if m and m.start() > j and HAN_RUN.fullmatch(norm, j, m.start()) and m.start() - j <= UNKNOWN_BODY:
-                return m.start(), (m.group(), kinds[m.group()]), True
+                hit = (m.group(), kinds[m.group()])
+                # 、行署专员: the head's own government, written alone, is no unknown body
+                return m.start(), hit, not (hit[1] == "head" and norm[j : m.start()] in _government_forms(hit[0]))
     return None
+
+
+@lru_cache(maxsize=None)
+def _government_forms(head: str) -> frozenset[str]:
+    """How the government a head title is a post in is written alone (专员: 行政公署, 行署;
+    县长: 人民政府, 政府): levels.tsv government, agencies.tsv forms."""
+    w = level_of(head_titles().get(head, ""))
+    if not w or not w.government:
+        return frozenset()
+    forms = {w.government}
+    for r in table("agencies.tsv"):
+        if r["body"] == w.government:
+            forms.update(f for f in r["forms"].split("|") if f)
+    return frozenset(forms)
 
 
 # a name of a minority written in parts with a middle dot (巴特尔·吉日格拉): the parts before the

@@ -358,7 +358,12 @@ def resolve_article(
                         agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
                         ctx.agency_region[agency] = add_region(reg)
                 elif p.kind in ("attach", "party"):
-                    if org is not None and org.type == "Agency":
+                    if p.government and (rd := gaz.get(last_region)):
+                        # 街道党工委书记、办事处主任: the government of the region of the post before
+                        nm = government_name(rd.name)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=last_region).handle
+                        ctx.agency_region[agency] = add_region(last_region)
+                    elif org is not None and org.type == "Agency":
                         agency = resolved_agencies.get((org.start, org.end, org.body))
                         if agency is None:  # 旗委政府书记: the mention was split into two bodies
                             first = first_at_span.get((org.start, org.end))

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.resources import table, words
-from kg.extract.gazetteer import head_titles, level_of
+from kg.extract.gazetteer import head_titles, level_words
 from kg.extract.segment import cut, is_common_word, word_info
 from kg.extract.mentions.regions import Spans
 
@@ -32,6 +32,8 @@ class TitleClaim:
     org: Mention | None  # the body or region written right before the title
     body: str = ""  # kind body: the body the title names (全国人大代表: 全国人民代表大会)
     after: bool = False  # written after the name (李刚市长, 王建国书记): the article's own level's
+    government: bool = False  # after a government written alone in a chain (、办事处主任): the
+    # government of the region of the post before
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
     for end, bm in by_end.items():
         by_start.setdefault(_written_start(norm, bm), []).append(end)
     taken = Spans((m.start, m.end) for m in agencies)
+    spans = Spans((m.start, m.end) for m in [*regions, *agencies])
     occ = Occurrences(norm)
     out: list[OfficialMention] = []
     i, n = 0, len(norm)
@@ -155,18 +158,19 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             continue
         posts = []
         pos = i
-        unknown = False
+        before = ""  # what the body before the title is, when no mention is: unknown | government
         while hit:
             t, k = hit
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
-            if unknown:  # 、省现代化工产业链链长: a body the lexicons do not know
+            if before == "unknown":  # 、省现代化工产业链链长: a body the lexicons do not know
                 kind = "none"
-            posts.append(TitleClaim(t, kind, by_end.get(pos), body))
+            gov = before == "government" and kind in ("attach", "party")
+            posts.append(TitleClaim(t, kind, by_end.get(pos), body, government=gov))
             pos += len(t)
             nxt = _next_title(norm, pos, by_start)
             if nxt is None:
                 break
-            pos, hit, unknown = nxt
+            pos, hit, before = nxt
         name = _name_at(norm, pos, occ)
         if name:
             om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
@@ -177,13 +181,23 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
                 om = Mention("Official", nxt[1], nxt[0], nxt[0] + len(nxt[1]), titles=om.titles)
                 out.append(OfficialMention(om, tuple(posts)))
                 i = om.end
+        elif (
+            norm.startswith((")", "）"), pos)
+            and (s := _written_start(norm, by_end[i]) if i in by_end else i) > 0
+            and norm[s - 1] in "(（"
+            and (name := _name_before(norm, s - 1, {o.mention.surface for o in out}, spans, occ))
+        ):
+            # 李刚(市委副书记、市长): the posts in brackets after the name
+            om = Mention("Official", name, s - 1 - len(name), s - 1, titles=tuple(p.title for p in posts))
+            out.append(OfficialMention(om, tuple(posts)))
+            i = pos
         else:
             i = pos
-    return _with_titles_after(norm, out, by_end, Spans((m.start, m.end) for m in [*regions, *agencies]), occ)
+    return _with_titles_after(norm, out, by_end, spans, occ)
 
 
 # a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
-BEFORE_NAME = set("由和与及对向请陪同据")
+BEFORE_NAME = set("由和与及对向请陪同据有")
 # what follows a title written after a name: its visit's party, a name's address, a list's end
 AFTER_TITLE = ("一行", "同志", "等")
 
@@ -211,7 +225,7 @@ def _with_titles_after(
             continue
         om = Mention("Official", name, i - len(name), i, titles=(t,))
         extra.append(OfficialMention(om, (TitleClaim(t, kind, None, after=True),)))
-    return sorted([*found, *extra], key=lambda o: (o.mention.start, o.mention.end)) if extra else found
+    return sorted([*found, *extra], key=lambda o: (o.mention.start, o.mention.end))
 
 
 def _ends_title(norm: str, i: int, j: int) -> bool:
@@ -297,37 +311,37 @@ UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not 
 
 def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     """After one title: '、' then maybe a body/region, then another title:
-    (where the title starts, (title, kind), whether the body before it is unknown)."""
+    (where the title starts, (title, kind), what the body before it is when no mention is:
+    "" for a mention or none, unknown, government)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
         hit = title_at(norm, j)
         if hit:
-            return j, hit, False
+            return j, hit, ""
         # 全国人大代表、来宾市市长: a region or body, then a title
         for k in sorted(by_start.get(j, ()), reverse=True):
             hit = title_at(norm, k)
             if hit:
-                return k, hit, False
+                return k, hit, ""
         if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)
             if m and m.start() > j and HAN_RUN.fullmatch(norm, j, m.start()) and m.start() - j <= UNKNOWN_BODY:
-                hit = (m.group(), kinds[m.group()])
-                # 、行署专员: the head's own government, written alone, is no unknown body
-                return m.start(), hit, not (hit[1] == "head" and norm[j : m.start()] in _government_forms(hit[0]))
+                # 、行署专员, 、办事处主任: a government written alone, the one of the chain's region
+                return m.start(), (m.group(), kinds[m.group()]), (
+                    "government" if norm[j : m.start()] in _government_forms() else "unknown"
+                )
     return None
 
 
-@lru_cache(maxsize=None)
-def _government_forms(head: str) -> frozenset[str]:
-    """How the government a head title is a post in is written alone (专员: 行政公署, 行署;
-    县长: 人民政府, 政府): levels.tsv government, agencies.tsv forms."""
-    w = level_of(head_titles().get(head, ""))
-    if not w or not w.government:
-        return frozenset()
-    forms = {w.government}
+@lru_cache(maxsize=1)
+def _government_forms() -> frozenset[str]:
+    """How a level's government is written alone (人民政府, 政府, 行政公署, 行署, 办事处):
+    levels.tsv government, with its forms in agencies.tsv."""
+    govs = {w.government for w in level_words() if w.government}
+    forms = set(govs)
     for r in table("agencies.tsv"):
-        if r["body"] == w.government:
+        if r["body"] in govs:
             forms.update(f for f in r["forms"].split("|") if f)
     return frozenset(forms)
 

@@ -324,10 +324,15 @@ def resolve_article(
             resolved_agencies[(m.start, m.end, m.body)] = r.handle
             first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
 
-    # officials: name + posts; a post names its body, or inherits the one before it in the chain
-    for om in officials:
+    # officials: name + posts; a post names its body, or inherits the one before it in the chain.
+    # A title written after the name (李刚市长) comes last: where the article gives the person
+    # a post before the name anywhere, that post is the one meant
+    posted: set[str] = set()
+    for om in sorted(officials, key=lambda o: any(p.after for p in o.posts)):  # stable
         with _left_out(ctx, "official", om.mention):
             agency_posts: list[tuple[Handle, str]] = []  # (agency, title)
+            if any(p.after for p in om.posts) and om.mention.surface in posted:
+                om = OfficialMention(om.mention, ())
             last_agency: Handle | None = None
             last_region = ""
             for p in om.posts:
@@ -353,11 +358,21 @@ def resolve_article(
                         agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
                         ctx.agency_region[agency] = add_region(reg)
                 elif p.kind in ("attach", "party"):
-                    if org is not None and org.type == "Agency":
+                    if p.government and (rd := gaz.get(last_region)):
+                        # 街道党工委书记、办事处主任: the government of the region of the post before
+                        nm = government_name(rd.name)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=last_region).handle
+                        ctx.agency_region[agency] = add_region(last_region)
+                    elif org is not None and org.type == "Agency":
                         agency = resolved_agencies.get((org.start, org.end, org.body))
                         if agency is None:  # 旗委政府书记: the mention was split into two bodies
                             first = first_at_span.get((org.start, org.end))
                             agency = resolved_agencies[first] if first else None
+                    elif org is None and p.after and p.kind == "party" and (fd := gaz.get(focal)):
+                        # 王建国书记强调: the party committee of the region the article is about
+                        nm = agency_name("委员会", fd.name)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=focal).handle
+                        ctx.agency_region[agency] = add_region(focal)
                     elif org is None:
                         agency = last_agency
                     elif p.kind == "party" and org.type == "Region" and (reg := _region_code(org, deixis)) and (rd := gaz.get(reg)):
@@ -376,6 +391,8 @@ def resolve_article(
             r.attrs["title"] = "、".join(dict.fromkeys([*(old.split("、") if old else []), *titles]))
             for agency, title in agency_posts:
                 ctx.memberships.append((r.handle, agency, title, om.mention))
+            if agency_posts:
+                posted.add(om.mention.surface)
 
     _resolve_orgs(ctx, orgs, regions, gaz)
     return ctx

@@ -84,6 +84,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     region_end = {m.end: m for m in regions if not isinstance(m.place, Ambiguous)}  # deixis too
     region_spans = Spans((m.start, m.end) for m in regions)
     region_at = region_starts(regions)  # for the park before a committee, built once
+    parks_of: dict[str, list[str]] = {}  # a park's generic word -> the parks the text names so
     out: list[Mention] = []
     i = 0
     n = len(norm)
@@ -110,6 +111,8 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                 park = ""  # 县产业集聚区管委会: a level's own zone, no park's name
             else:
                 park, pstart = _park_before(norm, i, regions, at=region_at)
+                if not park and zone is None and (own := _articles_park(norm, i, regions, region_at, parks_of)):
+                    park, pstart = own, -1  # 高新区管委会: the article's own 高新区, named elsewhere
             if park:
                 surface = norm[pstart:end] if pstart >= 0 else park + f
                 out.append(Mention("Agency", surface, i, end, place=ParkBody(park), body=bodies[0]))
@@ -294,6 +297,20 @@ def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40, at:
         if found := _park_ending(norm, j, regions, at):
             return found[0], found[1] if j == i else -1
     return "", -1
+
+
+def _articles_park(norm: str, i: int, regions: list[Mention], at: dict | None, parks_of: dict[str, list[str]]) -> str:
+    """A committee after a park's generic word alone (高新区管委会, 经开区党工委): the park of
+    that word the article names (宜宾高新区), when it names one only. parks_of keeps each
+    word's parks, so that the text is read once per word."""
+    for suf, typ, _ in suffixes():
+        if typ != "IndustrialPark" or not norm.endswith(suf, 0, i):
+            continue
+        if suf not in parks_of:
+            found = (_park_ending(norm, m.end(), regions, at) for m in re.finditer(re.escape(suf), norm))
+            parks_of[suf] = sorted({f[0] for f in found if f})
+        return parks_of[suf][0] if len(parks_of[suf]) == 1 else ""
+    return ""
 
 
 def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> tuple[str, int] | None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.resources import table, words
-from kg.extract.gazetteer import head_titles
+from kg.extract.gazetteer import head_titles, level_words
 from kg.extract.segment import cut, is_common_word, word_info
 from kg.extract.mentions.regions import Spans
 
@@ -31,6 +31,9 @@ class TitleClaim:
     # party committee of the region before it) | body (names its body) | none
     org: Mention | None  # the body or region written right before the title
     body: str = ""  # kind body: the body the title names (全国人大代表: 全国人民代表大会)
+    after: bool = False  # written after the name (李刚市长, 王建国书记): the article's own level's
+    government: bool = False  # after a government written alone in a chain (、办事处主任): the
+    # government of the region of the post before
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
     for end, bm in by_end.items():
         by_start.setdefault(_written_start(norm, bm), []).append(end)
     taken = Spans((m.start, m.end) for m in agencies)
+    spans = Spans((m.start, m.end) for m in [*regions, *agencies])
     occ = Occurrences(norm)
     out: list[OfficialMention] = []
     i, n = 0, len(norm)
@@ -154,18 +158,19 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             continue
         posts = []
         pos = i
-        unknown = False
+        before = ""  # what the body before the title is, when no mention is: unknown | government
         while hit:
             t, k = hit
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
-            if unknown:  # 、省现代化工产业链链长: a body the lexicons do not know
+            if before == "unknown":  # 、省现代化工产业链链长: a body the lexicons do not know
                 kind = "none"
-            posts.append(TitleClaim(t, kind, by_end.get(pos), body))
+            gov = before == "government" and kind in ("attach", "party")
+            posts.append(TitleClaim(t, kind, by_end.get(pos), body, government=gov))
             pos += len(t)
             nxt = _next_title(norm, pos, by_start)
             if nxt is None:
                 break
-            pos, hit, unknown = nxt
+            pos, hit, before = nxt
         name = _name_at(norm, pos, occ)
         if name:
             om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
@@ -176,9 +181,96 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
                 om = Mention("Official", nxt[1], nxt[0], nxt[0] + len(nxt[1]), titles=om.titles)
                 out.append(OfficialMention(om, tuple(posts)))
                 i = om.end
+        elif (
+            norm.startswith((")", "）"), pos)
+            and (s := _written_start(norm, by_end[i]) if i in by_end else i) > 0
+            and norm[s - 1] in "(（"
+            and (name := _name_before(norm, s - 1, {o.mention.surface for o in out}, spans, occ))
+        ):
+            # 李刚(市委副书记、市长): the posts in brackets after the name
+            om = Mention("Official", name, s - 1 - len(name), s - 1, titles=tuple(p.title for p in posts))
+            out.append(OfficialMention(om, tuple(posts)))
+            i = pos
         else:
             i = pos
-    return out
+    return _with_titles_after(norm, out, by_end, spans, occ)
+
+
+# a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
+BEFORE_NAME = set("由和与及对向请陪同据有")
+# what follows a title written after a name: its visit's party, a name's address, a list's end
+AFTER_TITLE = ("一行", "同志", "等")
+
+
+def _with_titles_after(
+    norm: str, found: list[OfficialMention], by_end: dict[int, Mention], spans: Spans, occ: Occurrences
+) -> list[OfficialMention]:
+    """NAME + a head or party title (李刚市长一行, 王建国书记强调, 张华县长指出): the official,
+    with a post in the article's own body of that title. Only titles that name their body by
+    their level (heads: 市长, 旗长) or by the party (书记); a title that attaches to a body
+    written before it (主任, 局长) says nothing here. Merged with the others in text order."""
+    rx, kinds = _title_rx()
+    known = {o.mention.surface for o in found}
+    used = Spans((o.mention.start, o.mention.end) for o in found)
+    extra: list[OfficialMention] = []
+    for m in rx.finditer(norm):
+        t, i, j = m.group(), m.start(), m.end()
+        kind = kinds[t]
+        if kind not in ("head", "party") or i in by_end or spans.overlaps(i, j) or used.overlaps(i, j):
+            continue
+        if not _ends_title(norm, i, j):
+            continue
+        name = _name_before(norm, i, known, spans, occ)
+        if not name:
+            continue
+        om = Mention("Official", name, i - len(name), i, titles=(t,))
+        extra.append(OfficialMention(om, (TitleClaim(t, kind, None, after=True),)))
+    return sorted([*found, *extra], key=lambda o: (o.mention.start, o.mention.end))
+
+
+def _ends_title(norm: str, i: int, j: int) -> bool:
+    """Does the title at i..j end where the words do, before a mark, 一行/同志/等, or the words
+    after a name (强调, 指出)? Not 镇长期 (长期), 县长远."""
+    if j >= len(norm) or not HAN.match(norm[j]):
+        return True
+    if norm.startswith(AFTER_TITLE, j):
+        return True
+    toks = cut(norm[i : j + 6])
+    at = 0
+    for tok, _ in toks:  # the title is whole words of the text
+        at += len(tok)
+        if at >= j - i:
+            break
+    if at != j - i:
+        return False
+    after = norm[j : j + 6]
+    nxt = next(iter(cut(after)), ("", ""))[0]
+    return norm[j] in AFTER_NAME or _starts_words(nxt)
+
+
+def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurrences) -> str | None:
+    """The name that ends at i, written after a mark or a word that stands before names (由, 和):
+    a name already found after a title first; else the only reading that fits."""
+    singles, doubles = _surnames()
+    fits = []
+    for k in (2, 3, 4):
+        s = i - k
+        if s < 0:
+            break
+        name = norm[s:i]
+        if not HAN_RUN.fullmatch(name) or spans.overlaps(s, i):
+            continue
+        sur = name[:2] if name[:2] in doubles else name[:1]
+        if sur not in singles and sur not in doubles or len(name) - len(sur) not in (1, 2):
+            continue
+        if any(ch in NOT_IN_NAME for ch in name[len(sur) :]) or (is_common_word(name) and not _known_name(name)):
+            continue
+        before = norm[s - 1] if s > 0 else ""
+        if name in known:
+            return name
+        if not before or not HAN.match(before) or before in BEFORE_NAME:
+            fits.append(name)
+    return fits[0] if len(fits) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -196,13 +288,14 @@ def _written_start(norm: str, m: Mention) -> int:
 
 # what ends a name in a list of names: a mark, or a function character (等, 和)
 AFTER_LISTED = set("、,，。;；:：!！?？)）\n") | set("等和及与")
+LIST_MARKS = set("、和及与")  # what joins the names of a list
 
 
 def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occurrences) -> tuple[int, str] | None:
-    """After a name at end: 、 then another name, no title or body before it, and after it the
-    list goes on or ends (a mark, 等, or the words after the list: 参加, 出席)."""
+    """After a name at end: 、 (or 和, 及, 与) then another name, no title or body before it, and
+    after it the list goes on or ends (a mark, 等, or the words after the list: 参加, 出席)."""
     j = end + 1
-    if end >= len(norm) or norm[end] != "、" or title_at(norm, j) or j in by_start:
+    if end >= len(norm) or norm[end] not in LIST_MARKS or title_at(norm, j) or j in by_start:
         return None
     name = _name_at(norm, j, occ)
     if not name:
@@ -218,23 +311,39 @@ UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not 
 
 def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     """After one title: '、' then maybe a body/region, then another title:
-    (where the title starts, (title, kind), whether the body before it is unknown)."""
+    (where the title starts, (title, kind), what the body before it is when no mention is:
+    "" for a mention or none, unknown, government)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
         hit = title_at(norm, j)
         if hit:
-            return j, hit, False
+            return j, hit, ""
         # 全国人大代表、来宾市市长: a region or body, then a title
         for k in sorted(by_start.get(j, ()), reverse=True):
             hit = title_at(norm, k)
             if hit:
-                return k, hit, False
+                return k, hit, ""
         if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)
             if m and m.start() > j and HAN_RUN.fullmatch(norm, j, m.start()) and m.start() - j <= UNKNOWN_BODY:
-                return m.start(), (m.group(), kinds[m.group()]), True
+                # 、行署专员, 、办事处主任: a government written alone, the one of the chain's region
+                return m.start(), (m.group(), kinds[m.group()]), (
+                    "government" if norm[j : m.start()] in _government_forms() else "unknown"
+                )
     return None
+
+
+@lru_cache(maxsize=1)
+def _government_forms() -> frozenset[str]:
+    """How a level's government is written alone (人民政府, 政府, 行政公署, 行署, 办事处):
+    levels.tsv government, with its forms in agencies.tsv."""
+    govs = {w.government for w in level_words() if w.government}
+    forms = set(govs)
+    for r in table("agencies.tsv"):
+        if r["body"] in govs:
+            forms.update(f for f in r["forms"].split("|") if f)
+    return frozenset(forms)
 
 
 # a name of a minority written in parts with a middle dot (巴特尔·吉日格拉): the parts before the

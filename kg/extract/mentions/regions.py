@@ -13,7 +13,9 @@ from kg.extract.gazetteer import (
     deixis_prefixes,
     deixis_words,
     fits_level,
+    head_titles,
     level_rank,
+    level_words,
     level_suffixes,
     load,
     town_suffixes,
@@ -34,6 +36,26 @@ def _deixis_rx() -> re.Pattern:
     prefixes = re.escape("".join(sorted(deixis_prefixes())))
     levels = "|".join(re.escape(w) for w in deixis_words())  # longest first
     return re.compile(rf"[{prefixes}]({levels})(?![场域])")
+
+
+@lru_cache(maxsize=1)
+def _own_bodies_rx() -> re.Pattern:
+    """县委, 镇党委, 旗政府, 县长, 副旗长: a level's brief before its own party committee or
+    government, or its head's title, the article's own level as much as 我县 is; group 1 (or 2)
+    the brief."""
+    briefs = sorted({w.brief for w in level_words() if w.brief and (w.party or w.government)}, key=lambda b: (-len(b), b))
+    forms = sorted({w.party for w in level_words() if w.party} | {"政府"}, key=lambda f: (-len(f), f))
+    heads = sorted(head_titles(), key=lambda t: (-len(t), t))
+    alt = "|".join(re.escape(b) for b in briefs)
+    return re.compile(
+        rf"({alt})(?:{'|'.join(map(re.escape, forms))})|(?:{'|'.join(map(re.escape, heads))})"
+    )
+
+
+def _own_levels(norm: str) -> frozenset[str]:
+    """The levels the article's own bodies and heads are written with (县委, 县长: 县)."""
+    heads = head_titles()
+    return frozenset(m.group(1) or heads[m.group()] for m in _own_bodies_rx().finditer(norm))
 
 
 class Spans:
@@ -140,7 +162,7 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             strong_codes.add(codes[0])
     present = {a.code for c in strong_codes for a in gaz.chain(c)}
     deixes = list(_deixis_rx().finditer(norm))
-    evidence = _Evidence(gaz, norm, raw, full_codes, present, frozenset(dm.group(1) for dm in deixes))
+    evidence = _Evidence(gaz, norm, raw, full_codes, present, frozenset(dm.group(1) for dm in deixes), _own_levels(norm))
 
     decided: list[tuple[int, int, str, list[str], str]] = []
     own: dict[int, list[str]] = {}  # start -> what a name may be as the article's own region
@@ -248,8 +270,12 @@ class _Evidence:
     one lies in (or is) a place the article names for certain, the nearest first; the article's
     own level (我县, 全市) fits one; else the higher-level, better-known division."""
 
-    def __init__(self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str]) -> None:
+    def __init__(
+        self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str],
+        bodies: frozenset[str] = frozenset(),
+    ) -> None:
         self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
+        self.bodies = bodies  # the levels of the article's bodies and heads written alone (县委, 县长)
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
         self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
 
@@ -297,12 +323,13 @@ class _Evidence:
         return next((w for w in level_suffixes() if tail.startswith(w)), "")
 
     def own_region(self, code: str, name: str, end: int) -> bool:
-        """The article's words give the division's level (我县, 全市; 县委 after the name), and
+        """The article's words give the division's level (我县, 全市; 县委 after the name or alone,
+        县长), and
         they cannot mean a division above it: a county's level no prefecture has (县, 旗), or a
         prefecture's own, or a level shared (全市 of a county-level city, or of a prefecture's
         city) and the name written more than once."""
         d = self.gaz.by_code[code]
-        said = {w for w in (self.after(end), *self.deixis) if fits_level(w, d)}
+        said = {w for w in (self.after(end), *self.deixis, *self.bodies) if fits_level(w, d)}
         if not said:
             return False
         return d.level != "county" or bool(said - _prefecture_levels(self.gaz)) or self.times[name] > 1

@@ -67,6 +67,10 @@ def _first_chars() -> tuple[frozenset[str], re.Pattern]:
     return firsts, re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
 
 
+# up to this length a text answers count and find itself: the index pays only in long ones
+_ASK_THE_TEXT = 20_000
+
+
 class Occurrences:
     """norm.count(name) and norm.find(name) for the names after titles, from one index of the
     text: where each pair of characters that starts with a surname character stands. A count
@@ -86,7 +90,8 @@ class Occurrences:
             return hit
         firsts, rx = _first_chars()
         norm = self.norm
-        if len(name) < 2 or name[0] not in firsts:  # not a name's form: ask the text itself
+        if len(name) < 2 or name[0] not in firsts or len(norm) <= _ASK_THE_TEXT:
+            # not a name's form, or a text short enough that str.count (in C) beats the index
             hit = (norm.count(name), norm.find(name))
         else:
             if self._at is None:

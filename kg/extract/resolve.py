@@ -498,6 +498,7 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     return canon
 
 
+@lru_cache(maxsize=65536)
 def project_phase(name: str) -> str:
     """The phase a project's name gives (华恒生物二期 -> "2"), or ""."""
     ph = PHASE.search(name)
@@ -513,15 +514,23 @@ def _same_suffix(a: str, b: str) -> bool:
     return a[-3:] == b[-3:]
 
 
-def _company_short_forms(core: str) -> list[str]:
-    """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named."""
+@lru_cache(maxsize=1)
+def _industry_suffixes() -> tuple[str, ...]:
+    """The industry words that end a company's core (生物, 酒业), longest first as suffixes()."""
+    return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "industry")
+
+
+@lru_cache(maxsize=65536)
+def _company_short_forms(core: str) -> tuple[str, ...]:
+    """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named
+    (cached: asked twice for each company, and a region's news names the same ones again)."""
     out = []
-    for suf, typ, strength in suffixes():
-        if typ == "Company" and strength == "industry" and core.endswith(suf) and len(core) - len(suf) >= 2:
+    for suf in _industry_suffixes():
+        if core.endswith(suf) and len(core) - len(suf) >= 2:
             stem = core[: -len(suf)]
             out += [stem, stem[0] + suf[0]]
             break
-    return [s for s in out if len(s) >= 2 and not re.fullmatch(r"[\W\d]+", s)]
+    return tuple(s for s in out if len(s) >= 2 and not re.fullmatch(r"[\W\d]+", s))
 
 
 # ---------------------------------------------------------------- identity across articles

@@ -393,6 +393,12 @@ def _region_of_agency_mention(m: Mention, resolved: dict[tuple[int, int, str], H
     return ctx.entities[h].region if h is not None else ""
 
 
+# up to these sizes (short forms x characters, stems x names) `in` answers faster than an
+# automaton built for the one article; past them the automaton keeps a long text linear
+_ASK_THE_TEXT = 200_000
+_PAIRS = 400
+
+
 def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mention], gaz: Gazetteer) -> None:
     norm = ctx.text.norm
     region_forms = set()
@@ -419,7 +425,9 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     # which short forms the text holds, in one pass (`short in norm` was a pass per company)
     shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
     found: set[str] = set()
-    if shorts:
+    if shorts and len(shorts) * len(norm) <= _ASK_THE_TEXT:
+        found = {s for s in shorts if s in norm}  # a short text: `in` (in C) beats an automaton
+    elif shorts:
         ac = AhoCorasick(shorts, matchkind=MatchKind.Standard)
         found = {shorts[i] for i, _, _ in ac.find_matches_as_indexes(norm, overlapping=True)}
 
@@ -483,13 +491,16 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     if not stems:
         return {}
     keys = sorted(stems)
-    ac = AhoCorasick(keys, matchkind=MatchKind.Standard)
     longer: dict[str, set[str]] = {}  # short name -> the longer names holding its stem
-    for q in names:
-        for k, _, _ in ac.find_matches_as_indexes(q, overlapping=True):
-            for p in stems[keys[k]]:
-                if len(q) > len(p) and q.endswith(suffix_of[p]):
-                    longer.setdefault(p, set()).add(q)
+    if len(keys) * len(names) <= _PAIRS:  # few projects: `in` for each pair beats an automaton
+        held = ((q, key) for q in names for key in keys if key in q)
+    else:
+        ac = AhoCorasick(keys, matchkind=MatchKind.Standard)
+        held = ((q, keys[k]) for q in names for k, _, _ in ac.find_matches_as_indexes(q, overlapping=True))
+    for q, key in held:
+        for p in stems[key]:
+            if len(q) > len(p) and q.endswith(suffix_of[p]):
+                longer.setdefault(p, set()).add(q)
     canon: dict[str, str] = {}
     for p in sorted(longer, key=lambda n: (-len(n), n)):  # the longer names are settled first
         targets = {canon.get(q, q) for q in longer[p]}

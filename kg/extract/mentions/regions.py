@@ -195,10 +195,11 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
         if codes:
             return codes, []
     cands, weak = [], []
+    everyday: bool | None = None  # is s an everyday word (asked once, on the first code that asks)
     for c in gaz.short.get(s, []):  # a short form (or a two-character full name read as one: 香港)
         if c in ev.full_codes:
             cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
-        elif is_common_word(s) and not gaz.has_level(s):
+        elif everyday or (everyday is None and (everyday := is_common_word(s) and not gaz.has_level(s))):
             continue
         elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
             cands.append(c)  # a county's short form in an article about its city

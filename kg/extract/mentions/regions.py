@@ -106,16 +106,33 @@ def _towns(gaz: Gazetteer):
     return index, names, AhoCorasick(names, matchkind=MatchKind.Standard)
 
 
+# township names times characters up to which _town_matches asks str.find
+_FIND_TOWNS = 2_000_000
+
+
 def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[int, int, str, list[str]]]:
     """Townships of the given counties in the text, leftmost-longest: (start, end, name, codes).
     One automaton for all of China, its matches kept by county, where an automaton per set of
     counties had to be built for nearly every article."""
     index, names, ac = _towns(gaz)
     hits = []
-    for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
-        codes = [c for c in index[names[i]] if gaz.by_code[c].parent in counties]
-        if codes:
-            hits.append((s, -e, names[i], codes))
+    # the townships of these counties, few: each looked for with str.find (in C) costs less than
+    # a pass of the automaton of all China's, unless the text is long
+    own = sorted({n for k in counties for c in gaz.children.get(k, ()) if (n := gaz.by_code[c].name) in index})
+    if len(own) * len(norm) <= _FIND_TOWNS:
+        for name in own:
+            codes = [c for c in index[name] if gaz.by_code[c].parent in counties]
+            if not codes:
+                continue
+            s = norm.find(name)
+            while s >= 0:
+                hits.append((s, -(s + len(name)), name, codes))
+                s = norm.find(name, s + 1)
+    else:
+        for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
+            codes = [c for c in index[names[i]] if gaz.by_code[c].parent in counties]
+            if codes:
+                hits.append((s, -e, names[i], codes))
     out, pos = [], 0
     for s, neg_end, name, codes in sorted(hits):
         if s >= pos:

@@ -114,8 +114,10 @@ def level_of(token: str) -> LevelWord | None:
     return _by_token().get(token)
 
 
+@lru_cache(maxsize=65536)
 def level_of_name(name: str) -> LevelWord | None:
-    """The row of the longest level word a division's name ends with (阿里地区 -> 地区, not 区)."""
+    """The row of the longest level word a division's name ends with (阿里地区 -> 地区, not 区).
+    Cached: asked of the same few names for every mention of a level."""
     for w in level_words():
         if name.endswith(w.word) and len(name) > len(w.word):
             return w

@@ -199,7 +199,7 @@ def _add(ctx: ArticleContext, typ: str, ident: str, name: str, m: Mention | None
 
 def _left_out(ctx: ArticleContext, what: str, m: Mention) -> AbstractContextManager[None]:
     """A mention that trips an unforeseen case is left out with a note; the article goes on."""
-    return attempt(ctx.notes, f"{what} {m.surface!r} (at {m.start})")
+    return attempt(ctx.notes, lambda: f"{what} {m.surface!r} (at {m.start})")
 
 
 def ctx_codes(ctx: "ArticleContext") -> set[str]:

@@ -97,13 +97,16 @@ def _index(gaz: Gazetteer):
 
 @lru_cache(maxsize=4)
 def _towns(gaz: Gazetteer):
-    """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton."""
+    """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton; and each
+    county's townships' names."""
     index: dict[str, list[str]] = {}
+    by_county: dict[str, set[str]] = {}
     for d in gaz.by_code.values():
         if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(town_suffixes()):
             index.setdefault(d.name, []).append(d.code)
+            by_county.setdefault(d.parent, set()).add(d.name)
     names = sorted(index)
-    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard)
+    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
 
 
 # township names times characters up to which _town_matches asks str.find
@@ -114,17 +117,17 @@ def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[i
     """Townships of the given counties in the text, leftmost-longest: (start, end, name, codes).
     One automaton for all of China, its matches kept by county, where an automaton per set of
     counties had to be built for nearly every article."""
-    index, names, ac = _towns(gaz)
+    index, names, ac, by_county = _towns(gaz)
     hits = []
     # the townships of these counties, few: each looked for with str.find (in C) costs less than
     # a pass of the automaton of all China's, unless the text is long
-    own = sorted({n for k in counties for c in gaz.children.get(k, ()) if (n := gaz.by_code[c].name) in index})
+    own = sorted({n for k in counties for n in by_county.get(k, ())})
     if len(own) * len(norm) <= _FIND_TOWNS:
         for name in own:
-            codes = [c for c in index[name] if gaz.by_code[c].parent in counties]
-            if not codes:
-                continue
             s = norm.find(name)
+            if s < 0:
+                continue
+            codes = [c for c in index[name] if gaz.by_code[c].parent in counties]
             while s >= 0:
                 hits.append((s, -(s + len(name)), name, codes))
                 s = norm.find(name, s + 1)

@@ -5,6 +5,7 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -46,14 +47,9 @@ class Spans:
     def __init__(self, spans) -> None:
         spans = sorted(spans)
         self._starts = [a for a, _ in spans]
-        reach, top = [], float("-inf")  # reach[k]: the furthest end of spans[: k + 1]
-        top_at: dict[int, int] = {}  # start -> the furthest end of a span starting there
-        for a, b in spans:
-            top = b if b > top else top
-            reach.append(top)
-            top_at[a] = b  # spans are sorted: the last one starting at a ends furthest
-        self._reach = reach
-        self._top_at = top_at
+        self._reach = list(accumulate((b for _, b in spans), max))  # the furthest end of spans[: k + 1]
+        # start -> the furthest end of a span starting there (sorted: the last one starting at a)
+        self._top_at: dict[int, int] = dict(spans)
 
     def overlaps(self, s: int, e: int) -> bool:
         """any(a < e and s < b): a span that overlaps [s, e); overlaps(i, i) is any(a < i < b)."""

@@ -37,6 +37,7 @@ def _owned(cue: str) -> re.Pattern:
     return _cue(cue, "ownership_cues.tsv")
 
 
+_PARA_END = re.compile(r"\n")
 CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 
 
@@ -219,15 +220,6 @@ class _Places:
         return None
 
 
-def _positions(s: str, ch: str) -> list[int]:
-    """Where ch stands in s, left to right (a str.find loop: a paragraph mark is rare)."""
-    out, i = [], s.find(ch)
-    while i >= 0:
-        out.append(i)
-        i = s.find(ch, i + 1)
-    return out
-
-
 class _Scopes:
     """The places the text sets as the scope of what it says next, found once per article.
 
@@ -243,7 +235,7 @@ class _Scopes:
         self._ctx = ctx
         norm = ctx.text.norm
         self._clause_ends = [m.start() for m in CLAUSE_END.finditer(norm)]
-        self._para_ends = _positions(norm, "\n")
+        self._para_ends = [m.start() for m in _PARA_END.finditer(norm)]
         self._every = sorted(
             ((m.start, -m.end, e.handle, n) for e in ctx.entities.values() for n, m in enumerate(e.mentions)),
         )

@@ -24,7 +24,7 @@ from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head
 from kg.extract.mentions.agencies import body_kind
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
-from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans
 from kg.extract.notes import attempt
 from kg.model import Evidence, Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, code_of
@@ -425,7 +425,7 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     # which short forms the text holds, in one pass (`short in norm` was a pass per company)
     shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
     found: set[str] = set()
-    if shorts and len(shorts) * len(norm) <= _ASK_THE_TEXT:
+    if shorts and len(norm) <= SHORT_TEXT and len(shorts) * len(norm) <= _ASK_THE_TEXT:
         found = {s for s in shorts if s in norm}  # a short text: `in` (in C) beats an automaton
     elif shorts:
         ac = AhoCorasick(shorts, matchkind=MatchKind.Standard)

@@ -12,7 +12,7 @@ from kg.model import Mention, Text
 from kg.resources import table, words
 from kg.extract.gazetteer import head_titles
 from kg.extract.segment import cut, is_common_word, word_info
-from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -67,10 +67,6 @@ def _first_chars() -> tuple[frozenset[str], re.Pattern]:
     return firsts, re.compile("[" + re.escape("".join(sorted(firsts))) + "]")
 
 
-# up to this length a text answers count and find itself: the index pays only in long ones
-_ASK_THE_TEXT = 20_000
-
-
 class Occurrences:
     """norm.count(name) and norm.find(name) for the names after titles, from one index of the
     text: where each pair of characters that starts with a surname character stands. A count
@@ -90,7 +86,7 @@ class Occurrences:
             return hit
         firsts, rx = _first_chars()
         norm = self.norm
-        if len(name) < 2 or name[0] not in firsts or len(norm) <= _ASK_THE_TEXT:
+        if len(name) < 2 or name[0] not in firsts or len(norm) <= SHORT_TEXT:
             # not a name's form, or a text short enough that str.count (in C) beats the index
             hit = (norm.count(name), norm.find(name))
         else:

@@ -105,6 +105,10 @@ def _towns(gaz: Gazetteer):
     return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
 
 
+# A text up to this length is asked with str.find, count and `in` (in C) where building an
+# automaton or an index for the one text costs more; a longer one gets the automaton, so that
+# the work stays linear in its length however many names it holds.
+SHORT_TEXT = 20_000
 # township names times characters up to which _town_matches asks str.find
 _FIND_TOWNS = 2_000_000
 
@@ -118,7 +122,7 @@ def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[i
     # the townships of these counties, few: each looked for with str.find (in C) costs less than
     # a pass of the automaton of all China's, unless the text is long
     own = sorted({n for k in counties for n in by_county.get(k, ())})
-    if len(own) * len(norm) <= _FIND_TOWNS:
+    if len(norm) <= SHORT_TEXT and len(own) * len(norm) <= _FIND_TOWNS:
         for name in own:
             s = norm.find(name)
             if s < 0:

@@ -114,8 +114,10 @@ def level_of(token: str) -> LevelWord | None:
     return _by_token().get(token)
 
 
+@lru_cache(maxsize=65536)
 def level_of_name(name: str) -> LevelWord | None:
-    """The row of the longest level word a division's name ends with (阿里地区 -> 地区, not 区)."""
+    """The row of the longest level word a division's name ends with (阿里地区 -> 地区, not 区).
+    Cached: asked of the same few names for every mention of a level."""
     for w in level_words():
         if name.endswith(w.word) and len(name) > len(w.word):
             return w
@@ -223,6 +225,7 @@ class Gazetteer:
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
+        self._has_level: dict[str, bool] = {}  # has_level's answers, asked again for each mention
         # surface form -> codes, split by how strong the form is
         self.full: dict[str, list[str]] = {}
         self.short: dict[str, list[str]] = {}
@@ -270,7 +273,12 @@ class Gazetteer:
     def has_level(self, form: str) -> bool:
         """A short form that keeps its division's level character (民和县, 恩施州): no everyday
         word, whatever a dictionary says of it."""
-        return any(self.by_code[c].name.endswith(_short_keeps()) and form[-1] == self.by_code[c].name[-1] for c in self.short.get(form, ()))
+        hit = self._has_level.get(form)
+        if hit is None:
+            keeps = _short_keeps()
+            hit = any((n := self.by_code[c].name).endswith(keeps) and form[-1] == n[-1] for c in self.short.get(form, ()))
+            self._has_level[form] = hit
+        return hit
 
     def leading(self, name: str, longest: int = 10) -> tuple[str, int] | None:
         """The one division a name starts with (海南省东宇商贸 -> 460000, 3), longest first; None

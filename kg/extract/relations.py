@@ -37,6 +37,7 @@ def _owned(cue: str) -> re.Pattern:
     return _cue(cue, "ownership_cues.tsv")
 
 
+_PARA_END = re.compile(r"\n")
 CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 
 
@@ -96,9 +97,11 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = _company_place(ctx, e, by_sentence, gaz)
-        for cm in sorted(e.mentions, key=lambda x: x.start):
+        for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
+            if place is not None:
+                break  # found at an earlier mention
             s0, s1 = ctx.text.sentences[ctx.text.sentence_of(cm.start)]
-            if place is None and _cue("visit").search(ctx.text.norm, s0, s1):
+            if _cue("visit").search(ctx.text.norm, s0, s1):
                 # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
                 place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
         if place is None and e.handle not in parents and not _placeless_registered(ctx, e, scopes):
@@ -232,7 +235,7 @@ class _Scopes:
         self._ctx = ctx
         norm = ctx.text.norm
         self._clause_ends = [m.start() for m in CLAUSE_END.finditer(norm)]
-        self._para_ends = [m.start() for m in re.finditer(r"\n", norm)]
+        self._para_ends = [m.start() for m in _PARA_END.finditer(norm)]
         self._every = sorted(
             ((m.start, -m.end, e.handle, n) for e in ctx.entities.values() for n, m in enumerate(e.mentions)),
         )

@@ -24,7 +24,7 @@ from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head
 from kg.extract.mentions.agencies import body_kind
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
-from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans
 from kg.extract.notes import attempt
 from kg.model import Evidence, Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, code_of
@@ -209,7 +209,7 @@ def _add(ctx: ArticleContext, typ: str, ident: str, name: str, m: Mention | None
 
 def _left_out(ctx: ArticleContext, what: str, m: Mention) -> AbstractContextManager[None]:
     """A mention that trips an unforeseen case is left out with a note; the article goes on."""
-    return attempt(ctx.notes, f"{what} {m.surface!r} (at {m.start})")
+    return attempt(ctx.notes, lambda: f"{what} {m.surface!r} (at {m.start})")
 
 
 def ctx_codes(ctx: "ArticleContext") -> set[str]:
@@ -428,6 +428,12 @@ def _region_of_agency_mention(m: Mention, resolved: dict[tuple[int, int, str], H
     return ctx.entities[h].region if h is not None else ""
 
 
+# up to these sizes (short forms x characters, stems x names) `in` answers faster than an
+# automaton built for the one article; past them the automaton keeps a long text linear
+_ASK_THE_TEXT = 200_000
+_PAIRS = 400
+
+
 def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mention], gaz: Gazetteer) -> None:
     norm = ctx.text.norm
     region_forms = set()
@@ -454,7 +460,9 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     # which short forms the text holds, in one pass (`short in norm` was a pass per company)
     shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
     found: set[str] = set()
-    if shorts:
+    if shorts and len(norm) <= SHORT_TEXT and len(shorts) * len(norm) <= _ASK_THE_TEXT:
+        found = {s for s in shorts if s in norm}  # a short text: `in` (in C) beats an automaton
+    elif shorts:
         ac = AhoCorasick(shorts, matchkind=MatchKind.Standard)
         found = {shorts[i] for i, _, _ in ac.find_matches_as_indexes(norm, overlapping=True)}
 
@@ -524,13 +532,16 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     if not stems:
         return {}
     keys = sorted(stems)
-    ac = AhoCorasick(keys, matchkind=MatchKind.Standard)
     longer: dict[str, set[str]] = {}  # short name -> the longer names holding its stem
-    for q in names:
-        for k, _, _ in ac.find_matches_as_indexes(q, overlapping=True):
-            for p in stems[keys[k]]:
-                if len(q) > len(p) and q.endswith(suffix_of[p]):
-                    longer.setdefault(p, set()).add(q)
+    if len(keys) * len(names) <= _PAIRS:  # few projects: `in` for each pair beats an automaton
+        held = ((q, key) for q in names for key in keys if key in q)
+    else:
+        ac = AhoCorasick(keys, matchkind=MatchKind.Standard)
+        held = ((q, keys[k]) for q in names for k, _, _ in ac.find_matches_as_indexes(q, overlapping=True))
+    for q, key in held:
+        for p in stems[key]:
+            if len(q) > len(p) and q.endswith(suffix_of[p]):
+                longer.setdefault(p, set()).add(q)
     canon: dict[str, str] = {}
     for p in sorted(longer, key=lambda n: (-len(n), n)):  # the longer names are settled first
         targets = {canon.get(q, q) for q in longer[p]}
@@ -539,6 +550,7 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     return canon
 
 
+@lru_cache(maxsize=65536)
 def project_phase(name: str) -> str:
     """The phase a project's name gives (华恒生物二期 -> "2"), or ""."""
     ph = PHASE.search(name)
@@ -560,15 +572,23 @@ def _same_suffix(a: str, b: str) -> bool:
     return a[-3:] == b[-3:]
 
 
-def _company_short_forms(core: str) -> list[str]:
-    """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named."""
+@lru_cache(maxsize=1)
+def _industry_suffixes() -> tuple[str, ...]:
+    """The industry words that end a company's core (生物, 酒业), longest first as suffixes()."""
+    return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "industry")
+
+
+@lru_cache(maxsize=65536)
+def _company_short_forms(core: str) -> tuple[str, ...]:
+    """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named
+    (cached: asked twice for each company, and a region's news names the same ones again)."""
     out = []
-    for suf, typ, strength in suffixes():
-        if typ == "Company" and strength == "industry" and core.endswith(suf) and len(core) - len(suf) >= 2:
+    for suf in _industry_suffixes():
+        if core.endswith(suf) and len(core) - len(suf) >= 2:
             stem = core[: -len(suf)]
             out += [stem, stem[0] + suf[0]]
             break
-    return [s for s in out if len(s) >= 2 and not re.fullmatch(r"[\W\d]+", s)]
+    return tuple(s for s in out if len(s) >= 2 and not re.fullmatch(r"[\W\d]+", s))
 
 
 # ---------------------------------------------------------------- identity across articles

@@ -73,6 +73,9 @@ def _rjieba():
     return rjieba
 
 
-def cut(text: str) -> list[tuple[str, str]]:
-    """Words with part of speech, no HMM (names are handled by our rules)."""
-    return _rjieba().tag(text, False)
+@lru_cache(maxsize=65536)
+def cut(text: str) -> tuple[tuple[str, str], ...]:
+    """Words with part of speech, no HMM (names are handled by our rules). Cached: the rules
+    ask for the same stems and windows several times per name (a tuple, so no caller can
+    change what the next one reads)."""
+    return tuple(_rjieba().tag(text, False))

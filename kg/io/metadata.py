@@ -107,6 +107,9 @@ def _names(chunk: str) -> list[str]:
     return out
 
 
+_CREDIT_END = re.compile(r"[)）|\n。;；]")
+
+
 def credits(norm: str) -> list[tuple[str, str, str]]:
     """(kind, role word, name) for every byline credit: 记者 张文奎, 责任编辑:陈秋凤, 摄像:林亮 王希.
 
@@ -117,7 +120,8 @@ def credits(norm: str) -> list[tuple[str, str, str]]:
     marks = list(role_rx.finditer(norm))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(norm)
-        chunk = re.split(r"[)）|\n。;；]", norm[m.end() : end], maxsplit=1)[0]
+        stop = _CREDIT_END.search(norm, m.end(), end)  # the chunk up to a bracket or line end
+        chunk = norm[m.end() : stop.start() if stop else end]
         chunk = chunk.lstrip(" \u3000:：")
         for n in _names(chunk):
             if (roles[m.group()], n) not in seen:

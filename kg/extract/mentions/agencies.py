@@ -22,7 +22,7 @@ NATION = ("中华人民共和国", "国家")  # written before a national body: 
 # function characters a national body is named after (经国务院批准, 和科技部); else a character
 # before it ends a word of which the body is a part (集团商务部: a company's department)
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
-from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffixes
+from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffix_ends
 from kg.extract.mentions.regions import Spans
 from kg.extract.mentions.officials import title_at, title_rx
 
@@ -315,8 +315,11 @@ def _articles_park(norm: str, i: int, regions: list[Mention], at: dict | None, p
 
 def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> tuple[str, int] | None:
     """The park whose name ends at j, and where it starts."""
-    for suf, typ, _ in suffixes():
-        if typ == "IndustrialPark" and norm.endswith(suf, 0, j):
+    parks = suffix_ends("IndustrialPark")  # in the order of suffixes(), longest first
+    if not norm.endswith(parks, 0, j):  # one test for all of them: most places end none
+        return None
+    for suf in parks:
+        if norm.endswith(suf, 0, j):
             start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
             if j - len(suf) - start >= 2:
                 return norm[start:j], start

@@ -12,7 +12,7 @@ from kg.model import Mention, Text
 from kg.resources import table, words
 from kg.extract.gazetteer import head_titles, level_words
 from kg.extract.segment import cut, is_common_word, word_info
-from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -89,7 +89,8 @@ class Occurrences:
             return hit
         firsts, rx = _first_chars()
         norm = self.norm
-        if len(name) < 2 or name[0] not in firsts:  # not a name's form: ask the text itself
+        if len(name) < 2 or name[0] not in firsts or len(norm) <= SHORT_TEXT:
+            # not a name's form, or a text short enough that str.count (in C) beats the index
             hit = (norm.count(name), norm.find(name))
         else:
             if self._at is None:

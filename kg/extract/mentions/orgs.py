@@ -19,7 +19,7 @@ from kg.extract.mentions.names import (
     HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, ownership_nouns, region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
-from kg.extract.mentions.regions import Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
 # A predicate before a name: verbs, adverbs and idioms of two or more characters as jieba tags them
@@ -398,6 +398,10 @@ def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
     return start
 
 
+# characters times names up to which _ends_of asks str.find, past which one automaton pays
+_FIND_LOOP = 200_000
+
+
 def _ends_of(norm: str, names: set[str]) -> set[int]:
     """Where each occurrence of each name ends (overlapping ones too), in one pass over the text:
     a str.find loop per name made a pass per official."""
@@ -405,7 +409,14 @@ def _ends_of(norm: str, names: set[str]) -> set[int]:
     if "" in names:  # what str.find would say of an empty name: it is everywhere
         out.update(range(len(norm) + 1))
     words = sorted(n for n in names if n)
-    if words:
+    if words and len(norm) <= SHORT_TEXT and len(norm) * len(words) <= _FIND_LOOP:
+        # a short text: a str.find loop per name (in C) costs less than building an automaton
+        for w in words:
+            i = norm.find(w)
+            while i >= 0:
+                out.add(i + len(w))
+                i = norm.find(w, i + 1)
+    elif words:
         ac = AhoCorasick(words, matchkind=MatchKind.Standard)
         out.update(e for _, _, e in ac.find_matches_as_indexes(norm, overlapping=True))
     return out

@@ -5,6 +5,7 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -68,14 +69,9 @@ class Spans:
     def __init__(self, spans) -> None:
         spans = sorted(spans)
         self._starts = [a for a, _ in spans]
-        reach, top = [], float("-inf")  # reach[k]: the furthest end of spans[: k + 1]
-        top_at: dict[int, int] = {}  # start -> the furthest end of a span starting there
-        for a, b in spans:
-            top = b if b > top else top
-            reach.append(top)
-            top_at[a] = b  # spans are sorted: the last one starting at a ends furthest
-        self._reach = reach
-        self._top_at = top_at
+        self._reach = list(accumulate((b for _, b in spans), max))  # the furthest end of spans[: k + 1]
+        # start -> the furthest end of a span starting there (sorted: the last one starting at a)
+        self._top_at: dict[int, int] = dict(spans)
 
     def overlaps(self, s: int, e: int) -> bool:
         """any(a < e and s < b): a span that overlaps [s, e); overlaps(i, i) is any(a < i < b)."""
@@ -119,25 +115,49 @@ def _index(gaz: Gazetteer):
 
 @lru_cache(maxsize=4)
 def _towns(gaz: Gazetteer):
-    """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton."""
+    """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton; and each
+    county's townships' names."""
     index: dict[str, list[str]] = {}
+    by_county: dict[str, set[str]] = {}
     for d in gaz.by_code.values():
         if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(town_suffixes()):
             index.setdefault(d.name, []).append(d.code)
+            by_county.setdefault(d.parent, set()).add(d.name)
     names = sorted(index)
-    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard)
+    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
+
+
+# A text up to this length is asked with str.find, count and `in` (in C) where building an
+# automaton or an index for the one text costs more; a longer one gets the automaton, so that
+# the work stays linear in its length however many names it holds.
+SHORT_TEXT = 20_000
+# township names times characters up to which _town_matches asks str.find
+_FIND_TOWNS = 2_000_000
 
 
 def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[int, int, str, list[str]]]:
     """Townships of the given counties in the text, leftmost-longest: (start, end, name, codes).
     One automaton for all of China, its matches kept by county, where an automaton per set of
     counties had to be built for nearly every article."""
-    index, names, ac = _towns(gaz)
+    index, names, ac, by_county = _towns(gaz)
     hits = []
-    for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
-        codes = [c for c in index[names[i]] if gaz.by_code[c].parent in counties]
-        if codes:
-            hits.append((s, -e, names[i], codes))
+    # the townships of these counties, few: each looked for with str.find (in C) costs less than
+    # a pass of the automaton of all China's, unless the text is long
+    own = sorted({n for k in counties for n in by_county.get(k, ())})
+    if len(norm) <= SHORT_TEXT and len(own) * len(norm) <= _FIND_TOWNS:
+        for name in own:
+            s = norm.find(name)
+            if s < 0:
+                continue
+            codes = [c for c in index[name] if gaz.by_code[c].parent in counties]
+            while s >= 0:
+                hits.append((s, -(s + len(name)), name, codes))
+                s = norm.find(name, s + 1)
+    else:
+        for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
+            codes = [c for c in index[names[i]] if gaz.by_code[c].parent in counties]
+            if codes:
+                hits.append((s, -e, names[i], codes))
     out, pos = [], 0
     for s, neg_end, name, codes in sorted(hits):
         if s >= pos:
@@ -229,10 +249,11 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
         if codes:
             return codes, []
     cands, weak = [], []
+    everyday: bool | None = None  # is s an everyday word (asked once, on the first code that asks)
     for c in gaz.short.get(s, []):  # a short form (or a two-character full name read as one: 香港)
         if c in ev.full_codes:
             cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
-        elif is_common_word(s) and not gaz.has_level(s):
+        elif everyday or (everyday is None and (everyday := is_common_word(s) and not gaz.has_level(s))):
             continue
         elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
             cands.append(c)  # a county's short form in an article about its city

@@ -22,7 +22,7 @@ NATION = ("中华人民共和国", "国家")  # written before a national body: 
 # function characters a national body is named after (经国务院批准, 和科技部); else a character
 # before it ends a word of which the body is a part (集团商务部: a company's department)
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
-from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffix_ends
+from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffix_ends, suffixes
 from kg.extract.mentions.regions import Spans
 from kg.extract.mentions.officials import title_at, title_rx
 

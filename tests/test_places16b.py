@@ -45,7 +45,7 @@ def test_places_listed_under_one_scope_word_place_nothing_after_them():
     # 来到A园和B镇,察看了X、Y: the text does not say which of the two holds what was seen
     r = extract_text(
         "威县人大视察项目建设\n"
-        "视察组来到威县新能源装备产业园和方家营镇,察看了河北新锐电机有限公司电机项目和邢台宏达包装有限公司纸箱项目。\n"
+        "邢台市威县召开会议。视察组来到威县新能源装备产业园和方家营镇,察看了河北新锐电机有限公司电机项目和邢台宏达包装有限公司纸箱项目。\n"
     )
     located = rels(r, "locatedIn")
     assert not {x for x in located if x[1] == "方家营镇"}
@@ -86,3 +86,34 @@ def test_the_park_word_inside_a_body_is_no_park():
         "宜章县召开大会。园区管委会主任介绍,郴州恒锂科技有限公司年产1万吨锂盐项目正在安装设备。\n"
     )
     assert not {x for x in rels(r, "locatedIn") if x[1].endswith("园")}
+
+
+def test_an_entity_listed_with_a_place_after_one_scope_word_is_not_in_that_place():
+    # 走进A园和B公司: the company is one of the places visited, not in the park
+    r = extract_text(
+        "锡林郭勒盟调研奶业\n"
+        "锡林郭勒盟召开会议。\n"
+        "在正镶白旗,盟委书记先后走进镶白奶业产业园和锡林郭勒白旗乳品有限公司,察看了生产车间。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("锡林郭勒白旗乳品有限公司", "正镶白旗") in located
+    assert ("锡林郭勒白旗乳品有限公司", "镶白奶业产业园") not in located
+
+
+def test_a_park_after_the_town_that_opens_its_sentence_is_in_the_town():
+    # 在X镇,Y园…: the comma ends the scope phrase, the park is no second item of a list
+    r = extract_text(
+        "琼中县发展沉香产业\n"
+        "琼中黎族苗族自治县召开会议。在湾岭镇,琼中黎母沉香产业园将引进海南香木科技有限公司建设沉香加工项目。\n"
+    )
+    assert ("琼中黎母沉香产业园", "湾岭镇") in rels(r, "locatedIn")
+
+
+def test_a_project_named_after_a_town_of_the_article_is_in_the_town():
+    # the town opens a firm's name inside the project's: a town's firm works in the town
+    r = extract_text(
+        "威县推进项目建设\n"
+        "邢台市威县召开项目推进会。视察组来到威县新能源产业园,"
+        "察看了河北冀锋机械有限公司农机项目和方家营镇梨果冷链物流中心项目。\n"
+    )
+    assert ("方家营镇梨果冷链物流中心项目", "方家营镇") in rels(r, "locatedIn")

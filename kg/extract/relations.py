@@ -12,6 +12,7 @@ from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence,
 from kg.resources import table, words
 
 LIST_NEXT = "、,和及与"
+LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
 
@@ -127,7 +128,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
-        place = _own_place(ctx, e, scopes)
+        place = _own_place(ctx, e, scopes, gaz)
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
                 break
@@ -267,6 +268,7 @@ class _Scopes:
         before, venue, located = _frame_before(), _cue("venue"), _cue("located")
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
         self._listed: set[int] = set()  # frames of several places listed under one scope word
+        self._ends: list[int] = []  # where each frame's place ends
         prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
         for st, en, k in top:
             cue = before.search(norm, max(0, st - _longest_cue()), st)
@@ -289,13 +291,15 @@ class _Scopes:
                 continue
             if listed and prev is not None:
                 opens, loc = prev[3], prev[4]
-                self._listed.add(len(self.frames) - 1)
-                self._listed.add(len(self.frames))
+                if norm[st - 1] != ",":  # 在X镇,Y园…: the clause goes on, no list
+                    self._listed.add(len(self.frames) - 1)
+                    self._listed.add(len(self.frames))
             else:
                 s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
                 opens = cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，")
                 loc = cue is not None and located.fullmatch(word) is not None
             self.frames.append((st, k, opens, loc))
+            self._ends.append(en)
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
         n = len(self.frames)
@@ -381,6 +385,11 @@ class _Scopes:
         c1 = self._clause_ends[clause] if clause < len(self._clause_ends) else len(text.norm)
         i = bisect.bisect_left(starts, m.start)  # frames before m: [.., i); inside m: skipped
         j = bisect.bisect_left(starts, m.end)
+        at = m.start
+        while i > 0 and self._ends[i - 1] == at - 1 and text.norm[at - 1] in LIST_JOIN:
+            # 走进A园和B公司: listed with the places a scope word names, m is one of them, in none
+            i -= 1
+            at = starts[i]
         if i > 0 and starts[i - 1] >= max(s0, c0):
             if ahead and j < len(frames) and starts[j] < min(s1, c1) and starts[j] - m.start < m.start - starts[i - 1]:
                 return j
@@ -401,18 +410,23 @@ class _Scopes:
         return None
 
 
-def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | None:
+def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
     """A place an entity's own name holds, not inside a company named in it (福建X公司茶项目 is
-    not in 福建): a park (X园区年产…项目), else the most specific region, written in full when it
-    opens the name (X县…工程, X公司拉萨…项目; a short form opens brand names: 宁德时代 is no
-    project of 宁德)."""
+    not in 福建) unless written in full below the article's region (X镇…物流中心项目: a firm named
+    after a town of the article works there): a park (X园区年产…项目), else the most specific
+    region, written in full when it opens the name (X县…工程, X公司拉萨…项目; a short form opens
+    brand names: 宁德时代 is no project of 宁德)."""
     best: tuple[int, int, Handle] | None = None
     for m in e.mentions:
         inner = scopes.inside(m)
         comps = [x for x, k in inner if ctx.entities[k].type == "Company"]
         for x, k in inner:
             typ = ctx.entities[k].type
-            if typ not in ("Region", "IndustrialPark") or any(c.start <= x.start and x.end <= c.end for c in comps):
+            if typ not in ("Region", "IndustrialPark"):
+                continue
+            below = (typ == "Region" and x.surface == ctx.entities[k].name and bool(ctx.focal)
+                     and ctx.entities[k].region != ctx.focal and gaz.is_within(ctx.entities[k].region, ctx.focal))
+            if not below and any(c.start <= x.start and x.end <= c.end for c in comps):
                 continue
             if typ == "Region" and x.surface != ctx.entities[k].name and x.start == m.start:
                 continue

@@ -9,9 +9,10 @@ from functools import lru_cache
 from kg.extract.gazetteer import Gazetteer, level_rank, load
 from kg.model import Evidence, Mention
 from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, registered_forms
-from kg.resources import table
+from kg.resources import table, words
 
 LIST_NEXT = "、,和及与"
+LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
 
@@ -31,6 +32,18 @@ def _frame_before() -> re.Pattern:
     ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located")},
                 key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*$")
+
+
+@lru_cache(maxsize=None)
+def _longest_cue() -> int:
+    """How far before a place a scope word may start: its length and a space."""
+    return 1 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located"))
+
+
+@lru_cache(maxsize=None)
+def _park_anaphora() -> re.Pattern:
+    ws = sorted(words("park_anaphora.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ws))
 
 
 def _owned(cue: str) -> re.Pattern:
@@ -83,15 +96,18 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     title_park = _title_park(ctx)
     places = _Places(ctx)
     park_region: dict[Handle, Handle] = {}
+    scopes = _Scopes(ctx, by_sentence)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
+        place = _explicit_place(ctx, e, gaz, places, located_only=True)
+        if place is None:
+            place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
+            place = _narrower_scope(ctx, e, place, scopes, gaz) or place
         place = _no_wider_than_focal(ctx, place, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place
 
-    scopes = _Scopes(ctx, by_sentence)
     subsidiaries = _subsidiaries(ctx, by_sentence, places)
     parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
@@ -115,7 +131,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
-        place = _own_place(ctx, e, scopes)
+        place = _own_place(ctx, e, scopes, gaz)
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
                 break
@@ -249,12 +265,21 @@ class _Scopes:
                 reach, reach_span = en, (st, en)
             if not inside and ctx.entities[k].type in ("Region", "IndustrialPark"):
                 top.append((st, en, k))
+        anaphors = self._park_anaphors(top)
+        top = sorted(top + anaphors)
         end_at = {st: en for st, en, _ in top}
         before, venue, located = _frame_before(), _cue("venue"), _cue("located")
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
+        self._listed: set[int] = set()  # frames of several places listed under one scope word
+        self._ends: list[int] = []  # where each frame's place ends
         prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
         for st, en, k in top:
-            cue = before.search(norm, max(0, st - 4), st)
+            cue = before.search(norm, max(0, st - _longest_cue()), st)
+            if prev is not None and prev[1] == st and self.frames and self.frames[-1][0] == prev[0]:
+                # 在X县Y镇: a place written after its parent narrows the parent's scope
+                self.frames[-1] = (prev[0], k, prev[3], prev[4])
+                prev = (prev[0], en, k, prev[3], prev[4])
+                continue
             listed = prev is not None and prev[1] == st - 1 and norm[st - 1] in LIST_NEXT
             if cue is None and not listed:
                 prev = None
@@ -269,11 +294,15 @@ class _Scopes:
                 continue
             if listed and prev is not None:
                 opens, loc = prev[3], prev[4]
+                if norm[st - 1] != ",":  # 在X镇,Y园…: the clause goes on, no list
+                    self._listed.add(len(self.frames) - 1)
+                    self._listed.add(len(self.frames))
             else:
                 s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
                 opens = cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，")
                 loc = cue is not None and located.fullmatch(word) is not None
             self.frames.append((st, k, opens, loc))
+            self._ends.append(en)
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
         n = len(self.frames)
@@ -286,7 +315,7 @@ class _Scopes:
         self.subjects: dict[int, tuple[int, Handle]] = {}  # sentence -> its subject place
         tops = {(st, k) for st, _, k in top}
         for sent, items in by_sentence.items():
-            m, k = items[0]
+            m, k = min(items, key=lambda x: (x[0].start, -x[0].end))  # the outermost of the first
             if (m.start, k) not in tops:  # the first mention is inside a name (江苏 of 江苏X集团)
                 continue
             typ = ctx.entities[k].type
@@ -296,6 +325,29 @@ class _Scopes:
             lead = norm[s0 : m.start].rstrip(" \t\u3000")
             if typ == "IndustrialPark" or not lead or CLAUSE_END.match(lead[-1]):
                 self.subjects[sent] = (m.start, k)
+        for st, en, k in anaphors:  # 园区今年新建…: a sentence that opens with the park's word
+            sent = ctx.text.sentence_of(st)
+            s0 = ctx.text.sentences[sent][0]
+            if not norm[s0:st].strip(" \t\u3000") and not any(x.start < st for x, _ in by_sentence.get(sent, [])):
+                self.subjects[sent] = (st, k)
+
+    def _park_anaphors(self, top: list[tuple[int, int, Handle]]) -> list[tuple[int, int, Handle]]:
+        """The words that name a park named before (园区, 该园区; park_anaphora.txt), outside
+        every name, as mentions of the last park named before them (top: the place mentions)."""
+        norm, ents = self._ctx.text.norm, self._ctx.entities
+        covered = bytearray(len(norm) + 1)
+        for st, neg_end, _, _ in self._every:
+            covered[st:-neg_end] = b"\x01" * (-neg_end - st)
+        parks = [(en, k) for st, en, k in top if ents[k].type == "IndustrialPark"]
+        ends = [en for en, _ in parks]
+        out = []
+        for a in _park_anaphora().finditer(norm):
+            if any(covered[a.start() : a.end()]):
+                continue
+            j = bisect.bisect_right(ends, a.start()) - 1
+            if j >= 0:
+                out.append((a.start(), a.end(), parks[j][1]))
+        return out
 
     def _clause(self, pos: int) -> int:
         return bisect.bisect_left(self._clause_ends, pos)
@@ -313,10 +365,21 @@ class _Scopes:
                 out.append((ents[k].mentions[n], k))
         return out
 
-    def nearest(self, m: Mention, wide: bool = True) -> Handle | None:
+    def nearest(self, m: Mention, wide: bool = True, ahead: bool = True) -> Handle | None:
         """The place whose scope m is in, nearest first: one of m's clause, one stated after it in
-        its sentence by a located word (…项目落户X), one earlier in its sentence; when wide, its
-        sentence's subject, the opening of its paragraph; None when nothing says."""
+        its sentence by a located word (…项目落户X; not unless ahead), one earlier in its sentence;
+        when wide, its sentence's subject, the opening of its paragraph; None when nothing says,
+        or when the nearest scope is several places listed under one word (来到A园和B镇,察看了…:
+        the text does not say which holds what)."""
+        k = self._nearest(m, wide, ahead)
+        if k is None:
+            return None
+        if k < 0:
+            return self.subjects[-1 - k][1]
+        return None if k in self._listed else self.frames[k][1]
+
+    def _nearest(self, m: Mention, wide: bool, ahead: bool) -> int | None:
+        """nearest's answer: the index of its frame (of a sentence's subject, -1 - its sentence)."""
         text, frames, starts = self._ctx.text, self.frames, self._starts
         sent = text.sentence_of(m.start)
         s0, s1 = text.sentences[sent]
@@ -325,38 +388,48 @@ class _Scopes:
         c1 = self._clause_ends[clause] if clause < len(self._clause_ends) else len(text.norm)
         i = bisect.bisect_left(starts, m.start)  # frames before m: [.., i); inside m: skipped
         j = bisect.bisect_left(starts, m.end)
+        at = m.start
+        while i > 0 and self._ends[i - 1] == at - 1 and text.norm[at - 1] in LIST_JOIN:
+            # 走进A园和B公司: listed with the places a scope word names, m is one of them, in none
+            i -= 1
+            at = starts[i]
         if i > 0 and starts[i - 1] >= max(s0, c0):
-            if j < len(frames) and starts[j] < min(s1, c1) and starts[j] - m.start < m.start - starts[i - 1]:
-                return frames[j][1]
-            return frames[i - 1][1]
-        if j < len(frames) and starts[j] < min(s1, c1):
-            return frames[j][1]
-        if (k := self._next_located[j]) < len(frames) and starts[k] < s1:
-            return frames[k][1]
+            if ahead and j < len(frames) and starts[j] < min(s1, c1) and starts[j] - m.start < m.start - starts[i - 1]:
+                return j
+            return i - 1
+        if ahead and j < len(frames) and starts[j] < min(s1, c1):
+            return j
+        if ahead and (k := self._next_located[j]) < len(frames) and starts[k] < s1:
+            return k
         if i > 0 and starts[i - 1] >= s0:
-            return frames[i - 1][1]
+            return i - 1
         if not wide:
             return None
         if sent in self.subjects and self.subjects[sent][0] < m.start:
-            return self.subjects[sent][1]
+            return -1 - sent
         k = self._last_opening[i - 1] if i > 0 else -1
         if k >= 0 and self._para(starts[k]) == self._para(m.start):
-            return frames[k][1]
+            return k
         return None
 
 
-def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes) -> Handle | None:
+def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
     """A place an entity's own name holds, not inside a company named in it (福建X公司茶项目 is
-    not in 福建): a park (X园区年产…项目), else the most specific region, written in full when it
-    opens the name (X县…工程, X公司拉萨…项目; a short form opens brand names: 宁德时代 is no
-    project of 宁德)."""
+    not in 福建) unless written in full below the article's region (X镇…物流中心项目: a firm named
+    after a town of the article works there): a park (X园区年产…项目), else the most specific
+    region, written in full when it opens the name (X县…工程, X公司拉萨…项目; a short form opens
+    brand names: 宁德时代 is no project of 宁德)."""
     best: tuple[int, int, Handle] | None = None
     for m in e.mentions:
         inner = scopes.inside(m)
         comps = [x for x, k in inner if ctx.entities[k].type == "Company"]
         for x, k in inner:
             typ = ctx.entities[k].type
-            if typ not in ("Region", "IndustrialPark") or any(c.start <= x.start and x.end <= c.end for c in comps):
+            if typ not in ("Region", "IndustrialPark"):
+                continue
+            below = (typ == "Region" and x.surface == ctx.entities[k].name and bool(ctx.focal)
+                     and ctx.entities[k].region != ctx.focal and gaz.is_within(ctx.entities[k].region, ctx.focal))
+            if not below and any(c.start <= x.start and x.end <= c.end for c in comps):
                 continue
             if typ == "Region" and x.surface != ctx.entities[k].name and x.start == m.start:
                 continue
@@ -386,8 +459,22 @@ def _no_wider_than_focal(ctx: ArticleContext, place: Handle | None, gaz: Gazette
     return ctx.region(ctx.focal) or place
 
 
-def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places: _Places | None = None) -> Handle | None:
-    """位于阳东区的X; 珠海(阳江)产业转移园 -> 阳江; 峄城化工产业园区 -> 峄城区."""
+def _narrower_scope(ctx: ArticleContext, park: Resolved, place: Handle | None, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """A division the scope of a park's mention sets (在X镇,…走进Y园), when it lies within the place
+    the park has otherwise (its name's region, the article's): a scope narrows, never moves."""
+    if place is None or ctx.entities[place].type != "Region":
+        return None
+    wide = ctx.entities[place].region
+    for m in sorted(park.mentions, key=lambda x: x.start):
+        k = scopes.nearest(m, ahead=False)
+        if k is not None and k != place and ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, wide):
+            return k
+    return None
+
+
+def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places: _Places | None = None,
+                    located_only: bool = False) -> Handle | None:
+    """位于阳东区的X; 珠海(阳江)产业转移园 -> 阳江; 峄城化工产业园区 -> 峄城区 (not when located_only)."""
     norm = ctx.text.norm
     places = places or _Places(ctx)
     for m in park.mentions:
@@ -397,6 +484,8 @@ def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places:
             for rm, key in places.regions_within(lo + lm.end(), m.start):
                 if lo + lm.end() <= rm.start and rm.end <= m.start:
                     return key
+    if located_only:
+        return None
     for m in park.mentions:
         inside = [(rm, key) for rm, key in places.regions_within(m.start, m.end) if m.start <= rm.start and rm.end <= m.end]
         paren = [(rm, key) for rm, key in inside if rm.start > 0 and norm[rm.start - 1] == "("]

@@ -78,7 +78,15 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
     if not score:
         return ""
     best = max(score.values())
-    top = [c for c, v in score.items() if v >= best * 0.6]
+    parent = {c: (d.parent if (d := gaz.get(c)) else "") for c in score}
+
+    def toured(c: str) -> bool:
+        # one of several divisions of a parent the article names, a sibling named at least half
+        # as often: a tour of a county's towns (or a prefecture's counties) is about the county
+        p = parent[c]
+        return p in score and any(o != c and parent[o] == p and 2 * score[o] >= score[c] for o in score)
+
+    top = list(dict.fromkeys(parent[c] if toured(c) else c for c, v in score.items() if v >= best * 0.6))
     # among the strongest, the most specific (a district inside the city named as often)
     top.sort(key=lambda c: (level_rank(gaz.by_code[c].level), -score[c]))  # ties: first named first
     for c in top:

@@ -1,0 +1,45 @@
+"""Company names, their short forms and subsidiaryOf, on sentences written for these tests (#16c)."""
+from __future__ import annotations
+
+from conftest import extract_text, rels
+
+from test_mentions import orgs
+
+
+def companies(s):
+    return {n for t, n in orgs(s) if t == "Company"}
+
+
+# ---------------------------------------------------------------- what is no company
+
+def test_an_industry_word_inside_a_longer_word_is_no_suffix():
+    # 煤化工, 精细化工, 一体化|工程, 劳动力: the industry word is the tail of an everyday word
+    assert not companies("全县将大力发展现代煤化工产业。")
+    assert not companies("该镇农村饮水一体化工程已全面完工。")
+    assert not companies("工厂投产后可吸纳周边富余劳动力800人。")
+    assert not companies("园区重点布局精细化工下游产品。")
+
+
+def test_a_registered_name_is_whole():
+    # an industry word after 有限公司 starts what the company builds, not a longer company
+    got = companies("丹霞远景纺织有限公司服装智能制造基地项目开工。")
+    assert got == {"丹霞远景纺织有限公司"}
+
+
+def test_an_industry_listed_with_industries_is_no_company():
+    assert not companies("全县围绕煤基新材料、现代煤化工和新能源两条主线谋划项目。")
+    assert not companies("全市将布局盐湖化工和新能源项目20个。")
+
+
+def test_a_project_starting_with_an_industry_word_needs_a_brand():
+    got = orgs("其中，河南远大重工机械有限公司投资5亿元建设的矿用智能装备项目已经投产。")
+    assert {n for t, n in got if t == "Company"} == {"河南远大重工机械有限公司"}
+    assert ("Project", "矿用智能装备项目") in got
+    assert not companies("（三）平安区城乡冷链物流配送中心项目，总投资2亿元。")
+    # a proper name before the industry word is a brand: its company builds the project
+    assert "米仓酒业" in companies("米仓酒业原酒生产线项目开工。")
+
+
+def test_a_list_number_is_no_part_of_a_name():
+    assert companies("（二）丹霞远景纺织有限公司年产5万件服装项目，总投资8亿元。") == {"丹霞远景纺织有限公司"}
+    assert companies("氢装上阵（海东）科技有限公司落户。") == {"氢装上阵(海东)科技有限公司"}

@@ -43,3 +43,30 @@ def test_a_project_starting_with_an_industry_word_needs_a_brand():
 def test_a_list_number_is_no_part_of_a_name():
     assert companies("（二）丹霞远景纺织有限公司年产5万件服装项目，总投资8亿元。") == {"丹霞远景纺织有限公司"}
     assert companies("氢装上阵（海东）科技有限公司落户。") == {"氢装上阵(海东)科技有限公司"}
+
+
+# ---------------------------------------------------------------- subsidiaryOf by a word that points back
+
+def _subs(s):
+    return rels(extract_text(s), "subsidiaryOf")
+
+
+def test_its_subsidiary_is_owned_by_the_company_named_before():
+    assert _subs("大桥由湖南远通路桥建设集团有限公司承建，其全资子公司湖南远通路桥第二工程有限公司负责桥梁施工。") == {
+        ("湖南远通路桥第二工程有限公司", "湖南远通路桥建设集团有限公司")}
+    assert _subs("青禾农业集团有限公司与县政府签约；集团控股的云溪青禾食品有限公司将建设果蔬加工项目。") == {
+        ("云溪青禾食品有限公司", "青禾农业集团有限公司")}
+
+
+def test_the_company_pointed_back_at_is_owned_by_the_one_named():
+    assert _subs("园区里，通辽青禾玉米科技有限公司的生产线满负荷运转。这家企业是青禾农业集团有限公司的全资子公司。") == {
+        ("通辽青禾玉米科技有限公司", "青禾农业集团有限公司")}
+    assert _subs("江苏远帆风电科技有限公司海上风电塔筒项目开工。该公司是上海远帆能源集团有限公司在苏北设立的生产基地。") == {
+        ("江苏远帆风电科技有限公司", "上海远帆能源集团有限公司")}
+    assert _subs("今年3月，福州云帆数据有限公司云帆数据中心二期投入运营。该公司是北京云帆科技集团股份有限公司旗下的区域运营主体。") == {
+        ("福州云帆数据有限公司", "北京云帆科技集团股份有限公司")}
+
+
+def test_no_ownership_without_a_word_of_it():
+    assert not _subs("通辽青禾玉米科技有限公司满负荷运转。该公司是青禾农业集团有限公司的重要合作伙伴。")
+    assert not _subs("湖南远通路桥建设集团有限公司承建大桥，其施工单位湖南远通路桥第二工程有限公司负责桥梁。")

@@ -70,3 +70,18 @@ def test_the_company_pointed_back_at_is_owned_by_the_one_named():
 def test_no_ownership_without_a_word_of_it():
     assert not _subs("通辽青禾玉米科技有限公司满负荷运转。该公司是青禾农业集团有限公司的重要合作伙伴。")
     assert not _subs("湖南远通路桥建设集团有限公司承建大桥，其施工单位湖南远通路桥第二工程有限公司负责桥梁。")
+
+
+# ---------------------------------------------------------------- short forms
+
+def test_a_group_named_by_its_brand_is_the_full_group():
+    r = extract_text("县政府与山东青禾控股集团有限公司签署协议。根据协议，青禾集团旗下寿光青禾盐化有限公司将投资20亿元；"
+                     "山东青禾新能源有限公司将建设光伏项目。")
+    names = {e.name for e in r.entities if e.type == "Company"}
+    assert names == {"山东青禾控股集团有限公司", "寿光青禾盐化有限公司", "山东青禾新能源有限公司"}
+    assert ("寿光青禾盐化有限公司", "山东青禾控股集团有限公司") in rels(r, "subsidiaryOf")
+
+
+def test_a_brand_of_two_groups_stays_apart():
+    r = extract_text("山东青禾控股集团有限公司与山东青禾能源集团有限公司签约，青禾集团将投资5亿元。")
+    assert "青禾集团" in {e.name for e in r.entities if e.type == "Company"}

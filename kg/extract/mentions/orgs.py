@@ -338,7 +338,11 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     for p in cands:
         if p.type == "Project" and p.end > project_end.get(p.start, -1):
             project_end[p.start] = p.end
-    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, project_end)]
+    named_end: dict[int, int] = {}  # the same of projects named by a suffix (项目), not a phase (二期)
+    for p in cands:
+        if p.type == "Project" and p.rule != "phase" and p.end > named_end.get(p.start, -1):
+            named_end[p.start] = p.end
+    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, named_end)]
     # an industry-word company ends at its first industry word (尚德电力, not 尚德电力拉萨...光伏)
     first_end: dict[int, int] = {}
     for c in cands:
@@ -547,6 +551,7 @@ def _industry_words() -> tuple[str, ...]:
 def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
     """An industry-word company (no legal form) that names an industry, not a firm: one listed
     with a bare industry word (盐化工和新能源, X新材料、Y化工和新能源), or one a project's name
+    (project_end: by a suffix; a phase right after a name says it is a firm's: 瑞康生物三期)
     starts with (冷链物流|配送中心项目, 矿用智能|装备项目) whose stem is no brand: no proper name in
     it and the name not used elsewhere in the text by itself (米仓|酒业原酒生产线项目 has one)."""
     if c.type != "Company" or c.rule != "industry":

@@ -85,3 +85,9 @@ def test_a_group_named_by_its_brand_is_the_full_group():
 def test_a_brand_of_two_groups_stays_apart():
     r = extract_text("山东青禾控股集团有限公司与山东青禾能源集团有限公司签约，青禾集团将投资5亿元。")
     assert "青禾集团" in {e.name for e in r.entities if e.type == "Company"}
+
+
+def test_industry_prose_words_stay_whole():
+    # 盐化工, 冷链 are words of industry prose (jieba_user.txt): no company ends inside them
+    assert not companies("全市支持沿海县做强盐化工和蔬菜种业两大产业。")
+    assert not companies("察看了白沙镇梨果冷链物流中心项目。")

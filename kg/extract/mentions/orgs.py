@@ -342,7 +342,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     for p in cands:
         if p.type == "Project" and p.rule != "phase" and p.end > named_end.get(p.start, -1):
             named_end[p.start] = p.end
-    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, named_end)]
+    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, named_end, places)]
     # an industry-word company ends at its first industry word (尚德电力, not 尚德电力拉萨...光伏)
     first_end: dict[int, int] = {}
     for c in cands:
@@ -548,7 +548,7 @@ def _industry_words() -> tuple[str, ...]:
     return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "industry")
 
 
-def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
+def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int], places: "_Places") -> bool:
     """An industry-word company (no legal form) that names an industry, not a firm: one listed
     with a bare industry word (盐化工和新能源, X新材料、Y化工和新能源), or one a project's name
     (project_end: by a suffix; a phase right after a name says it is a firm's: 瑞康生物三期)
@@ -562,8 +562,15 @@ def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int]) -> bool
     if end <= c.end:
         return False
     suf = next((w for w in _industry_words() if c.surface.endswith(w)), "")
-    stem = c.surface[: len(c.surface) - len(suf)]
-    if any(f in NAME_TAGS and f != "ns" for _, f in cut(stem)):
+    lead = 0  # the places the name starts with are where it is, not its brand (X镇|梨果冷链|物流)
+    for a, b, _ in places.within(c.start, c.end):
+        if a == lead:
+            lead = b
+    stem = c.surface[lead : len(c.surface) - len(suf)]
+    toks = cut(stem)
+    # a place the gazetteer does not know ends in its level character (X营|镇, 白沙镇): the brand follows it
+    k = max((i + 1 for i, (w, _) in enumerate(toks) if w[-1:] in _level_chars()), default=0)
+    if any(f in NAME_TAGS and f != "ns" for _, f in toks[k:]):
         return False
     return norm.count(c.surface) <= norm.count(norm[c.start : end])
 

@@ -672,4 +672,61 @@ def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handl
                 tail = parent_w.match(rest.lstrip("的"))
                 if tail or between.strip().startswith("隶属"):
                     out.append((a, b, am))
+    out += _owned_by_reference(ctx, by_sentence)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reference_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The frames of ownership whose other company is named before, by a word that points back
+    (anaphora.tsv, Company: 该公司, 这家企业; 其; a bare 集团):
+    1. 其全资子公司Y, 集团控股的Y, 该集团旗下的Y: Y is owned by the company named before;
+    2. 该公司是X的全资子公司, 这家企业是X旗下的…, 该公司是X在P设立的…: the company named before
+       is owned by X. Cues: ownership_cues.tsv (parent; holds: 控股的, 设立的)."""
+    parent = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "parent"}, key=len, reverse=True))
+    holds = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "holds"}, key=len, reverse=True))
+    ana = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Company"}, key=len, reverse=True))
+    copula = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "copula"}, key=len, reverse=True))
+    owner_before = re.compile(rf"(?P<ana>其|(?:该|这家)?集团)(?:的)?(?:{parent}|(?:{holds})的)(?:的)?\s*$")
+    subject_before = re.compile(rf"(?P<ana>{ana})\s*(?:{copula})\s*$")
+    owner_after = re.compile(rf"\s*(?:的)?(?:{parent})|\s*(?:在[^，,。；;的]{{1,8}})?(?:{holds})的")
+    return owner_before, subject_before, owner_after
+
+
+def _owned_by_reference(ctx, by_sentence) -> list[tuple[Handle, Handle, Mention | None]]:
+    """(company, its parent, where it is said) from the frames of _reference_rx: the company a
+    word points back at is the nearest one named before it, in its sentence or the one before
+    (for 集团, the nearest group)."""
+    owner_before, subject_before, owner_after = _reference_rx()
+    norm = ctx.text.norm
+    ents = ctx.entities
+    comps = sorted(((m, k) for sent in by_sentence for m, k in by_sentence[sent] if ents[k].type == "Company"),
+                   key=lambda x: (x[0].start, -x[0].end))
+    starts = [m.start for m, _ in comps]
+    out: list[tuple[Handle, Handle, Mention | None]] = []
+
+    def before(pos: int, group: bool, not_k: Handle) -> Handle | None:
+        sent = ctx.text.sentence_of(pos)
+        for m, k in reversed(comps[: bisect.bisect_left(starts, pos)]):
+            if m.end > pos or k == not_k:
+                continue
+            if ctx.text.sentence_of(m.start) < sent - 1:
+                return None
+            if not group or GROUP in ents[k].name:
+                return k
+        return None
+
+    for bm, b in comps:
+        head = norm[max(0, bm.start - 10) : bm.start]
+        if (hit := owner_before.search(head)) and not CLAUSE_END.search(head[hit.end() :]):
+            pos = bm.start - len(head) + hit.start()
+            a = before(pos, hit.group("ana") != "其", b)
+            if a is not None:
+                out.append((b, a, bm))
+                continue
+        if (hit := subject_before.search(head)) and owner_after.match(norm, bm.end):
+            pos = bm.start - len(head) + hit.start()
+            child = before(pos, False, b)
+            if child is not None:
+                out.append((child, b, bm))
     return out

@@ -465,6 +465,19 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         longer = ending.get(core, [])
         if len(core) >= 2 and len(longer) == 1:
             groups[longer[0]] = groups.pop(core) + groups[longer[0]]
+    # a group named by its brand alone (鲁丰集团) is the one group of the article whose core is
+    # that brand and industry words (山东鲁丰控股集团有限公司: 鲁丰|控股); a company so, the one company
+    by_brand: dict[str, list[str]] = {}
+    for core in sorted(groups):
+        if (b := _brand_of(core)) != core:
+            by_brand.setdefault(b, []).append(core)
+    for core in sorted(groups, key=lambda c: (len(c), c)):
+        if core not in groups or core not in by_brand:
+            continue
+        group = any("集团" in m.surface for m in groups[core])
+        longer = [c for c in by_brand[core] if c in groups and any("集团" in m.surface for m in groups[c]) == group]
+        if len(longer) == 1:
+            groups[longer[0]] = groups.pop(core) + groups[longer[0]]
     # which short forms the text holds, in one pass (`short in norm` was a pass per company)
     shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
     found: set[str] = set()
@@ -584,6 +597,18 @@ def _same_suffix(a: str, b: str) -> bool:
 def _industry_suffixes() -> tuple[str, ...]:
     """The industry words that end a company's core (生物, 酒业), longest first as suffixes()."""
     return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "industry")
+
+
+@lru_cache(maxsize=65536)
+def _brand_of(core: str) -> str:
+    """A company's core less the industry words it ends in (鲁丰控股 -> 鲁丰, 华恒生物科技 -> 华恒),
+    two characters at least."""
+    words = _industry_suffixes()
+    while True:
+        suf = next((w for w in words if core.endswith(w) and len(core) - len(w) >= 2), "")
+        if not suf:
+            return core
+        core = core[: -len(suf)]
 
 
 @lru_cache(maxsize=65536)

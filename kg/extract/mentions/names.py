@@ -23,6 +23,7 @@ HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【�
 _STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
 COORD = ("和", "及", "与", "暨")
 PHASE = re.compile(words("phase_pattern.txt")[0])
+LIST_MARK = re.compile(r"[0-9一二三四五六七八九十]+")  # the number of a list item: (三), (12)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ def left_edge(
         i -= m.start()
         if norm[i - 1] == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
             j = norm.rfind("(", lim, i - 1)
-            if j >= 0 and i - j <= 10:
+            if j >= 0 and i - j <= 10 and not LIST_MARK.fullmatch(norm, j + 1, i - 1):  # (三) numbers a list
                 i = j
                 continue
         break

@@ -14,7 +14,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg.model import INF, TYPE_ORDER, Mention, Text
 from kg.refs import Code
 from kg.resources import longest_first, table
-from kg.extract.segment import cut, is_common_word, is_everyday_token
+from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
     HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, ownership_nouns, region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
@@ -305,12 +305,16 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         _, typ, strength = rows[rank]
         if typ == "Company" and norm.endswith(ownership_nouns(), 0, e):
             continue  # X的全资子公司, X子公司: a word of ownership, not a name
+        if strength == "industry" and _suffix_inside_word(norm, s):
+            continue  # 煤化工, 一体化|工程, 劳动力: the tail of another word, not a company's suffix
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength)
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
+        if typ == "Company" and strength == "industry":
+            start = _after_registered(norm, start, s)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
         if typ == "IndustrialPark":
@@ -334,7 +338,11 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     for p in cands:
         if p.type == "Project" and p.end > project_end.get(p.start, -1):
             project_end[p.start] = p.end
-    cands = [c for c in cands if not _runs_on(norm, c, project_end)]
+    named_end: dict[int, int] = {}  # the same of projects named by a suffix (项目), not a phase (二期)
+    for p in cands:
+        if p.type == "Project" and p.rule != "phase" and p.end > named_end.get(p.start, -1):
+            named_end[p.start] = p.end
+    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, named_end, places)]
     # an industry-word company ends at its first industry word (尚德电力, not 尚德电力拉萨...光伏)
     first_end: dict[int, int] = {}
     for c in cands:
@@ -349,6 +357,35 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+def _suffix_inside_word(norm: str, s: int) -> bool:
+    """The industry word starting at s begins inside a longer dictionary word that is no name
+    (煤|化工 of 煤化工, 一体化|工程, 劳动力, 精细化工): the suffix is that word's tail, not the
+    end of a company's name. A brand stands apart from its industry word (华恒|生物)."""
+    lo = max(0, s - 4)
+    pos = lo
+    for w, f in cut(norm[lo : s + 4]):
+        a, b = pos, pos + len(w)
+        pos = b
+        if a < s < b:
+            return f not in NAME_TAGS and word_info(w)[0] > 0
+        if a >= s:
+            break
+    return False
+
+
+def _after_registered(norm: str, start: int, s: int) -> int:
+    """A registered name (X有限公司) is whole: an industry word after it starts a new phrase
+    (X有限公司|服装智能制造...), never a longer company's name."""
+    stem = norm[start:s]
+    cut_at = max((stem.rfind(f) + len(f) for f in _registered() if f in stem), default=0)
+    return start + cut_at
+
+
+@lru_cache(maxsize=1)
+def _registered() -> tuple[str, ...]:
+    return tuple(r["suffix"] for r in table("org_suffixes.tsv") if r["type"] == "Company" and r["legal_form"] == "registered")
 
 
 class _Places:
@@ -515,6 +552,57 @@ def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
         return False
     w, f = (cut(norm[c.end : c.end + 4]) or [("", "")])[0]
     return len(w) >= 2 and f[:1] in ("n", "v", "j") and w not in boundary_set()
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> tuple[str, ...]:
+    return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "industry")
+
+
+def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int], places: "_Places") -> bool:
+    """An industry-word company (no legal form) that names an industry, not a firm: one listed
+    with a bare industry word (盐化工和新能源, X新材料、Y化工和新能源), or one a project's name
+    (project_end: by a suffix; a phase right after a name says it is a firm's: 瑞康生物三期)
+    starts with (冷链物流|配送中心项目, 矿用智能|装备项目) whose stem is no brand: no proper name in
+    it and the name not used elsewhere in the text by itself (米仓|酒业原酒生产线项目 has one)."""
+    if c.type != "Company" or c.rule != "industry":
+        return False
+    if _listed_with_industry(norm, c.end):
+        return True
+    end = project_end.get(c.start, -1)
+    if end <= c.end:
+        return False
+    suf = next((w for w in _industry_words() if c.surface.endswith(w)), "")
+    lead = 0  # the places the name starts with are where it is, not its brand (X镇|梨果冷链|物流)
+    for a, b, _ in places.within(c.start, c.end):
+        if a == lead:
+            lead = b
+    stem = c.surface[lead : len(c.surface) - len(suf)]
+    toks = cut(stem)
+    # a place the gazetteer does not know ends in its level character (X营|镇, 白沙镇): the brand follows it
+    k = max((i + 1 for i, (w, _) in enumerate(toks) if w[-1:] in _level_chars()), default=0)
+    if any(f in NAME_TAGS and f != "ns" for _, f in toks[k:]):
+        return False
+    return norm.count(c.surface) <= norm.count(norm[c.start : end])
+
+
+def _listed_with_industry(norm: str, end: int) -> bool:
+    """The words after end list industries: a coordinator, then a bare industry word (和新能源),
+    or items that end in one (、现代煤化工和新能源)."""
+    pos = end
+    for _ in range(3):
+        if pos >= len(norm) or norm[pos] not in "、和及与":
+            return False
+        pos += 1
+        if norm.startswith(_industry_words(), pos):
+            return True
+        j = pos
+        while j < len(norm) and j - pos <= 8 and norm[j] not in HARD_STOP and norm[j] not in "和及与":
+            j += 1
+        if not norm[pos:j].endswith(_industry_words()):
+            return False
+        pos = j
+    return False
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:

@@ -85,3 +85,20 @@ def test_a_leaders_title_inside_a_longer_word_is_none():
 
 def test_a_title_joined_by_he_to_the_next_is_no_name():
     assert "和政协" not in _off("县人大常委会主任张立新带领部分县人大代表和政协委员视察项目。")
+
+
+def test_standard_bureaus_written_in_a_list_after_a_level():
+    r = extract_text("平遥县召开会议\n要联合县能源局、县行政审批服务管理局开展联合审批。")
+    assert {"平遥县能源局", "平遥县行政审批服务管理局"} <= names(r, "Agency")
+
+
+def test_a_citys_data_bureau_and_a_countys_resources_and_planning_bureau():
+    r = extract_text("福州市数据管理局相关负责人表示支持。")
+    assert ("福州市数据管理局", "福州市") in rels(r, "jurisdiction")
+    r = extract_text("平遥县召开会议\n县自然资源和规划局要提前做好用地报批。")
+    assert "平遥县自然资源和规划局" in names(r, "Agency")
+
+
+def test_a_second_grade_inspector_of_a_department():
+    mem = _mem("山西省发展和改革委员会二级巡视员王某某出席。")
+    assert ("王某某", "山西省发展和改革委员会") in mem

@@ -11,7 +11,7 @@ from functools import lru_cache
 from kg.model import Mention, Text
 from kg.resources import table, words
 from kg.extract.gazetteer import head_titles, level_words
-from kg.extract.segment import cut, is_common_word, word_info
+from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -46,8 +46,15 @@ class OfficialMention:
 def _titles() -> list[tuple[str, str]]:
     """titles.tsv and the head titles of every level (levels.tsv: 县长, 副盟长, 专员), longest first."""
     rows = {t: "head" for t in head_titles()}
-    rows.update((r["title"], r["kind"]) for r in table("titles.tsv"))
+    rows.update((r["title"], r["kind"]) for r in table("titles.tsv") if r["kind"] != "private")
     return sorted(rows.items(), key=lambda t: (-len(t[0]), t[0]))
+
+
+@lru_cache(maxsize=1)
+def _private_rx() -> re.Pattern:
+    """The posts outside public bodies (titles.tsv kind private: 董事长, 校长), longest first."""
+    posts = sorted((r["title"] for r in table("titles.tsv") if r["kind"] == "private"), key=lambda t: (-len(t), t))
+    return re.compile("|".join(re.escape(t) for t in posts))
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +161,12 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         if taken.overlaps(i, i + 1):  # any(s <= i < e)
             i += 1
             continue
+        if hit[1] == "member" and not (i in by_end and by_end[i].type == "Agency"):
+            i += len(hit[0])  # 企业代表: a member's title only after its body (省人大代表)
+            continue
+        if hit[1] == "none" and len(next(iter(cut(norm[i : i + len(hit[0]) + 4])), ("", ""))[0]) > len(hit[0]):
+            i += len(hit[0])  # 领导干部, 领导班子: a title of no body that starts a longer word
+            continue
         if i not in by_end and norm.endswith(_company_forms(), 0, i):
             i += len(hit[0])  # 集团副主席, 公司主任: a post in a company, not a public one
             continue
@@ -165,6 +178,8 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
             if before == "unknown":  # 、省现代化工产业链链长: a body the lexicons do not know
                 kind = "none"
+            if kind == "member":  # 人大代表: a member of the body before it; no body, no post
+                kind = "attach" if pos in by_end and by_end[pos].type == "Agency" else "none"
             gov = before == "government" and kind in ("attach", "party")
             posts.append(TitleClaim(t, kind, by_end.get(pos), body, government=gov))
             pos += len(t)
@@ -172,7 +187,8 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if nxt is None:
                 break
             pos, hit, before = nxt
-        name = _name_at(norm, pos, occ)
+        # 人大代表和政协委员: a title joined to the next by 和, not a name of the surname 和
+        name = _name_at(norm, pos, occ) if norm[pos : pos + 1] not in LIST_MARKS else None
         if name:
             om = Mention("Official", name, pos, pos + len(name), titles=tuple(p.title for p in posts))
             out.append(OfficialMention(om, tuple(posts)))
@@ -332,6 +348,10 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
                 return m.start(), (m.group(), kinds[m.group()]), (
                     "government" if norm[j : m.start()] in _government_forms() else "unknown"
                 )
+            # 全国人大代表、公司董事长: a post outside public bodies goes on with the chain, no post
+            m = _private_rx().search(norm, j, j + UNKNOWN_BODY + 4)
+            if m and HAN_RUN.fullmatch(norm, j, m.end()) and m.start() - j <= UNKNOWN_BODY:
+                return m.start(), (m.group(), "none"), "unknown"
     return None
 
 
@@ -368,11 +388,66 @@ def _dotted_name(norm: str, pos: int) -> str | None:
         return None
     last = ""
     for tok, _ in cut(norm[m.end() : m.end() + DOTTED_LAST]):
-        if not HAN_RUN.fullmatch(tok) or tok[0] in AFTER_NAME or (len(tok) > 1 and _starts_words(tok)):
-            break
+        if not HAN_RUN.fullmatch(tok) or tok[0] in AFTER_NAME or (len(tok) > 1 and (_starts_words(tok) or is_everyday_token(tok))):
+            break  # 通报, 近日: the words after the name
         last += tok
     last = last[:DOTTED_LAST]
     return m.group() + last if len(last) >= 2 else None
+
+
+NAME_RUN = 5  # the longest name written without a dot (乌力吉巴图)
+
+
+def _is_boundary(norm: str, k: int) -> bool:
+    """Do the words after a name start at k: a mark, a title, a character that follows names
+    (在, 和, 等), or a word of two or more characters that is everyday vocabulary or starts the
+    words after a name (出席, 主持会议, 近日, 分别)?"""
+    if k >= len(norm) or not HAN.match(norm[k]) or norm[k] in AFTER_NAME or title_at(norm, k):
+        return True
+    tok = next(iter(cut(norm[k : k + 6])), ("", ""))[0]
+    return len(tok) >= 2 and (_starts_words(tok) or is_everyday_token(tok))
+
+
+def _no_words_inside(name: str) -> bool:
+    """A long run that holds no everyday word of two characters, read anywhere in it or as
+    the dictionary cuts it: a name written in the sounds of a minority language (沙马拉哈)."""
+    if any(ch in NOT_IN_NAME for ch in name):
+        return False
+    if any(is_everyday_token(name[a : a + 2]) for a in range(len(name) - 1)):
+        return False
+    return not any(len(tok) >= 2 and tag not in NAME_TAGS and word_info(tok)[0] >= KNOWN_WORD for tok, tag in cut(name))
+
+
+NAME_TAGS = {"nr", "nrt", "nrfg", "ns"}
+KNOWN_WORD = 100  # a dictionary word this frequent is a word of the text (带队), not a name's sounds
+
+
+def _run_name(norm: str, pos: int, sur: str) -> str | None:
+    """The name as the run of characters from pos to where the words after it begin (州长沙马拉哈
+    主持, 市领导黄德胜出席), where jieba's words would cut it short: a run of a surname and one or
+    two characters as a Han name, a longer one (or one with no surname, 娜仁高娃) only when it
+    holds no everyday word."""
+    k = next((k for k in range(pos + 1, pos + NAME_RUN + 1) if _is_boundary(norm, k)), None)
+    if k is None:
+        return None
+    name = norm[pos:k]
+    if not HAN_RUN.fullmatch(name):
+        return None
+    if sur and len(name) - len(sur) in (1, 2):
+        # a character of titles and bodies stands inside a name (刘长河), never at its end (李明镇)
+        if name[-1] in NOT_IN_NAME or (is_common_word(name) and not _known_name(name)):
+            return None
+        return name
+    if len(name) < 3 + (len(sur) > 1) or not _no_words_inside(name):
+        return None
+    if not sur and (name[0] in AFTER_NAME or any(_a_word(name[a : a + 2]) for a in range(len(name) - 1))):
+        return None  # no surname (娜仁高娃): no word of the dictionary in it at all (对江苏)
+    return name
+
+
+def _a_word(w: str) -> bool:
+    freq, tag = word_info(w)
+    return freq > 0 and tag not in ("nr", "nrt")
 
 
 def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
@@ -381,7 +456,15 @@ def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
     singles, doubles = _surnames()
     sur = norm[pos : pos + 2] if norm[pos : pos + 2] in doubles else norm[pos : pos + 1]
     if sur not in singles and sur not in doubles:
-        return None
+        return _run_name(norm, pos, "")
+    name = _word_name(norm, pos, sur, occ)
+    run = _run_name(norm, pos, sur)  # the run to the words after it, where it is longer
+    return run if run and (not name or len(run) > len(name)) else name
+
+
+def _word_name(norm: str, pos: int, sur: str, occ: Occurrences | None) -> str | None:
+    """The surname and one or two characters, as the text's other occurrences and the words
+    after it tell."""
     g = pos + len(sur)
     given = ""
     while len(given) < 2 and g + len(given) < len(norm) and HAN.match(norm[g + len(given)]):

@@ -40,7 +40,7 @@ def test_a_name_with_no_han_surname_after_a_banner_head():
 
 
 def test_no_name_made_of_a_preposition_and_a_place():
-    assert not _off("他强调，要贯彻总书记对江苏工作重要讲话精神。")
+    assert not _off("会议要求，认真落实总书记对浙江发展的指示。")
 
 
 def test_a_character_of_titles_inside_a_name_that_runs_to_a_verb():

@@ -23,7 +23,16 @@ HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【�
 _STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
 COORD = ("和", "及", "与", "暨")
 PHASE = re.compile(words("phase_pattern.txt")[0])
-LIST_MARK = re.compile(r"[0-9一二三四五六七八九十]+")  # the number of a list item: (三), (12)
+# the number of a list item: inside parentheses (三), (12); written before the item it heads
+# (2.X项目, (四)X项目, 三、X项目; not 1.5万吨)
+LIST_MARK = re.compile(r"[0-9一二三四五六七八九十]+")
+LIST_MARKER = re.compile(r"\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,2}[.、](?![0-9])|[一二三四五六七八九十]{1,3}、")
+
+
+def after_list_marker(norm: str, start: int, end: int) -> int:
+    """A name starts after the number of the list item it heads (2.X公司, (四)X项目)."""
+    m = LIST_MARKER.match(norm, start)
+    return m.end() if m and m.end() < end else start
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,8 @@ from kg.refs import Code
 from kg.resources import longest_first, table
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
-    HARD_STOP, MAX_NAME, PHASE, boundary_set, left_edge, long_boundary_rx, ownership_nouns, region_starts,
+    HARD_STOP, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
@@ -203,6 +204,10 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
             ends.append(pos)
+    if typ == "Project":  # after a capacity comes what is made (年产15万吨|再生塑料颗粒), not a clause
+        cap = _capacity_rx().search(stem)
+        if cap:
+            ends = [k for k in ends if k <= cap.start()]
     for k in reversed(ends):
         if _name_start(stem[k:], typ, strength):
             return k
@@ -296,7 +301,13 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
     rows = suffixes()
+    longest: dict[int, int] = {}  # end -> where the longest suffix ending there starts
     for rank, s, e in suffix_matches(norm):
+        # a shorter suffix inside a longer one ending at the same place is that suffix's tail: a
+        # stem the longer one refused does not become a name with part of it (国家|高新区 is no
+        # park, nor is 国家高|新区)
+        if longest.setdefault(e, s) < s:
+            continue
         if s in blocked:
             continue
         # a longer suffix of the same place was already taken: 产业园区 vs 园区
@@ -307,7 +318,10 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue  # X的全资子公司, X子公司: a word of ownership, not a name
         if strength == "industry" and _suffix_inside_word(norm, s):
             continue  # 煤化工, 一体化|工程, 劳动力: the tail of another word, not a company's suffix
+        if strength in ("industry", "works") and not _word_ends_at(norm, s, e):
+            continue  # 一体化|工程 holds no 化工, 工程师 no 工程: a suffix is a word of its own
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+        start = after_list_marker(norm, start, s)
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength)
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
@@ -317,18 +331,24 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = _after_registered(norm, start, s)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
+            start = _after_bare_form(norm, start, s)
         if typ == "IndustrialPark":
             start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
         name = norm[start:e]
         stem = norm[start:s]
         if not _valid(name, stem, typ, strength, region_full):
             continue
-        if typ == "Project" and not is_project_stem(stem, places.within(start, s)):
+        if strength == "works":  # what is done, or where: enough for 工程 (its stem not generic)
+            if norm.startswith(_bare_forms(), e):
+                continue  # X集团工程公司: a company's name runs on
+            if PLURAL.search(stem) or not _works_named(stem, places.within(start, s)):
+                continue
+        elif typ == "Project" and not is_project_stem(stem, places.within(start, s)):
             continue
         cands.append(Mention(typ, name, start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
     for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
-        start = left_edge(norm, m.start(), floors, coord_inside=True)
+        start = after_list_marker(norm, left_edge(norm, m.start(), floors, coord_inside=True), m.start())
         stem = norm[start : m.start()]
         if len(stem) >= 2 and not is_generic(stem) and not stem.isdigit() and is_project_stem(
             stem, places.within(start, m.start())
@@ -386,6 +406,66 @@ def _after_registered(norm: str, start: int, s: int) -> int:
 @lru_cache(maxsize=1)
 def _registered() -> tuple[str, ...]:
     return tuple(r["suffix"] for r in table("org_suffixes.tsv") if r["type"] == "Company" and r["legal_form"] == "registered")
+
+
+# an adjective of kind (劳动密集型, 资源节约型) before 项目 says what sort of project, not which one
+KIND_ADJECTIVE = "型"
+
+
+@lru_cache(maxsize=1)
+def _bare_forms() -> tuple[str, ...]:
+    """The legal forms (公司, 集团, 有限公司), longest first."""
+    return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "legal")
+
+
+def _after_bare_form(norm: str, start: int, end: int) -> int:
+    """公司年产N吨X项目: a bare legal form before a project stands for the company just named (该
+    公司 less its pronoun); the project's name starts after it."""
+    for suf in _bare_forms():
+        if norm.startswith(suf, start) and start + len(suf) < end:
+            return start + len(suf)
+    return start
+
+
+@lru_cache(maxsize=1)
+def _works_words() -> tuple[str, ...]:
+    return longest_first("works_words.txt")
+
+
+def _works_named(stem: str, places: tuple[tuple[int, int, bool], ...]) -> bool:
+    """X工程 names one piece of construction when what is done is said (X扩建工程, X配套工程), a
+    capacity is (110千伏), or a named division starts it (X县城乡供水一体化工程); 民生工程 does not."""
+    if stem.endswith(_works_words()) or _capacity_rx().search(stem):
+        return True
+    return any(a == 0 and named for a, _b, named in places)
+
+
+def _word_ends_at(norm: str, s: int, e: int) -> bool:
+    """A word of the text ends at e (jieba, on the suffix and a few characters around it)."""
+    lo = max(0, s - 4)
+    pos = lo
+    for w, _ in cut(norm[lo : min(len(norm), e + 3)]):
+        pos += len(w)
+        if pos >= e:
+            return pos == e
+    return True
+
+
+def _after_leading_predicate(stem: str) -> str:
+    """What follows a predicate of two or more characters or a boundary word (boundary_words.txt,
+    however jieba splits it: 获/批) that opens stem (获批|国家), or ''."""
+    m = long_boundary_rx().match(stem)
+    if m and m.end() < len(stem):
+        return stem[m.end() :]
+    toks = cut(stem)
+    if len(toks) >= 2 and len(toks[0][0]) >= 2 and toks[0][1] in PREDICATE_TAGS:
+        return stem[len(toks[0][0]) :]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[str, ...]:
+    return longest_first("rank_words.txt")
 
 
 class _Places:
@@ -498,6 +578,14 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         return True
     if len(core.strip("()")) < 2 and typ != "Company":
         return False
+    if typ in ("IndustrialPark", "Project"):
+        rest = _after_leading_predicate(stem)  # 获批|国家高新区, 争创|省级X开发区
+        if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
+            return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
+    if typ == "IndustrialPark" and PLURAL.search(stem):
+        return False  # 分成六个片区: parks counted, not named
+    if typ == "Project" and stem.endswith(KIND_ADJECTIVE):
+        return False  # 劳动密集型项目
     return not is_generic(core)
 
 

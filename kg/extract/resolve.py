@@ -21,7 +21,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg import keys
 from kg.extract.facts import parse_number
 from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head_titles, level_rank, load, same_level
-from kg.extract.mentions.agencies import body_kind
+from kg.extract.mentions.agencies import body_kind, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
@@ -121,6 +121,8 @@ def agency_name(body: str, region_name: str) -> str:
     kind = body_kind(body)
     if kind == "party":
         return f"中共{region_name}委员会"
+    if kind == "partydept":  # 中共宜宾市委宣传部: a department of the region's party committee
+        return f"中共{region_name}{body}"
     if kind == "partywork":  # a 街道's party working committee, as a park's
         return f"中共{region_name}工作委员会"
     if kind == "dept" and body.endswith("工作委员会"):  # a region's zone's (县产业集聚区党工委)
@@ -322,9 +324,16 @@ def resolve_article(
             if not div:
                 continue
             prev_region = code
-            name = agency_name(m.body, div.name) + m.unit  # 陕西省工业和信息化厅 + 原材料工业处
+            if m.unit and body_kind(m.body) == "party":  # 市委 + 网信办: 中共宜宾市委网信办
+                name = f"中共{div.name}委{m.unit}"
+            else:
+                name = agency_name(m.body, div.name) + m.unit  # 陕西省工业和信息化厅 + 原材料工业处
             r = _add(ctx, "Agency", name, name, m, region=code)
-            if isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
+            if body_kind(m.body) == "partydept" or (m.unit and body_kind(m.body) == "party"):
+                # 县委统战部, 统战部 after 县委常委: 罗山县委统战部, 中共罗山县委统战部 as further names
+                short = "委" + (m.unit or written_form(m).removeprefix("委"))
+                r.aliases.update((div.name + short, f"中共{div.name}{short}"))
+            elif isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
                 r.aliases.add(div.name + m.surface.lstrip(deixis_prefixes())[len(q.level) :])
             elif isinstance(q, Inherited):
                 r.aliases.add(div.name + m.surface)

@@ -392,6 +392,18 @@ def resolve_article(
                         ctx.agency_region[agency] = add_region(focal)
                     elif org is None:
                         agency = last_agency
+                    elif (
+                        p.title in heads
+                        and org.type == "Region"
+                        and (reg := _region_code(org, deixis))
+                        and (rd := gaz.get(reg))
+                        and same_level(heads[p.title], rd.name, rd.level == "township")
+                    ):
+                        # 广西壮族自治区副主席: a title titles.tsv attaches (主席 of a 政协) is the
+                        # head's title of the division written right before it
+                        nm = government_name(rd.name)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
+                        ctx.agency_region[agency] = add_region(reg)
                     elif p.kind == "party" and org.type == "Region" and (reg := _region_code(org, deixis)) and (rd := gaz.get(reg)):
                         # 海丰县副书记: a party post right after a region is in its party committee
                         nm = agency_name("委员会", rd.name)

@@ -123,6 +123,8 @@ def agency_name(body: str, region_name: str) -> str:
         return f"中共{region_name}委员会"
     if kind == "partydept":  # 中共宜宾市委宣传部: a department of the region's party committee
         return f"中共{region_name}{body}"
+    if kind == "tax":  # 国家税务总局罗山县税务局: a bureau of the national administration
+        return f"国家税务总局{region_name}{body}"
     if kind == "partywork":  # a 街道's party working committee, as a park's
         return f"中共{region_name}工作委员会"
     if kind == "dept" and body.endswith("工作委员会"):  # a region's zone's (县产业集聚区党工委)
@@ -295,6 +297,8 @@ def resolve_article(
                 code = park_regions(q.park, m) or focal
                 name = (f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会") + m.unit
                 r = _add(ctx, "Agency", name, name, m, region=code)
+                if m.unit and not m.surface.startswith(q.park):  # 新区管委会经济发展局: park + as written
+                    r.aliases.add(q.park + m.surface)
                 if code and gaz.get(code):
                     ctx.agency_region[r.handle] = add_region(code)
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
@@ -331,8 +335,10 @@ def resolve_article(
             r = _add(ctx, "Agency", name, name, m, region=code)
             if body_kind(m.body) == "partydept" or (m.unit and body_kind(m.body) == "party"):
                 # 县委统战部, 统战部 after 县委常委: 罗山县委统战部, 中共罗山县委统战部 as further names
-                short = "委" + (m.unit or written_form(m).removeprefix("委"))
+                short = "委" + m.unit if m.unit else ("委" if m.body.startswith("委") else "") + written_form(m).removeprefix("委")
                 r.aliases.update((div.name + short, f"中共{div.name}{short}"))
+            elif body_kind(m.body) == "tax":  # 罗山县税务局, as written without the administration
+                r.aliases.add(div.name + m.body)
             elif isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
                 r.aliases.add(div.name + m.surface.lstrip(deixis_prefixes())[len(q.level) :])
             elif isinstance(q, Inherited):

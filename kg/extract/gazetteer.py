@@ -147,11 +147,13 @@ def party_form(token: str) -> str:
 def head_titles() -> dict[str, str]:
     """Head titles (县长, 副盟长, 常务副市长, 专员) -> the brief of their level (县, 盟, 市, 地)."""
     prefixes = ("", *words("head_prefixes.txt"))
+    suffixes = ("", *words("head_suffixes.txt"))
     out: dict[str, str] = {}
     for w in level_words():
         for h in w.heads:
             for p in prefixes:
-                out.setdefault(p + h, w.brief)
+                for s in suffixes:
+                    out.setdefault(p + h + s, w.brief)
     return out
 
 

@@ -21,7 +21,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg import keys
 from kg.extract.facts import parse_number
 from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head_titles, level_rank, load, same_level
-from kg.extract.mentions.agencies import body_kind
+from kg.extract.mentions.agencies import body_kind, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
@@ -121,6 +121,10 @@ def agency_name(body: str, region_name: str) -> str:
     kind = body_kind(body)
     if kind == "party":
         return f"中共{region_name}委员会"
+    if kind == "partydept":  # 中共宜宾市委宣传部: a department of the region's party committee
+        return f"中共{region_name}{body}"
+    if kind == "tax":  # 国家税务总局罗山县税务局: a bureau of the national administration
+        return f"国家税务总局{region_name}{body}"
     if kind == "partywork":  # a 街道's party working committee, as a park's
         return f"中共{region_name}工作委员会"
     if kind == "dept" and body.endswith("工作委员会"):  # a region's zone's (县产业集聚区党工委)
@@ -293,6 +297,8 @@ def resolve_article(
                 code = park_regions(q.park, m) or focal
                 name = (f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会") + m.unit
                 r = _add(ctx, "Agency", name, name, m, region=code)
+                if m.unit and not m.surface.startswith(q.park):  # 新区管委会经济发展局: park + as written
+                    r.aliases.add(q.park + m.surface)
                 if code and gaz.get(code):
                     ctx.agency_region[r.handle] = add_region(code)
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
@@ -322,9 +328,18 @@ def resolve_article(
             if not div:
                 continue
             prev_region = code
-            name = agency_name(m.body, div.name) + m.unit  # 陕西省工业和信息化厅 + 原材料工业处
+            if m.unit and body_kind(m.body) == "party":  # 市委 + 网信办: 中共宜宾市委网信办
+                name = f"中共{div.name}委{m.unit}"
+            else:
+                name = agency_name(m.body, div.name) + m.unit  # 陕西省工业和信息化厅 + 原材料工业处
             r = _add(ctx, "Agency", name, name, m, region=code)
-            if isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
+            if body_kind(m.body) == "partydept" or (m.unit and body_kind(m.body) == "party"):
+                # 县委统战部, 统战部 after 县委常委: 罗山县委统战部, 中共罗山县委统战部 as further names
+                short = "委" + m.unit if m.unit else ("委" if m.body.startswith("委") else "") + written_form(m).removeprefix("委")
+                r.aliases.update((div.name + short, f"中共{div.name}{short}"))
+            elif body_kind(m.body) == "tax":  # 罗山县税务局, as written without the administration
+                r.aliases.add(div.name + m.body)
+            elif isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
                 r.aliases.add(div.name + m.surface.lstrip(deixis_prefixes())[len(q.level) :])
             elif isinstance(q, Inherited):
                 r.aliases.add(div.name + m.surface)
@@ -383,6 +398,18 @@ def resolve_article(
                         ctx.agency_region[agency] = add_region(focal)
                     elif org is None:
                         agency = last_agency
+                    elif (
+                        p.title in heads
+                        and org.type == "Region"
+                        and (reg := _region_code(org, deixis))
+                        and (rd := gaz.get(reg))
+                        and same_level(heads[p.title], rd.name, rd.level == "township")
+                    ):
+                        # 广西壮族自治区副主席: a title titles.tsv attaches (主席 of a 政协) is the
+                        # head's title of the division written right before it
+                        nm = government_name(rd.name)
+                        agency = _add(ctx, "Agency", nm, nm, None, region=reg).handle
+                        ctx.agency_region[agency] = add_region(reg)
                     elif p.kind == "party" and org.type == "Region" and (reg := _region_code(org, deixis)) and (rd := gaz.get(reg)):
                         # 海丰县副书记: a party post right after a region is in its party committee
                         nm = agency_name("委员会", rd.name)

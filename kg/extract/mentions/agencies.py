@@ -77,6 +77,11 @@ def body_kind(body: str) -> str:
     return _bodies()[1].get(body, "dept")
 
 
+def written_form(m: Mention) -> str:
+    """The form of its body a mention ends with, the longest (统战部 of 县委常委、统战部部长)."""
+    return next((f for f, bodies in _bodies()[0] if m.body in bodies and m.surface.endswith(f)), m.body)
+
+
 def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     norm = text.norm
     forms = dict(_bodies()[0])
@@ -142,6 +147,9 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             elif prev and prev.end == i and kind == "dept" and body_kind(prev.body) == "gov" and prev.place is not None:
                 # 靖江市政府招商局, 县政府办: a department written after its government
                 start, region = prev.start, prev.place
+            elif kind == "partydept" and prev and body_kind(prev.body) == "party" and prev.place is not None and _posts_only(norm, prev.end, i):
+                # 县委常委、统战部部长: a department of the committee whose post comes before it
+                start, region = i, prev.place
             else:
                 i += 1
                 continue
@@ -149,8 +157,11 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             i += 1  # 镇委/乡委: a town's party committee is written 镇党委; 乡镇 prose is ambiguous
             continue
         # a party committee written with 中共 in front
-        if kind in ("party", "partywork") and norm[max(0, start - 2) : start] == "中共":
+        if kind in ("party", "partywork", "partydept") and norm[max(0, start - 2) : start] == "中共":
             start -= 2
+        elif kind in ("party", "partydept") and norm.endswith(YOUTH_LEAGUE, 0, start):
+            i = end  # 共青团罗山县委: the Youth League's committee, no party body
+            continue
         parts = _parts().get(f, {})
         for b in bodies:
             # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone
@@ -158,6 +169,21 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             out.append(Mention("Agency", surface, start, end, place=region, body=b))
         i = end
     return out + _units(norm, out, region_end)
+
+
+YOUTH_LEAGUE = ("共青团", "团")  # written before a committee of the Communist Youth League
+
+
+def _posts_only(norm: str, i: int, j: int) -> bool:
+    """Is norm[i:j] a chain of posts (常委、, 副书记、): titles, each with a separator after it?"""
+    rx = title_rx()
+    k = i
+    while k < j:
+        t = rx.match(norm, k)
+        if not t or t.end() >= j or norm[t.end()] not in "、,，":
+            return False
+        k = t.end() + 1
+    return k == j and j > i
 
 
 UNIT_REACH = 12  # at most this many characters of a unit the lexicons do not name

@@ -362,7 +362,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     for p in cands:
         if p.type == "Project" and p.rule != "phase" and p.end > named_end.get(p.start, -1):
             named_end[p.start] = p.end
-    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, named_end, places)]
+    counts = _Counts(norm)
+    cands = [c for c in cands if not _runs_on(norm, c, project_end) and not _industry_phrase(norm, c, named_end, places, counts)]
     # an industry-word company ends at its first industry word (尚德电力, not 尚德电力拉萨...光伏)
     first_end: dict[int, int] = {}
     for c in cands:
@@ -647,7 +648,39 @@ def _industry_words() -> tuple[str, ...]:
     return tuple(suf for suf, typ, strength in suffixes() if typ == "Company" and strength == "industry")
 
 
-def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int], places: "_Places") -> bool:
+class _Counts:
+    """norm.count(s) for the names asked of one text. A count per candidate went over the whole
+    text each time; past SHORT_TEXT the answer comes from an index of where each pair of
+    characters stands, built on the first question (the same non-overlapping count)."""
+
+    __slots__ = ("norm", "_at", "_seen")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._at: dict[str, list[int]] | None = None
+        self._seen: dict[str, int] = {}
+
+    def __call__(self, name: str) -> int:
+        n = self._seen.get(name)
+        if n is None:
+            norm = self.norm
+            if len(name) < 2 or len(norm) <= SHORT_TEXT:
+                n = norm.count(name)
+            else:
+                if self._at is None:
+                    at: dict[str, list[int]] = {}
+                    for p in range(len(norm) - 1):
+                        at.setdefault(norm[p : p + 2], []).append(p)
+                    self._at = at
+                n, end = 0, -1
+                for p in self._at.get(name[:2], ()):
+                    if p >= end and norm.startswith(name, p):
+                        n, end = n + 1, p + len(name)
+            self._seen[name] = n
+        return n
+
+
+def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int], places: "_Places", counts: _Counts) -> bool:
     """An industry-word company (no legal form) that names an industry, not a firm: one listed
     with a bare industry word (盐化工和新能源, X新材料、Y化工和新能源), or one a project's name
     (project_end: by a suffix; a phase right after a name says it is a firm's: 瑞康生物三期)
@@ -671,7 +704,7 @@ def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int], places:
     k = max((i + 1 for i, (w, _) in enumerate(toks) if w[-1:] in _level_chars()), default=0)
     if any(f in NAME_TAGS and f != "ns" for _, f in toks[k:]):
         return False
-    return norm.count(c.surface) <= norm.count(norm[c.start : end])
+    return counts(c.surface) <= counts(norm[c.start : end])
 
 
 def _listed_with_industry(norm: str, end: int) -> bool:

@@ -299,6 +299,9 @@ class _Evidence:
         self.bodies = bodies  # the levels of the article's bodies and heads written alone (县委, 县长)
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
         self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
+        self._spans_of: dict[str, list[tuple[int, int]]] = {}  # a name as the gazetteer found it -> its spans
+        for a, b, name in raw:
+            self._spans_of.setdefault(name, []).append((a, b))
 
     def parent_named(self, d, start: int, end: int) -> bool:
         """The text names d's parent, in full or by a short form of two characters or more,
@@ -306,13 +309,11 @@ class _Evidence:
         parent are found once per article, not per mention."""
         spans = self._parents.get(d.parent)
         if spans is None:
-            spans = []
             p = self.gaz.get(d.parent)
-            for f in sorted({p.name, *p.short.split("/")} if p else ()):
-                at = self.norm.find(f) if len(f) >= 2 else -1
-                while at >= 0:
-                    spans.append((at, at + len(f)))
-                    at = self.norm.find(f, at + 1)
+            # the gazetteer's matches of the text, not a search per parent: that grows with the
+            # article's length times the places it names
+            spans = [sp for f in ({p.name, *p.short.split("/")} if p else ()) if len(f) >= 2
+                     for sp in self._spans_of.get(f, ())]
             spans = [(max(a for a, _ in spans), min(b for _, b in spans))] if spans else []
             self._parents[d.parent] = spans
         # one span before it or one after it: the latest start and the earliest end tell

@@ -197,3 +197,12 @@ def test_an_everyday_word_keeps_a_level_character_from_qualifying_a_body(edit_da
     assert (start, region is not None) == (1, True)
     edit_data("levels.tsv", lambda t: t.replace("\t城市|都市\n", "\t城市|都市|鑫市\n"))
     assert _qualifier(norm, 2, {}) == (2, None)
+
+
+def test_no_data_file_holds_a_merge_conflict():
+    # the loaders skip lines they cannot read: a conflict left in a lexicon would pass unseen
+    data = Path(resources.__file__).parent / "data"
+    marked = [f"{p.name}:{i}" for p in sorted(data.rglob("*")) if p.is_file() and p.suffix in (".txt", ".tsv")
+              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "======="]
+    assert not marked

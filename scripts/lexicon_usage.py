@@ -30,8 +30,9 @@ The gazetteer and jieba_user.txt are summarised (how many of their names occur),
 
     python scripts/lexicon_usage.py [FOLDER ...] [--data FILE ...] [--json] [-j N]
 
-Folders default to ../shared/corpus/seeds, ../shared/corpus/dev, tests/fixtures and samples
-(relative to the repository); those absent are skipped with a message.
+Folders default to ../shared/corpus/seeds, ../shared/corpus/dev, tests/fixtures, tests/owngold/articles
+(our own articles with gold) and samples (relative to the repository); those absent are skipped
+with a message.
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ if str(ROOT) not in sys.path:
 import kg.resources as resources  # noqa: E402
 
 DATA = Path(resources.__file__).parent / "data"
-DEFAULT_INPUTS = ("../shared/corpus/seeds", "../shared/corpus/dev", "tests/fixtures", "samples")
+DEFAULT_INPUTS = ("../shared/corpus/seeds", "../shared/corpus/dev", "tests/fixtures", "tests/owngold/articles", "samples")
 # too big or read another way: summarised, not ablated
 SUMMARISED = ("gazetteer.tsv", "jieba_user.txt")
 # no word list: a grammar

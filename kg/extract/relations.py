@@ -99,7 +99,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     scopes = _Scopes(ctx, by_sentence)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz, places, located_only=True)
+        place = _explicit_place(ctx, e, gaz, places, located_only=True) or _possessed(e, scopes)
         if place is None:
             place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
             place = _narrower_scope(ctx, e, place, scopes, gaz) or place
@@ -112,7 +112,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
-        place = _company_place(ctx, e, by_sentence, gaz)
+        place = _company_place(ctx, e, by_sentence, gaz) or _possessed(e, scopes)
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
                 break  # found at an earlier mention
@@ -123,7 +123,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         if place is None and e.handle not in parents and not _placeless_registered(ctx, e, scopes):
             # a group whose member the article names has its seat elsewhere, and so has a
             # registered name that holds no place: only a stated place
-            place = title_park or focal
+            place = None if _named_as_employer(ctx, e) else (title_park or focal)
         rel(e.handle, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
@@ -131,7 +131,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
-        place = _own_place(ctx, e, scopes, gaz)
+        place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes)
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
                 break
@@ -305,6 +305,7 @@ class _Scopes:
             self._ends.append(en)
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
+        self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -348,6 +349,15 @@ class _Scopes:
             if j >= 0:
                 out.append((a.start(), a.end(), parks[j][1]))
         return out
+
+    def possessor(self, m: Mention) -> Handle | None:
+        """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
+        位于X县的Y园, 园区的Y项目), or a park with nothing between (X产业园标准厂房项目)."""
+        norm = self._ctx.text.norm
+        if m.start >= 1 and norm[m.start - 1] == "的" and (k := self._place_ending.get(m.start - 1)) is not None:
+            return k
+        k = self._place_ending.get(m.start)
+        return k if k is not None and self._ctx.entities[k].type == "IndustrialPark" else None
 
     def _clause(self, pos: int) -> int:
         return bisect.bisect_left(self._clause_ends, pos)
@@ -411,6 +421,14 @@ class _Scopes:
         if k >= 0 and self._para(starts[k]) == self._para(m.start):
             return k
         return None
+
+
+def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
+    """The place the first of e's mentions that has one is written as belonging to (X县的Y)."""
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        if (k := scopes.possessor(m)) is not None and k != e.handle:
+            return k
+    return None
 
 
 def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
@@ -565,6 +583,20 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
                     return None  # the article's own region: the default place decides
                 return key
     return None
+
+
+@lru_cache(maxsize=1)
+def _post_rx() -> re.Pattern:
+    """A post written right after a name (X公司董事长, X集团党委书记): titles.tsv, any kind."""
+    posts = sorted({r["title"] for r in table("titles.tsv")}, key=lambda t: (-len(t), t))
+    return re.compile("(?:党委|党组)?(?:" + "|".join(re.escape(t) for t in posts) + ")")
+
+
+def _named_as_employer(ctx: ArticleContext, company: Resolved) -> bool:
+    """A company the text names only as the employer of people (X公司董事长Y, X集团总经理Y): who
+    they are is said, not where the company is."""
+    norm, post = ctx.text.norm, _post_rx()
+    return bool(company.mentions) and all(post.match(norm, m.end) for m in company.mentions)
 
 
 def _placeless_registered(ctx: ArticleContext, company: Resolved, scopes: _Scopes) -> bool:

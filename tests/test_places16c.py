@@ -53,3 +53,44 @@ def test_a_company_of_the_region_s_own_list_still_gets_the_region():
         "丰城市培育骨干企业,远航新材料、赣丰电子等企业产值增长三成。远航新材料董事长表示将扩大投资。\n"
     )
     assert ("远航新材料", "丰城市") in rels(r, "locatedIn")
+
+
+# ---------------------------------------------------------------- ordinary words that look like places
+
+def test_a_town_s_full_name_wins_over_a_county_s_short_form_inside_it():
+    # 那坡 is also 那坡县 of 百色; 那坡镇 is a town of 田阳区
+    r = extract_text(
+        "田阳区招商签约\n"
+        "百色市田阳区举行招商签约会。广西果源农业有限公司将在那坡镇建设果蔬分拣中心项目。\n"
+    )
+    assert "那坡镇" in names(r, "Region") and "那坡县" not in names(r, "Region")
+    assert ("果蔬分拣中心项目", "那坡镇") in rels(r, "locatedIn")
+
+
+def test_a_place_whose_first_character_closes_a_title_is_the_name_after_the_title():
+    assert "长沙" not in [s for s, _ in places("会上,州长沙马拉哈通报了全州工业运行情况。")]
+    assert [s for s, _ in places("副市长安排部署节日期间安全生产工作。")] == []
+
+
+def test_a_province_before_its_city_is_no_title():
+    # 湖南省长沙市: 省长 is no title here, jieba reads 湖南省|长沙市
+    assert [s for s, _ in places("湖南省长沙市举行推介会。")] == ["湖南省", "长沙市"]
+
+
+def test_a_short_form_before_a_river_s_part_names_the_river():
+    # 右江 (右江区 of 百色) is also the river: 右江河谷 is its valley
+    assert [s for s, _ in places("百色市地处右江河谷,芒果种植面积大。")] == ["百色市"]
+
+
+def test_a_county_whose_stem_is_a_verb_is_no_place_when_nothing_else_supports_it():
+    # 会同 'together with' (会同县 of 怀化): the article is about a county of another province
+    r = extract_text(
+        "勐海县部署安全生产\n"
+        "西双版纳州勐海县召开安全生产会议。会议要求,一是各乡镇压实责任;二是会同县应急管理局、县市场监管局开展联合检查。\n"
+    )
+    assert "会同县" not in names(r, "Region") and "怀化市" not in names(r, "Region")
+
+
+def test_a_county_whose_stem_is_a_verb_is_a_place_in_its_own_chain():
+    r = extract_text("怀化市调研项目\n怀化市市长到会同县调研光伏项目。\n")
+    assert "会同县" in names(r, "Region")

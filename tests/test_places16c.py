@@ -94,3 +94,33 @@ def test_a_county_whose_stem_is_a_verb_is_no_place_when_nothing_else_supports_it
 def test_a_county_whose_stem_is_a_verb_is_a_place_in_its_own_chain():
     r = extract_text("怀化市调研项目\n怀化市市长到会同县调研光伏项目。\n")
     assert "会同县" in names(r, "Region")
+
+
+# ---------------------------------------------------------------- X落户/入驻Y园: the park after the word
+
+def test_a_company_that_settles_in_a_park_is_in_the_park():
+    r = extract_text(
+        "樟树市招商引资\n"
+        "樟树市召开招商推介会。江西百草药业有限公司落户樟树医药产业园,江西云帆包装有限公司入驻樟树盐化工业园。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("江西百草药业有限公司", "樟树医药产业园") in located
+    assert ("江西云帆包装有限公司", "樟树盐化工业园") in located
+    assert ("江西百草药业有限公司", "樟树市") not in located
+
+
+def test_a_project_that_moves_into_a_park_is_in_the_park():
+    r = extract_text(
+        "樟树市招商引资\n"
+        "樟树市召开招商推介会。今年,江西云帆包装有限公司年产2亿只纸箱项目入驻樟树医药产业园。\n"
+    )
+    assert ("江西云帆包装有限公司年产2亿只纸箱项目", "樟树医药产业园") in rels(r, "locatedIn")
+
+
+def test_a_company_before_a_park_that_another_settles_in_is_not_in_it():
+    # 与X公司签约,Y公司落户Z园: the word follows the second company only
+    r = extract_text(
+        "樟树市招商引资\n"
+        "樟树市召开招商推介会。上海华易投资有限公司与樟树市签约,江西百草药业有限公司落户樟树医药产业园。\n"
+    )
+    assert ("上海华易投资有限公司", "樟树医药产业园") not in rels(r, "locatedIn")

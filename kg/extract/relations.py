@@ -15,13 +15,17 @@ LIST_NEXT = "、,和及与"
 LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
+LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
+HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 
 
 @lru_cache(maxsize=None)
 def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
-    """The words of a cue file (relation_cues.tsv: trip, located, hosts, scope, venue;
-    ownership_cues.tsv: build, parent, copula) for one cue, longest first."""
-    ws = sorted((r["word"] for r in table(file) if r["cue"] == cue), key=len, reverse=True)
+    """The words of a cue file (relation_cues.tsv: trip, located, hosts, joins, scope, venue;
+    ownership_cues.tsv: build, parent, copula) for one cue or several (located|joins), longest
+    first."""
+    kinds = cue.split("|")
+    ws = sorted((r["word"] for r in table(file) if r["cue"] in kinds), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ws))
 
 
@@ -29,7 +33,7 @@ def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
     what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located")},
+    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins")},
                 key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*$")
 
@@ -37,7 +41,7 @@ def _frame_before() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _longest_cue() -> int:
     """How far before a place a scope word may start: its length and a space."""
-    return 1 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located"))
+    return 1 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins"))
 
 
 @lru_cache(maxsize=None)
@@ -112,7 +116,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
-        place = _company_place(ctx, e, by_sentence, gaz) or _possessed(e, scopes)
+        place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
+                 or _company_place(ctx, e, by_sentence, gaz) or _possessed(e, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
                 break  # found at an earlier mention
@@ -268,7 +273,7 @@ class _Scopes:
         anaphors = self._park_anaphors(top)
         top = sorted(top + anaphors)
         end_at = {st: en for st, en, _ in top}
-        before, venue, located = _frame_before(), _cue("venue"), _cue("located")
+        before, venue, located = _frame_before(), _cue("venue"), _cue(LOCATED)
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
         self._listed: set[int] = set()  # frames of several places listed under one scope word
         self._ends: list[int] = []  # where each frame's place ends
@@ -349,6 +354,19 @@ class _Scopes:
             if j >= 0:
                 out.append((a.start(), a.end(), parks[j][1]))
         return out
+
+    def located_after(self, m: Mention) -> Handle | None:
+        """The place a located word right after m names (X公司落户Y园, X公司将入驻Y园): in m's
+        clause, with no other name between, and not one of several listed under the word."""
+        j = bisect.bisect_left(self._starts, m.end)
+        if j >= len(self.frames) or not self.frames[j][3] or j in self._listed:
+            return None
+        st = self._starts[j]
+        gap = self._ctx.text.norm[m.end : st]
+        if len(gap) > _longest_cue() + 6 or CLAUSE_END.search(gap):
+            return None
+        k = bisect.bisect_left(self._every_starts, m.end)
+        return None if k < len(self._every_starts) and self._every_starts[k] < st else self.frames[j][1]
 
     def possessor(self, m: Mention) -> Handle | None:
         """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
@@ -497,7 +515,7 @@ def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places:
     places = places or _Places(ctx)
     for m in park.mentions:
         lo = max(0, m.start - 16, ctx.text.sentences[ctx.text.sentence_of(m.start)][0])  # within its sentence
-        lm = _cue("located").search(norm[lo : m.start])
+        lm = _cue(LOCATED).search(norm[lo : m.start])
         if lm:
             for rm, key in places.regions_within(lo + lm.end(), m.start):
                 if lo + lm.end() <= rm.start and rm.end <= m.start:
@@ -556,7 +574,7 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
         ]
         if hosts:
             pm, key = hosts[-1]
-            if _cue("hosts").search(norm[pm.end : m.start]):
+            if _cue(HOSTS).search(norm[pm.end : m.start]):
                 return key
         # a trip: companies visited in another region are located there
         s0, s1 = ctx.text.sentences[sent]

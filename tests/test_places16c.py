@@ -35,17 +35,7 @@ def test_a_park_written_as_a_county_s_own_is_in_the_county_and_holds_the_project
     assert ("赣南电子信息产业园", "赣州市") not in located
 
 
-# ---------------------------------------------------------------- no place said, none given
-
-def test_a_company_named_only_as_the_employer_of_guests_gets_no_place():
-    r = extract_text(
-        "丰城市循环经济产业园开工\n"
-        "丰城市循环经济产业园举行开工仪式。江西远航建设集团董事长刘明远、副总经理陈立出席。"
-        "仪式由江西远航建设集团总经理周海主持。丰城市委书记讲话。\n"
-    )
-    assert "江西远航建设集团" in names(r, "Company")
-    assert not {x for x in rels(r, "locatedIn") if x[0] == "江西远航建设集团"}
-
+# ---------------------------------------------------------------- the default place of a company
 
 def test_a_company_of_the_region_s_own_list_still_gets_the_region():
     r = extract_text(

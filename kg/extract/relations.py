@@ -128,7 +128,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         if place is None and e.handle not in parents and not _placeless_registered(ctx, e, scopes):
             # a group whose member the article names has its seat elsewhere, and so has a
             # registered name that holds no place: only a stated place
-            place = None if _named_as_employer(ctx, e) else (title_park or focal)
+            place = title_park or focal
         rel(e.handle, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
@@ -601,20 +601,6 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
                     return None  # the article's own region: the default place decides
                 return key
     return None
-
-
-@lru_cache(maxsize=1)
-def _post_rx() -> re.Pattern:
-    """A post written right after a name (X公司董事长, X集团党委书记): titles.tsv, any kind."""
-    posts = sorted({r["title"] for r in table("titles.tsv")}, key=lambda t: (-len(t), t))
-    return re.compile("(?:党委|党组)?(?:" + "|".join(re.escape(t) for t in posts) + ")")
-
-
-def _named_as_employer(ctx: ArticleContext, company: Resolved) -> bool:
-    """A company the text names only as the employer of people (X公司董事长Y, X集团总经理Y): who
-    they are is said, not where the company is."""
-    norm, post = ctx.text.norm, _post_rx()
-    return bool(company.mentions) and all(post.match(norm, m.end) for m in company.mentions)
 
 
 def _placeless_registered(ctx: ArticleContext, company: Resolved, scopes: _Scopes) -> bool:

@@ -279,15 +279,19 @@ def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) ->
     二是会同县能源局、县审批局: 会同 'together with' and the article's own 县能源局), when the
     article names other places and none of them in its province: nothing else says it is there."""
     coded = [(m, c) for m in out if (c := code_of(m.place))]
+    times = Counter(m.surface for m in out)
+    by_province: dict[str, set[str]] = {}  # province -> the surfaces of the places in it
+    for m, c in coded:
+        by_province.setdefault(gaz.chain(c)[-1].code, set()).add(m.surface)
     drop = set()
     for m, c in coded:
         d = gaz.by_code[c]
-        if m.surface != d.name or norm.count(m.surface) > 1 or not any(
+        if m.surface != d.name or times[m.surface] > 1 or not any(
             is_common_word(f) for f in d.short.split("/") if f and norm.startswith(f, m.start)
         ):
             continue
-        others = {gaz.chain(o)[-1].code for x, o in coded if x.surface != m.surface}
-        if others and gaz.chain(c)[-1].code not in others:
+        elsewhere = any(ss - {m.surface} for ss in by_province.values())
+        if elsewhere and not by_province[gaz.chain(c)[-1].code] - {m.surface}:
             drop.add((m.start, m.end))
     return [m for m in out if (m.start, m.end) not in drop]
 

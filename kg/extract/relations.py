@@ -15,13 +15,17 @@ LIST_NEXT = "、,和及与"
 LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
+LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
+HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 
 
 @lru_cache(maxsize=None)
 def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
-    """The words of a cue file (relation_cues.tsv: trip, located, hosts, scope, venue;
-    ownership_cues.tsv: build, parent, copula) for one cue, longest first."""
-    ws = sorted((r["word"] for r in table(file) if r["cue"] == cue), key=len, reverse=True)
+    """The words of a cue file (relation_cues.tsv: trip, located, hosts, joins, scope, venue;
+    ownership_cues.tsv: build, parent, copula) for one cue or several (located|joins), longest
+    first."""
+    kinds = cue.split("|")
+    ws = sorted((r["word"] for r in table(file) if r["cue"] in kinds), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ws))
 
 
@@ -29,7 +33,7 @@ def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
     what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located")},
+    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins")},
                 key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*$")
 
@@ -37,7 +41,7 @@ def _frame_before() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _longest_cue() -> int:
     """How far before a place a scope word may start: its length and a space."""
-    return 1 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located"))
+    return 1 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins"))
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +103,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     scopes = _Scopes(ctx, by_sentence)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz, places, located_only=True)
+        place = _explicit_place(ctx, e, gaz, places, located_only=True) or _possessed(e, scopes)
         if place is None:
             place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
             place = _narrower_scope(ctx, e, place, scopes, gaz) or place
@@ -112,7 +116,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     parents = {p for _, p, _ in subsidiaries}
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
-        place = _company_place(ctx, e, by_sentence, gaz)
+        place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
+                 or _company_place(ctx, e, by_sentence, gaz) or _possessed(e, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
                 break  # found at an earlier mention
@@ -131,7 +136,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
-        place = _own_place(ctx, e, scopes, gaz)
+        place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes)
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
                 break
@@ -268,7 +273,7 @@ class _Scopes:
         anaphors = self._park_anaphors(top)
         top = sorted(top + anaphors)
         end_at = {st: en for st, en, _ in top}
-        before, venue, located = _frame_before(), _cue("venue"), _cue("located")
+        before, venue, located = _frame_before(), _cue("venue"), _cue(LOCATED)
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
         self._listed: set[int] = set()  # frames of several places listed under one scope word
         self._ends: list[int] = []  # where each frame's place ends
@@ -305,6 +310,7 @@ class _Scopes:
             self._ends.append(en)
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
+        self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -348,6 +354,28 @@ class _Scopes:
             if j >= 0:
                 out.append((a.start(), a.end(), parks[j][1]))
         return out
+
+    def located_after(self, m: Mention) -> Handle | None:
+        """The place a located word right after m names (X公司落户Y园, X公司将入驻Y园): in m's
+        clause, with no other name between, and not one of several listed under the word."""
+        j = bisect.bisect_left(self._starts, m.end)
+        if j >= len(self.frames) or not self.frames[j][3] or j in self._listed:
+            return None
+        st = self._starts[j]
+        gap = self._ctx.text.norm[m.end : st]
+        if len(gap) > _longest_cue() + 6 or CLAUSE_END.search(gap):
+            return None
+        k = bisect.bisect_left(self._every_starts, m.end)
+        return None if k < len(self._every_starts) and self._every_starts[k] < st else self.frames[j][1]
+
+    def possessor(self, m: Mention) -> Handle | None:
+        """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
+        位于X县的Y园, 园区的Y项目), or a park with nothing between (X产业园标准厂房项目)."""
+        norm = self._ctx.text.norm
+        if m.start >= 1 and norm[m.start - 1] == "的" and (k := self._place_ending.get(m.start - 1)) is not None:
+            return k
+        k = self._place_ending.get(m.start)
+        return k if k is not None and self._ctx.entities[k].type == "IndustrialPark" else None
 
     def _clause(self, pos: int) -> int:
         return bisect.bisect_left(self._clause_ends, pos)
@@ -411,6 +439,14 @@ class _Scopes:
         if k >= 0 and self._para(starts[k]) == self._para(m.start):
             return k
         return None
+
+
+def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
+    """The place the first of e's mentions that has one is written as belonging to (X县的Y)."""
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        if (k := scopes.possessor(m)) is not None and k != e.handle:
+            return k
+    return None
 
 
 def _own_place(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
@@ -479,7 +515,7 @@ def _explicit_place(ctx: ArticleContext, park: Resolved, gaz: Gazetteer, places:
     places = places or _Places(ctx)
     for m in park.mentions:
         lo = max(0, m.start - 16, ctx.text.sentences[ctx.text.sentence_of(m.start)][0])  # within its sentence
-        lm = _cue("located").search(norm[lo : m.start])
+        lm = _cue(LOCATED).search(norm[lo : m.start])
         if lm:
             for rm, key in places.regions_within(lo + lm.end(), m.start):
                 if lo + lm.end() <= rm.start and rm.end <= m.start:
@@ -538,7 +574,7 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
         ]
         if hosts:
             pm, key = hosts[-1]
-            if _cue("hosts").search(norm[pm.end : m.start]):
+            if _cue(HOSTS).search(norm[pm.end : m.start]):
                 return key
         # a trip: companies visited in another region are located there
         s0, s1 = ctx.text.sentences[sent]

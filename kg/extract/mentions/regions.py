@@ -169,7 +169,9 @@ def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[i
 def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load()
     norm = text.norm
-    raw = _index(gaz).scan(norm)
+    # a short form that a title before it begins (州长|沙马拉哈, 副市长|安排), or that names a
+    # river or a landform (右江河谷, 汉江两岸), is no place
+    raw = [x for x in _index(gaz).scan(norm) if x[2] in gaz.full or not _not_a_place(norm, x[0], x[1])]
     # 香港商报, 宁德日报: a place's name that begins an outlet's is no evidence of the place
     outlet = {start for start, end, _ in raw if norm.startswith(outlet_words(), end)}
     named = [(start, s) for start, _, s in raw if start not in outlet]
@@ -216,15 +218,82 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
         if (code := code_of(m.place)) and gaz.by_code[code].level == "county":
             counties.add(code)
     if counties:
+        # a town's full name wins over a short form inside it (那坡镇 of 田阳区, not 那坡县 and 镇)
+        short = {(m.start, m.end) for m in out if m.surface not in gaz.full}
+        taken = Spans((m.start, m.end) for m in out if (m.start, m.end) not in short)
+        towns = [t for t in _town_matches(norm, gaz, counties) if len(t[3]) == 1 and not taken.overlaps(t[0], t[1])]
+        inside = Spans((t[0], t[1]) for t in towns)
+        out = [m for m in out if (m.start, m.end) not in short or not inside.covers(m.start, m.end)]
         taken = Spans((m.start, m.end) for m in out)
-        for start, end, s, codes in _town_matches(norm, gaz, counties):
-            if len(codes) == 1 and not taken.overlaps(start, end):
+        for start, end, s, codes in towns:
+            if not taken.overlaps(start, end):
                 out.append(Mention("Region", s, start, end, place=Code(codes[0])))
+    out = _without_unsupported_words(out, gaz, norm)
     taken = Spans((m.start, m.end) for m in out)
     for dm in deixes:
         if not taken.overlaps(dm.start(), dm.end()):
             out.append(Mention("Region", dm.group(), dm.start(), dm.end(), place=Deixis(dm.group(1))))
     return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _title_end_rx() -> re.Pattern:
+    """A title (titles.tsv, and every level's head titles: 县长, 州长) ending where a match ends."""
+    ts = {r["title"] for r in table("titles.tsv")} | set(head_titles())
+    return re.compile("(?:" + "|".join(re.escape(t) for t in sorted(ts, key=lambda t: (-len(t), t))) + ")$")
+
+
+def _not_a_place(norm: str, start: int, end: int) -> bool:
+    """A short form found at [start, end) is a geographic noun's river or landform (右江河谷), or
+    its first character closes a title written before it that jieba reads as one word with it
+    (州长沙马拉哈: 州长|沙马; 湖南省长沙市 reads 湖南省|长沙市)."""
+    if norm.startswith(geo_words(), end):
+        return True
+    lo = max(0, start + 1 - _longest_title())
+    if not _title_end_rx().search(norm, lo, start + 1):
+        return False
+    at, lo = max(0, start - _WORD_WINDOW), max(0, start - _WORD_WINDOW)
+    for w, _ in cut(norm[lo : end + _WORD_WINDOW]):
+        if at == start:
+            return False
+        if at > start:
+            break
+        at += len(w)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _longest_title() -> int:
+    return max(len(t) for t in {r["title"] for r in table("titles.tsv")} | set(head_titles()))
+
+
+@lru_cache(maxsize=1)
+def geo_words() -> tuple[str, ...]:
+    """The nouns of a river's or a landform's parts written after its name (河谷, 流域, 两岸):
+    geo_words.txt."""
+    return longest_first("geo_words.txt")
+
+
+def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
+    """Without a division written once in full whose stem is an everyday word (会同县 of
+    二是会同县能源局、县审批局: 会同 'together with' and the article's own 县能源局), when the
+    article names other places and none of them in its province: nothing else says it is there."""
+    coded = [(m, c) for m in out if (c := code_of(m.place))]
+    times = Counter(m.surface for m in out)
+    by_province: dict[str, set[str]] = {}  # province -> the surfaces of the places in it
+    for m, c in coded:
+        by_province.setdefault(gaz.chain(c)[-1].code, set()).add(m.surface)
+    drop = set()
+    for m, c in coded:
+        d = gaz.by_code[c]
+        if m.surface != d.name or times[m.surface] > 1 or not any(
+            is_common_word(f) for f in d.short.split("/") if f and norm.startswith(f, m.start)
+        ):
+            continue
+        elsewhere = any(ss - {m.surface} for ss in by_province.values())
+        if elsewhere and not by_province[gaz.chain(c)[-1].code] - {m.surface}:
+            drop.add((m.start, m.end))
+    return [m for m in out if (m.start, m.end) not in drop]
 
 
 def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") -> tuple[list[str], list[str]]:

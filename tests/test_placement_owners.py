@@ -1,4 +1,4 @@
-"""Places (#16c): where the text places a park, company or project, and place names that are
+"""Places: where the text places a park, company or project, and place names that are
 ordinary words there. Sentences written for these tests."""
 from __future__ import annotations
 

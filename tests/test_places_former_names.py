@@ -1,4 +1,4 @@
-"""Places (#16): former names of divisions (the gazetteer's former column, from the source's
+"""Places: former names of divisions (the gazetteer's former column, from the source's
 change table), and where the text places a park, company or project (relations.py's scopes).
 Sentences written for these tests."""
 from __future__ import annotations

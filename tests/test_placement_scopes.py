@@ -1,4 +1,4 @@
-"""Places (#16b): which region an article is about, and where the text places a park, company
+"""Places: which region an article is about, and where the text places a park, company
 or project (relations.py's scopes). Sentences written for these tests."""
 from __future__ import annotations
 

@@ -184,7 +184,7 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             strong_codes.add(codes[0])
     present = {a.code for c in strong_codes for a in gaz.chain(c)}
     deixes = list(_deixis_rx().finditer(norm))
-    evidence = _Evidence(gaz, norm, raw, full_codes, present, frozenset(dm.group(1) for dm in deixes), _own_levels(norm))
+    evidence = _Evidence(gaz, norm, raw, full_codes, present, frozenset(dm.group(1) for dm in deixes))
 
     decided: list[tuple[int, int, str, list[str], str]] = []
     own: dict[int, list[str]] = {}  # start -> what a name may be as the article's own region
@@ -362,10 +362,12 @@ class _Evidence:
 
     def __init__(
         self, gaz: Gazetteer, norm: str, raw, full_codes: set[str], present: set[str], deixis: frozenset[str],
-        bodies: frozenset[str] = frozenset(),
+        bodies: frozenset[str] | None = None,
     ) -> None:
         self.gaz, self.norm, self.full_codes, self.present, self.deixis = gaz, norm, full_codes, present, deixis
-        self.bodies = bodies  # the levels of the article's bodies and heads written alone (县委, 县长)
+        # the levels of the article's bodies and heads written alone (县委, 县长): read from the
+        # text when first asked (only an article that names no place for certain asks)
+        self._bodies = bodies
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
         self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
         self._spans_of: dict[str, list[tuple[int, int]]] = {}  # a name as the gazetteer found it -> its spans
@@ -420,7 +422,9 @@ class _Evidence:
         prefecture's own, or a level shared (全市 of a county-level city, or of a prefecture's
         city) and the name written more than once."""
         d = self.gaz.by_code[code]
-        said = {w for w in (self.after(end), *self.deixis, *self.bodies) if fits_level(w, d)}
+        if self._bodies is None:
+            self._bodies = _own_levels(self.norm)
+        said = {w for w in (self.after(end), *self.deixis, *self._bodies) if fits_level(w, d)}
         if not said:
             return False
         return d.level != "county" or bool(said - _prefecture_levels(self.gaz)) or self.times[name] > 1

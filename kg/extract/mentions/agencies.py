@@ -24,7 +24,8 @@ NATION = ("中华人民共和国", "国家")  # written before a national body: 
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
 from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffix_ends, suffixes
 from kg.extract.mentions.regions import Spans
-from kg.extract.mentions.officials import title_at, title_rx
+from kg.extract.literals import Literals
+from kg.extract.mentions.officials import title_at, title_hits, title_rx
 
 
 
@@ -67,10 +68,10 @@ def _parts() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _body_rx() -> re.Pattern:
-    """All body forms in one alternation, longest first, so the regex engine does the scan."""
-    forms, _ = _bodies()
-    return re.compile("|".join(re.escape(f) for f, _ in forms))
+def _body_literals() -> Literals:
+    """All body forms; at each position the longest, as an alternation written longest first
+    would match, every occurrence found in one pass of an automaton."""
+    return Literals(f for f, _ in _bodies()[0])
 
 
 def body_kind(body: str) -> str:
@@ -85,7 +86,7 @@ def written_form(m: Mention) -> str:
 def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     norm = text.norm
     forms = dict(_bodies()[0])
-    rx = _body_rx()
+    found = _body_literals().hits(norm)
     region_end = {m.end: m for m in regions if not isinstance(m.place, Ambiguous)}  # deixis too
     region_spans = Spans((m.start, m.end) for m in regions)
     region_at = region_starts(regions)  # for the park before a committee, built once
@@ -94,10 +95,10 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     i = 0
     n = len(norm)
     while i < n:
-        hit = rx.search(norm, i)
+        hit = found.search(i)
         if not hit:
             break
-        i, f = hit.start(), hit.group()
+        i, f = hit
         bodies = forms[f]
         end = i + len(f)
         if region_spans.overlaps(i, i):  # inside a place name (e.g. 区 of 城区)
@@ -205,10 +206,8 @@ def _units(norm: str, found: list[Mention], region_end: dict[int, Mention]) -> l
     by_end: dict[int, Mention] = {}
     for m in found:
         by_end.setdefault(m.end, m)
-    rx = title_rx()
     out: list[Mention] = []
-    for t in rx.finditer(norm):
-        e = t.start()
+    for e, _ in title_hits(norm):
         if e in by_end or e < 2 or not norm.endswith(_unit_heads(), 0, e):
             continue
         if any(m.start <= e - 1 < m.end for m in out):

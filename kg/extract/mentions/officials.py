@@ -11,6 +11,7 @@ from functools import lru_cache
 from kg.model import Mention, Text
 from kg.resources import table, words
 from kg.extract.gazetteer import head_titles, level_words
+from kg.extract.literals import Literals
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
@@ -67,6 +68,13 @@ def _surnames() -> tuple[set[str], set[str]]:
 def _title_rx() -> tuple[re.Pattern, dict[str, str]]:
     titles = _titles()
     return re.compile("|".join(re.escape(t) for t, _ in titles)), dict(titles)
+
+
+@lru_cache(maxsize=1)
+def _title_literals() -> Literals:
+    """The titles of _title_rx, found once per text: agencies, officials and the titles after
+    names all ask where titles stand."""
+    return Literals(t for t, _ in _titles())
 
 
 @lru_cache(maxsize=1)
@@ -129,9 +137,13 @@ def title_rx() -> re.Pattern:
 
 
 def title_at(norm: str, i: int) -> tuple[str, str] | None:
-    rx, kinds = _title_rx()
-    m = rx.match(norm, i)
-    return (m.group(), kinds[m.group()]) if m else None
+    t = _title_literals().hits(norm).match(i)
+    return (t, _title_rx()[1][t]) if t else None
+
+
+def title_hits(norm: str) -> list[tuple[int, str]]:
+    """(start, title) of the titles in norm left to right, as title_rx().finditer finds them."""
+    return _title_literals().hits(norm).all()
 
 
 def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) -> list[OfficialMention]:
@@ -151,13 +163,14 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
     occ = Occurrences(norm)
     out: list[OfficialMention] = []
     i, n = 0, len(norm)
-    rx, kinds = _title_rx()
+    kinds = _title_rx()[1]
+    titles = _title_literals().hits(norm)
     while i < n:
-        m = rx.search(norm, i)
+        m = titles.search(i)
         if not m:
             break
-        i = m.start()
-        hit = (m.group(), kinds[m.group()])
+        i = m[0]
+        hit = (m[1], kinds[m[1]])
         if taken.overlaps(i, i + 1):  # any(s <= i < e)
             i += 1
             continue
@@ -226,12 +239,12 @@ def _with_titles_after(
     with a post in the article's own body of that title. Only titles that name their body by
     their level (heads: 市长, 旗长) or by the party (书记); a title that attaches to a body
     written before it (主任, 局长) says nothing here. Merged with the others in text order."""
-    rx, kinds = _title_rx()
+    kinds = _title_rx()[1]
     known = {o.mention.surface for o in found}
     used = Spans((o.mention.start, o.mention.end) for o in found)
     extra: list[OfficialMention] = []
-    for m in rx.finditer(norm):
-        t, i, j = m.group(), m.start(), m.end()
+    for i, t in title_hits(norm):
+        j = i + len(t)
         kind = kinds[t]
         if kind not in ("head", "party") or i in by_end or spans.overlaps(i, j) or used.overlaps(i, j):
             continue

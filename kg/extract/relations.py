@@ -341,13 +341,16 @@ class _Scopes:
         """The words that name a park named before (园区, 该园区; park_anaphora.txt), outside
         every name, as mentions of the last park named before them (top: the place mentions)."""
         norm, ents = self._ctx.text.norm, self._ctx.entities
+        words = list(_park_anaphora().finditer(norm))
+        parks = [(en, k) for st, en, k in top if ents[k].type == "IndustrialPark"]
+        if not words or not parks:
+            return []  # most articles: no such word, or no park named (built for the others only)
         covered = bytearray(len(norm) + 1)
         for st, neg_end, _, _ in self._every:
             covered[st:-neg_end] = b"\x01" * (-neg_end - st)
-        parks = [(en, k) for st, en, k in top if ents[k].type == "IndustrialPark"]
         ends = [en for en, _ in parks]
         out = []
-        for a in _park_anaphora().finditer(norm):
+        for a in words:
             if any(covered[a.start() : a.end()]):
                 continue
             j = bisect.bisect_right(ends, a.start()) - 1

@@ -52,3 +52,8 @@ def test_a_quoted_name_before_a_suffix_is_one_name():
 
 def test_a_quoted_slogan_before_a_generic_stem_is_no_name():
     assert of("Project", "全县坚持“项目为王”重大项目一抓到底。") == set()
+
+
+def test_a_head_without_a_verb_or_a_colon_opens_no_list():
+    assert of("Project", "县里印发重点项目清单明确责任、时限和标准。") == set()
+    assert of("Project", "各类项目有序推进南城、北城和东城片区开发。") == set()

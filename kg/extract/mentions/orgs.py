@@ -743,8 +743,8 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
         if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and _class_mods(m.group("mods"), "Project"):
             lists.append(("Project", _closed_items(norm, m.start(), floors)))
     for m in _OPENER.finditer(norm):
-        if m.end() == m.start() + 2 or m.group("verb") and not _word_ends_at(norm, m.start("verb"), m.end("verb")):
-            continue  # no verb or colon opens it; 项目有序推进: 有 is part of a word
+        if norm[m.end() - 1] not in "：:" and not (m.group("verb") and _word_ends_at(norm, m.start("verb"), m.end("verb"))):
+            continue  # no verb or colon opens it (项目清单); 项目有序推进: 有 is part of a word
         lists.append(("Project", _opened_items(norm, m.end())))
     out = []
     for typ, items in lists:

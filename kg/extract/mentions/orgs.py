@@ -16,7 +16,7 @@ from kg.refs import Code
 from kg.resources import longest_first, table
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
-    HARD_STOP, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
@@ -345,7 +345,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
                 continue
         elif typ == "Project" and not is_project_stem(stem, places.within(start, s)):
             continue
-        cands.append(Mention(typ, name, start, e, rule=strength))
+        start = _quoted_start(norm, start, floors)
+        cands.append(Mention(typ, norm[start:e], start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
     for m in PHASE.finditer(norm):  # 华恒生物二期: a phase after a name is a project
         start = after_list_marker(norm, left_edge(norm, m.start(), floors, coord_inside=True), m.start())
@@ -378,6 +379,25 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+QUOTES = {"”": "“", "」": "「", "』": "『"}
+
+
+def _quoted_start(norm: str, start: int, floors: list[int]) -> int:
+    """“云岭”数字产业园: a short quoted name right before a name's stem is the first part of that
+    name, quotes kept as written; a quoted slogan or everyday word (“飞地”) is not."""
+    if start < 4 or norm[start - 1] not in QUOTES:
+        return start
+    k = norm.rfind(QUOTES[norm[start - 1]], max(0, start - 12), start - 1)
+    if k < 0 or any(k < f < start for f in floors[bisect.bisect_right(floors, k) - 1 : bisect.bisect_right(floors, start)]):
+        return start
+    inner = norm[k + 1 : start - 1]
+    if not (2 <= len(inner) <= 10) or any(ch in HARD_STOP for ch in inner):
+        return start
+    if is_generic(inner) or is_common_word(inner) or not has_specific(inner):
+        return start
+    return k
 
 
 def _suffix_inside_word(norm: str, s: int) -> bool:
@@ -590,42 +610,162 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     return not is_generic(core)
 
 
+# tokens a class of projects is written with between 等 (or a count) and the head: nouns,
+# adjectives, distinguishing words, numbers, places of comparison (重大交通, 亿元以上重点)
+_CLASS_TAGS = ("n", "a", "b", "f", "m", "q", "j")
+# the words that join the last item of a list to the others (A、B和C)
+_LAST_JOIN = ("以及", "和", "及", "与")
+# a list opened by its head: 签约项目包括A、B和C, 重点项目有A、B, 重点项目：1.A；2.B
+_OPENER = re.compile(r"(?:项目|工程)(?:清单|名单)?(?:主要|分别)?(?P<verb>包括|包含|有|为|是)?[：:]?")
+# the count of a list closed without 等: A、B和C三个重点项目
+_COUNT_HEAD = re.compile(r"(?:[0-9]+|[两二三四五六七八九十]+)[个项](?P<mods>[\u4e00-\u9fff]{0,6}?)(?P<head>项目|工程)")
+
+
+def _class_mods(mods: str, typ: str) -> bool:
+    """The words between 等 and a list's head say what class its items are of: generic words
+    (重点, 一批), or for projects a class of them written with nouns and adjectives (重大交通) or a
+    status (签约); a verb or a function word there is another construction (与A等签约)."""
+    if not mods or is_generic(mods):
+        return True
+    if typ != "Project":
+        return False
+    return all(f[:1] in _CLASS_TAGS or is_generic(w) for w, f in cut(mods))
+
+
+def _closed_items(norm: str, end: int, floors: list[int]) -> list[tuple[int, int]]:
+    """The items of a list that ends at end (A、B和C|等): each after the last clause boundary
+    before it (和/及 kept inside: _split_last decides), separated by 、; right to left."""
+    items: list[tuple[int, int]] = []
+    j = end
+    while len(items) < 30:
+        start = left_edge(norm, j, floors, coord_inside=True)
+        items.append((start, j))
+        if start > 0 and norm[start - 1] == "、":
+            j = start - 1
+            continue
+        join = next((w for w in _LAST_JOIN if norm.endswith(w, 0, start)), "") if len(items) == 1 else ""
+        if join and _word_ends_at(norm, start - len(join), start):  # X项目东段和|Y大桥: 和 cut by a name before it
+            j = start - len(join)
+            continue
+        break
+    return items
+
+
+def _split_last(norm: str, s: int, e: int, ok) -> list[tuple[int, int]]:
+    """The last item of a list may hold the word that joins it to the others (A、B和C): split
+    there when both sides are items (ok), else keep it whole (动力电池材料生产及回收 is one)."""
+    pos = s
+    for w, _ in cut(norm[s:e]):
+        if w in _LAST_JOIN and pos > s and ok(s, pos) and ok(pos + len(w), e):
+            return [(s, pos), (pos + len(w), e)]
+        pos += len(w)
+    return [(s, e)]
+
+
+def _opened_items(norm: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list opened at start (项目包括|A、B和C，; 项目：|1.A；2.B): numbered items
+    each to its first stop, or items separated by 、 and a last 和/及/以及 up to the first stop."""
+    i = start
+    while i < len(norm) and norm[i] in " \n\t":
+        i += 1
+    items: list[tuple[int, int]] = []
+    if LIST_MARKER.match(norm, i):
+        while len(items) < 30:
+            m = LIST_MARKER.match(norm, i)
+            if not m:
+                break
+            e = m.end()
+            while e < len(norm) and norm[e] not in HARD_STOP and e - m.end() <= MAX_NAME:
+                e += 1
+            items.append((m.end(), e))
+            i = e
+            while i < len(norm) and norm[i] in "；;，, \n\t":
+                i += 1
+        return items
+    e = i
+    while e < len(norm) and norm[e] not in "，,。；;：:！!？?\n" and e - i <= 4 * MAX_NAME:
+        e += 1
+    pieces = _split_at(norm, i, e, "、")
+    if pieces:
+        a, b = pieces[-1]
+        k = norm.find("等", a, b)
+        if k >= 0:  # 包括A、B等领域: 等 and a class that is no project closes the list
+            if norm[k + 1 : b].strip("等") and not _enum_rx().match(norm, k):
+                return []
+            pieces[-1] = (a, k)
+    return pieces
+
+
+def _split_at(norm: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
+    out, k = [], a
+    for p in range(a, b + 1):
+        if p == b or norm[p] == sep:
+            out.append((k, p))
+            k = p + 1
+    return out
+
+
+def _list_item(norm: str, s: int, e: int, typ: str, region_full: set[str], floors: list[int]) -> tuple[int, int] | None:
+    """An item of a list that its head may type: a name, not a class (基础设施, 公共服务: one
+    dictionary word), a place or a count. A project item needs a specific part and two words at
+    least (沿江|高铁, 南湖|隧道); the list's 等 is not part of it."""
+    while e > s and norm[e - 1] == "等":
+        e -= 1
+    s = _quoted_start(norm, after_list_marker(norm, s, e), floors)
+    pos = s
+    for w, _ in cut(norm[s:e]):  # 与 is a preposition as often as a word of a list: no item spans it
+        pos += len(w)
+        if w == "与":
+            s = pos
+    item = norm[s:e]
+    if not (2 <= len(item) <= (MAX_NAME if typ == "Project" else 16)) or is_generic(item) or item in region_full:
+        return None
+    if typ == "Company" and all_everyday(item):
+        return None  # 电机电器、船舶等传统产业企业: industries, not names
+    if typ == "Project":
+        if PLURAL.search(item) or len(cut(item)) < 2 or is_common_word(item) or not has_specific(item):
+            return None
+    return s, e
+
+
 def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors: list[int]) -> list[Mention]:
-    """'A、B、C等N家企业': the items without a type of their own take the head's type."""
-    out = []
+    """'A、B、C等N家企业', 'A、B和C三个项目', '项目包括A、B和C': the items without a type of their
+    own take the head's type."""
     heads = _enum_heads()
     by_start = sorted(cands, key=lambda c: c.start)  # the candidates within an item are a slice
     starts = [c.start for c in by_start]
+    lists: list[tuple[str, list[tuple[int, int]]]] = []
     for m in _enum_rx().finditer(norm):
         typ = heads[m.group("head")]
-        mods = m.group("mods")
-        if mods and not all(is_generic(w) or len(w) <= 1 for w in [mods]):
-            # 等...企业 with a non-generic modifier in between is another construction
-            if not is_generic(mods):
-                continue
-        end = m.start()
-        items = []
-        j = end
-        while True:
-            start = left_edge(norm, j, floors, coord_inside=(typ == "Project"))
-            items.append((start, j))
-            if start > 0 and norm[start - 1] == "、":
-                j = start - 1
-                continue
-            break
+        if _class_mods(m.group("mods"), typ):
+            lists.append((typ, _closed_items(norm, m.start(), floors)))
+    for m in _COUNT_HEAD.finditer(norm):
+        if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and _class_mods(m.group("mods"), "Project"):
+            lists.append(("Project", _closed_items(norm, m.start(), floors)))
+    for m in _OPENER.finditer(norm):
+        if norm[m.end() - 1] not in "：:" and not (m.group("verb") and _word_ends_at(norm, m.start("verb"), m.end("verb"))):
+            continue  # no verb or colon opens it (项目清单); 项目有序推进: 有 is part of a word
+        lists.append(("Project", _opened_items(norm, m.end())))
+    out = []
+    for typ, items in lists:
+        if items:  # the last item written (first of a closed list, right to left)
+            k = 0 if items[0][0] > items[-1][0] else len(items) - 1
+
+            def ok(a: int, b: int, typ: str = typ) -> bool:
+                return _list_item(norm, a, b, typ, region_full, floors) is not None
+
+            items[k : k + 1] = _split_last(norm, *items[k], ok)
         if len(items) < 2:
             continue
-        for s, e in items:
-            item = norm[s:e]
-            if not (2 <= len(item) <= (MAX_NAME if typ == "Project" else 16)) or is_generic(item) or item in region_full:
+        for s0, e0 in items:
+            got = _list_item(norm, s0, e0, typ, region_full, floors)
+            if got is None:
                 continue
-            if typ == "Company" and all_everyday(item):
-                continue  # 电机电器、船舶等传统产业企业: industries, not names
+            s, e = got
             inner = [c for c in by_start[bisect.bisect_left(starts, s) : bisect.bisect_right(starts, e)] if c.end <= e]
             if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
                 continue  # 正威集团深圳总部, or a company listed whole: the company inside is the entity
-            cands_here = Mention(typ, item, s, e, rule="list")
-            out.append(cands_here)
+            out.append(Mention(typ, norm[s:e], s, e, rule="list"))
     return out
 
 

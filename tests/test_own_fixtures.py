@@ -1,9 +1,10 @@
 """Test inputs are sentences written for the tests, not excerpts of the evaluation articles.
 
 The evaluation articles (the shared corpus's seeds/ and dev/) score the extractor; a test that
-copies their sentences tunes the rules to them. Every test module, every file in tests/fixtures/
-and tests/owngold/ (our own evaluation set) and every sample in samples/ is scanned for a run of
-12 characters or more, at least 8 of them CJK, that also stands in one of those articles.
+copies their sentences tunes the rules to them. Every test module, every file in tests/fixtures/,
+tests/owngold/ and tests/owngold2/ (our own evaluation sets) and every sample in samples/ is
+scanned for a run of 12 characters or more, at least 8 of them CJK, that also stands in one of
+those articles.
 
 Not scanned: tests/test_seeds.py, which tests the real seed articles' outputs and so has to quote
 them.
@@ -71,7 +72,7 @@ def shared_runs(text: str, windows: frozenset[str]) -> list[tuple[int, str]]:
 
 def scanned_files() -> list[Path]:
     files = [p for p in sorted(HERE.glob("*.py")) if p.name not in EXEMPT]
-    for folder in (HERE / "fixtures", HERE / "owngold", ROOT / "samples"):
+    for folder in (HERE / "fixtures", HERE / "owngold", HERE / "owngold2", ROOT / "samples"):
         if folder.is_dir():
             files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     return files

@@ -35,13 +35,13 @@ def _frame_before() -> re.Pattern:
     what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
     ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins")},
                 key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*$")
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*:?\s*$")  # 建设地点:X
 
 
 @lru_cache(maxsize=None)
 def _longest_cue() -> int:
-    """How far before a place a scope word may start: its length and a space."""
-    return 1 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins"))
+    """How far before a place a scope word may start: its length, a colon and a space."""
+    return 2 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins"))
 
 
 @lru_cache(maxsize=None)
@@ -137,6 +137,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
         place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes)
+        place = _narrower_site(ctx, e, place, scopes, gaz, park_region) or place
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
                 break
@@ -286,14 +287,17 @@ class _Scopes:
                 prev = (prev[0], en, k, prev[3], prev[4])
                 continue
             listed = prev is not None and prev[1] == st - 1 and norm[st - 1] in LIST_NEXT
-            if cue is None and not listed:
+            # 白楼镇:…项目…;…项目…: a place that heads its paragraph with a colon is its scope
+            heading = cue is None and not listed and norm[en : en + 1] == ":" and not norm[
+                self._para_start(st) : st].strip(" \t\u3000")
+            if cue is None and not listed and not heading:
                 prev = None
                 continue
             j = en  # past the places listed with it
             while j < len(norm) and norm[j] in LIST_NEXT and j + 1 in end_at:
                 j = end_at[j + 1]
             after = norm[j : j + 6].lstrip()
-            word = cue.group(0).strip() if cue else ""
+            word = cue.group(0).strip(" \t\u3000:") if cue else ""
             if venue.match(after) or (word == "在" and after.startswith("的")):
                 prev = None
                 continue
@@ -304,7 +308,7 @@ class _Scopes:
                     self._listed.add(len(self.frames))
             else:
                 s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
-                opens = cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，")
+                opens = heading or (cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，"))
                 loc = cue is not None and located.fullmatch(word) is not None
             self.frames.append((st, k, opens, loc))
             self._ends.append(en)
@@ -379,6 +383,10 @@ class _Scopes:
             return k
         k = self._place_ending.get(m.start)
         return k if k is not None and self._ctx.entities[k].type == "IndustrialPark" else None
+
+    def _para_start(self, pos: int) -> int:
+        i = bisect.bisect_left(self._para_ends, pos)
+        return self._para_ends[i - 1] + 1 if i else 0
 
     def _clause(self, pos: int) -> int:
         return bisect.bisect_left(self._clause_ends, pos)
@@ -508,6 +516,25 @@ def _narrower_scope(ctx: ArticleContext, park: Resolved, place: Handle | None, s
         k = scopes.nearest(m, ahead=False)
         if k is not None and k != place and ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, wide):
             return k
+    return None
+
+
+def _narrower_site(ctx: ArticleContext, project: Resolved, place: Handle | None, scopes: _Scopes, gaz: Gazetteer,
+                   park_region: dict[Handle, Handle]) -> Handle | None:
+    """The scope of a project's mention (X镇:Y县…项目; Y县…项目,建设地点:X镇) when it lies within
+    the region its own name holds: the most specific place the text gives (a region below it, or a
+    park placed in it). A scope narrows, never moves: one outside the name's region is ignored."""
+    if place is None or ctx.entities[place].type != "Region":
+        return None
+    wide = ctx.entities[place].region
+    for m in sorted(project.mentions, key=lambda x: x.start):
+        k = scopes.nearest(m)
+        if k is None or k == place:
+            continue
+        if ctx.entities[k].type == "IndustrialPark":
+            r = park_region.get(k)
+            return k if r is not None and gaz.is_within(ctx.entities[r].region, wide) else None
+        return k if gaz.is_within(ctx.entities[k].region, wide) else None
     return None
 
 

@@ -52,3 +52,9 @@ def test_a_name_before_zuo_ends_before_it():
     r = extract_text("山东省临沂市召开会议\n临沭县委副书记、县长邹某霞作交流发言。建水县县长朱文杰作报告。")
     assert {"邹某霞", "朱文杰"} <= names(r, "Official")
     assert not any(n.endswith("作") for n in names(r, "Official"))
+
+
+def test_a_common_surname_after_a_title():
+    mem = rels(extract_text("福建省泉州市召开签约会\n晋江市委常委、常务副市长洪某建主持。副县长洪建国出席。"), "memberOf")
+    assert ("洪某建", "晋江市人民政府") in mem
+    assert any(a == "洪建国" for a, _ in mem)

@@ -55,6 +55,16 @@ def test_a_name_before_zuo_ends_before_it():
 
 
 def test_a_common_surname_after_a_title():
-    mem = rels(extract_text("福建省泉州市召开签约会\n晋江市委常委、常务副市长洪某建主持。副县长洪建国出席。"), "memberOf")
-    assert ("洪某建", "晋江市人民政府") in mem
-    assert any(a == "洪建国" for a, _ in mem)
+    r = extract_text("福建省泉州市召开签约会\n晋江市委常委、常务副市长洪建国主持。")
+    assert ("洪建国", "晋江市人民政府") in rels(r, "memberOf")
+
+
+def test_huitong_before_a_level_and_a_body_is_the_verb_in_another_countys_article():
+    r = extract_text("河南省鹿邑县召开会议\n县项目办会同县发改委、县自然资源局开展督导。请某某镇会同县自然资源局加快办理。")
+    assert "会同县" not in names(r, "Region")
+    assert {"鹿邑县发展和改革委员会", "鹿邑县自然资源局"} <= names(r, "Agency")
+
+
+def test_huitong_county_with_its_city_named_stays_a_county():
+    r = extract_text("湖南省怀化市召开会议\n会同县自然资源局开展督导。")
+    assert "会同县自然资源局" in names(r, "Agency")

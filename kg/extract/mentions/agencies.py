@@ -74,6 +74,12 @@ def _body_literals() -> Literals:
     return Literals(f for f, _ in _bodies()[0])
 
 
+def body_at(norm: str, i: int) -> bool:
+    """Does a level character and a body the lexicons name start at i (县自然资源局, 县发改委)?"""
+    k = next((i + len(q) for q in qualifiers() if norm.startswith(q, i)), -1)
+    return k > i and any(norm.startswith(f, k) for f, _ in _bodies()[0])
+
+
 def body_kind(body: str) -> str:
     return _bodies()[1].get(body, "dept")
 

@@ -293,7 +293,26 @@ def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) ->
         elsewhere = any(ss - {m.surface} for ss in by_province.values())
         if elsewhere and not by_province[gaz.chain(c)[-1].code] - {m.surface}:
             drop.add((m.start, m.end))
+    # 请某镇会同县自然资源局办理, 办公室会同县发改委: a division whose stem is an everyday word,
+    # written only right before a body, its parent never named: the word, then its level's body
+    named = {c for _, c in coded}
+    for surface in sorted({m.surface for m, _ in coded}):
+        ms = [(m, c) for m, c in coded if m.surface == surface]
+        m, c = ms[0]
+        d = gaz.by_code[c]
+        stems = [f for f in d.short.split("/") if f and surface == f + surface[len(f) :] and is_common_word(f)]
+        if surface != d.name or not stems or d.parent in named or not named - {c}:
+            continue  # its city named, or no other place the article is about
+        if all(starts_body(norm, mm.start + len(stems[0])) for mm, _ in ms):
+            drop.update((mm.start, mm.end) for mm, _ in ms)
     return [m for m in out if (m.start, m.end) not in drop]
+
+
+def starts_body(norm: str, i: int) -> bool:
+    """Is norm[i:] a level character and a body (县自然资源局, 县发改委)?"""
+    from kg.extract.mentions.agencies import body_at  # agencies reads regions: imported late
+
+    return body_at(norm, i)
 
 
 def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") -> tuple[list[str], list[str]]:

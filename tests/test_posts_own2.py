@@ -68,3 +68,8 @@ def test_huitong_before_a_level_and_a_body_is_the_verb_in_another_countys_articl
 def test_huitong_county_with_its_city_named_stays_a_county():
     r = extract_text("湖南省怀化市召开会议\n会同县自然资源局开展督导。")
     assert "会同县自然资源局" in names(r, "Agency")
+
+
+def test_a_city_after_the_youth_league_is_no_verb():
+    r = extract_text("罗山县召开会议\n共青团信阳市委副书记秦某出席。")
+    assert "中共信阳市委员会" not in names(r, "Agency")

@@ -303,9 +303,21 @@ def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) ->
         stems = [f for f in d.short.split("/") if f and surface == f + surface[len(f) :] and is_common_word(f)]
         if surface != d.name or not stems or d.parent in named or not named - {c}:
             continue  # its city named, or no other place the article is about
-        if all(starts_body(norm, mm.start + len(stems[0])) for mm, _ in ms):
+        if all(
+            mm.start > 0 and norm[mm.start - 1] in _subject_ends() and starts_body(norm, mm.start + len(stems[0]))
+            for mm, _ in ms
+        ):
             drop.update((mm.start, mm.end) for mm, _ in ms)
     return [m for m in out if (m.start, m.end) not in drop]
+
+
+@lru_cache(maxsize=1)
+def _subject_ends() -> frozenset[str]:
+    """How a body or a place that is the subject of a verb ends (办公室, 镇, 局: unit_heads.txt,
+    levels): the stem after it is a verb (某镇会同县自然资源局办理), not a place (共青团信阳市委)."""
+    from kg.extract.gazetteer import qualifiers
+
+    return frozenset(h[-1] for h in longest_first("unit_heads.txt")) | frozenset(q[-1] for q in qualifiers())
 
 
 def starts_body(norm: str, i: int) -> bool:

@@ -2,19 +2,7 @@
 and works (工程) that are; where a project's name starts. Sentences written for the tests."""
 from __future__ import annotations
 
-from kg.extract.mentions.agencies import find_agencies
-from kg.extract.mentions.officials import find_officials
-from kg.extract.mentions.orgs import find_orgs
-from kg.extract.mentions.regions import find_regions
-from kg.io.normalize import normalize
-
-
-def orgs(s):
-    t = normalize(s)
-    r = find_regions(t)
-    a = find_agencies(t, r)
-    o = find_officials(t, r, a)
-    return {(m.type, m.surface) for m in find_orgs(t, r, a, [x.mention for x in o])}
+from test_mentions import orgs
 
 
 def of(typ, s):

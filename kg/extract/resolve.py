@@ -305,10 +305,8 @@ def resolve_article(
                 first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
                 continue
             if q is None and body_kind(m.body) == "national":  # 国务院, 国家科技部
-                name = agency_name(m.body, "") + m.unit  # 工业和信息化部 + 中小企业局
+                name = agency_name(m.body, "")
                 r = _add(ctx, "Agency", name, name, m)
-                if m.unit:
-                    r.aliases.add(m.surface)
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
                 first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
                 continue
@@ -353,7 +351,6 @@ def resolve_article(
     # A title written after the name (李刚市长) comes last: where the article gives the person
     # a post before the name anywhere, that post is the one meant
     posted: set[str] = set()
-    region_after: dict[int, str] = {}  # where an official's name ends -> the region of its last post
     for om in sorted(officials, key=lambda o: any(p.after for p in o.posts)):  # stable
         with _left_out(ctx, "official", om.mention):
             agency_posts: list[tuple[Handle, str]] = []  # (agency, title)
@@ -377,14 +374,6 @@ def resolve_article(
                         reg = _region_of_agency_mention(org, resolved_agencies, ctx)
                     elif last_region and (last := gaz.get(last_region)) and lvl and same_level(lvl, last.name, last.level == "township"):
                         reg = last_region
-                    elif (
-                        org is None
-                        and (prev := region_after.get(p.follows, ""))
-                        and (pd := gaz.get(prev))
-                        and lvl
-                        and same_level(lvl, pd.name, pd.level == "township")
-                    ):
-                        reg = prev  # 武冈市委书记张某、市长李某: the 市长 of the city named just before
                     else:
                         reg = deixis(lvl) if lvl else ""
                     if reg and (rd := gaz.get(reg)):
@@ -430,7 +419,6 @@ def resolve_article(
                     agency_posts.append((agency, p.title))
                     last_agency = agency
                     last_region = ctx.entities[agency].region or last_region
-            region_after[om.mention.end] = last_region
             # one person per name within an article: later mentions join the first
             r = _add(ctx, "Official", om.mention.surface, om.mention.surface, om.mention)
             titles = [p.title for p in om.posts]

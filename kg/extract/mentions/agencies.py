@@ -74,12 +74,6 @@ def _body_literals() -> Literals:
     return Literals(f for f, _ in _bodies()[0])
 
 
-def body_at(norm: str, i: int) -> bool:
-    """Does a level character and a body the lexicons name start at i (县自然资源局, 县发改委)?"""
-    k = next((i + len(q) for q in qualifiers() if norm.startswith(q, i)), -1)
-    return k > i and any(norm.startswith(f, k) for f, _ in _bodies()[0])
-
-
 def body_kind(body: str) -> str:
     return _bodies()[1].get(body, "dept")
 
@@ -221,40 +215,10 @@ def _units(norm: str, found: list[Mention], region_end: dict[int, Mention]) -> l
         unit = _unit_at(norm, e, by_end, region_end)
         if unit:
             out.append(unit)
-    # a unit with no post after it (联合市金融工作局举办, 县经济促进局、): its head a word of its
-    # own, not the end of an everyday word (布局, 举办) nor the start of one (局面)
-    for hit in _untitled_heads_rx().finditer(norm):
-        e = hit.end()
-        if e in by_end or any(m.start < e and hit.start() < m.end for m in [*found, *out]):
-            continue
-        if title_at(norm, hit.start()) or _head_in_word(norm, hit.start(), e):
-            continue  # 局长, 主任: the title loop's
-        unit = _unit_at(norm, e, by_end, region_end, nearest=True)
-        if unit:
-            out.append(unit)
     return out
 
 
-# the heads a unit is known by when no post follows it (unit_heads.txt: the strong ones)
-UNTITLED_HEADS = ("委员会", "办公室", "局")
-
-
-@lru_cache(maxsize=1)
-def _untitled_heads_rx() -> re.Pattern[str]:
-    return re.compile("|".join(UNTITLED_HEADS))
-
-
-def _head_in_word(norm: str, s: int, e: int) -> bool:
-    """Is the head at norm[s:e] part of an everyday word: the last character before it and its
-    first (布局, 举办), or its last and the character after it (局面, 委员会议)?"""
-    before = norm[s - 1 : s + 1] if s > 0 else ""
-    after = norm[e - 1 : e + 1] if e < len(norm) else ""
-    return any(len(w) == 2 and word_info(w)[0] >= 5 for w in (before, after))
-
-
-def _unit_at(
-    norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int, Mention], nearest: bool = False
-) -> Mention | None:
+def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int, Mention]) -> Mention | None:
     lo = max(0, e - UNIT_REACH)
     k = e - 2
     while k >= lo and HAN_LO <= norm[k] <= HAN_HI:
@@ -262,15 +226,10 @@ def _unit_at(
     k += 1  # the Han run before the title starts at k
     # a known body that the run follows: the nearest one
     for j in range(e - 2, k - 1, -1):
-        if (pm := by_end.get(j)) and _unit_words(norm[j:e]) and not (nearest and _has_verb(norm[j:e])):
-            # with no post after it, no verb in it (发改委要会同盟工信局, 管委会下设办公室)
+        if (pm := by_end.get(j)) and _unit_words(norm[j:e]):
             return Mention("Agency", norm[pm.start : e], pm.start, e, place=pm.place, body=pm.body, unit=norm[j:e])
-    # else a region or a level before it: the farthest one; with no post after the unit, the
-    # nearest not ending a park's name (联合市金融工作局: a verb before the level is no part of it)
-    order = range(k, e - 1) if not nearest else range(e - 2, k - 1, -1)
-    for j in order:
-        if nearest and norm.endswith(suffix_ends("IndustrialPark"), 0, j):
-            continue
+    # else a region or a level before it: the farthest one
+    for j in range(k, e - 1):
         if j in region_end or (j > k and norm[j - 1] in _level_ends()):
             start, place = _qualifier(norm, j, region_end)
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
@@ -289,10 +248,6 @@ def _unit_words(run: str) -> bool:
     if len(run) < 2 or run in _unit_heads() or any(f in run for f in _company_words()):
         return False
     return all(word_info(tok)[1] not in NOT_IN_UNIT or len(tok) > 2 for tok, _ in cut(run))
-
-
-def _has_verb(run: str) -> bool:
-    return any((word_info(tok)[1] or "").startswith("v") and word_info(tok)[1] != "vn" for tok, _ in cut(run))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from kg.extract.mentions.regions import SHORT_TEXT, Spans
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # function characters that follow a name and never end one: used to break a 2/3-character tie
-AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一携率作")  # 作: 作报告, 作交流发言
+AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一携率")
 NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
 
 
@@ -35,8 +35,6 @@ class TitleClaim:
     after: bool = False  # written after the name (李刚市长, 王建国书记): the article's own level's
     government: bool = False  # after a government written alone in a chain (、办事处主任): the
     # government of the region of the post before
-    follows: int = -1  # the first title right after another official's name and a 、 (武冈市委书记
-    # 张某、市长李某): where that name ends, whose region a head's title without a body goes on with
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +183,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         if i not in by_end and norm.endswith(_company_forms(), 0, i):
             i += len(hit[0])  # 集团副主席, 公司主任: a post in a company, not a public one
             continue
-        posts: list[TitleClaim] = []
+        posts = []
         pos = i
         before = ""  # what the body before the title is, when no mention is: unknown | government
         while hit:
@@ -196,8 +194,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if kind == "member":  # 人大代表: a member of the body before it; no body, no post
                 kind = "attach" if pos in by_end and by_end[pos].type == "Agency" else "none"
             gov = before == "government" and kind in ("attach", "party")
-            follows = i - 1 if not posts and i > 0 and norm[i - 1] == "、" and out and out[-1].mention.end == i - 1 else -1
-            posts.append(TitleClaim(t, kind, by_end.get(pos), body, government=gov, follows=follows))
+            posts.append(TitleClaim(t, kind, by_end.get(pos), body, government=gov))
             pos += len(t)
             nxt = _next_title(norm, pos, by_start)
             if nxt is None:
@@ -513,7 +510,5 @@ def _prefer_three(norm: str, c2: str, c3: str, occ: Occurrences | None = None) -
         return False
     # 刘海带队, 林鹏介绍: the third character starts an everyday word, so the name has two
     at = occ.find(c3)
-    if norm[at + 3 : at + 4] in AFTER_NAME and at + 3 < len(norm):
-        return True  # 朱文杰作交流发言: a character that follows names right after the three
     nxt = norm[at + 2 : at + 4]
     return not (len(nxt) == 2 and is_common_word(nxt))

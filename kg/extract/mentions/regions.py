@@ -293,38 +293,7 @@ def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) ->
         elsewhere = any(ss - {m.surface} for ss in by_province.values())
         if elsewhere and not by_province[gaz.chain(c)[-1].code] - {m.surface}:
             drop.add((m.start, m.end))
-    # 请某镇会同县自然资源局办理, 办公室会同县发改委: a division whose stem is an everyday word,
-    # written only right before a body, its parent never named: the word, then its level's body
-    named = {c for _, c in coded}
-    for surface in sorted({m.surface for m, _ in coded}):
-        ms = [(m, c) for m, c in coded if m.surface == surface]
-        m, c = ms[0]
-        d = gaz.by_code[c]
-        stems = [f for f in d.short.split("/") if f and surface == f + surface[len(f) :] and is_common_word(f)]
-        if surface != d.name or not stems or d.parent in named or not named - {c}:
-            continue  # its city named, or no other place the article is about
-        if all(
-            mm.start > 0 and norm[mm.start - 1] in _subject_ends() and starts_body(norm, mm.start + len(stems[0]))
-            for mm, _ in ms
-        ):
-            drop.update((mm.start, mm.end) for mm, _ in ms)
     return [m for m in out if (m.start, m.end) not in drop]
-
-
-@lru_cache(maxsize=1)
-def _subject_ends() -> frozenset[str]:
-    """How a body or a place that is the subject of a verb ends (办公室, 镇, 局: unit_heads.txt,
-    levels): the stem after it is a verb (某镇会同县自然资源局办理), not a place (共青团信阳市委)."""
-    from kg.extract.gazetteer import qualifiers
-
-    return frozenset(h[-1] for h in longest_first("unit_heads.txt")) | frozenset(q[-1] for q in qualifiers())
-
-
-def starts_body(norm: str, i: int) -> bool:
-    """Is norm[i:] a level character and a body (县自然资源局, 县发改委)?"""
-    from kg.extract.mentions.agencies import body_at  # agencies reads regions: imported late
-
-    return body_at(norm, i)
 
 
 def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") -> tuple[list[str], list[str]]:

@@ -28,8 +28,6 @@ QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几�
 # characters are no evidence: jieba splits a name it does not know into characters with any tag
 # (合/v 盛/v 硅业, 尚/d 德).
 PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
-# jieba's tags of a character that is no word by itself (件 of 覆盖件): it belongs to the word before
-BOUND_TAGS = frozenset({"zg", "ng"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
 PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
@@ -174,8 +172,6 @@ def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -
     first = next((b for _, b, named in places if named), None)
     if first is not None and _has_noun(stem[first:]):
         return True
-    if not places and _has_noun(stem):
-        return True  # what is made, in two words (半导体|封装|测试, 再生|纤维|面料): a product names it
     return any(_has_noun(p, after_place=True) for p in pieces if p)
 
 
@@ -203,14 +199,10 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
     (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
     stem stays for the generic test to judge)."""
     pos, ends = 0, []
-    toks = cut(stem)
-    for i, (w, f) in enumerate(toks):
+    for w, f in cut(stem):
         pos += len(w)
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
-            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
-            if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS:
-                continue  # a verb and a bound morpheme are one noun (覆盖|件, 添加|剂): no clause ends there
             ends.append(pos)
     if typ == "Project":  # after a capacity comes what is made (年产15万吨|再生塑料颗粒), not a clause
         cap = _capacity_rx().search(stem)
@@ -335,7 +327,6 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
-        start = _after_enclosing_place(norm, start, s, places)
         if typ == "Company" and strength == "industry":
             start = _after_registered(norm, start, s)
         if typ == "Project":
@@ -505,8 +496,6 @@ class _Places:
         spans = sorted((m.start, m.end, isinstance(m.place, Code)) for m in regions)
         self._spans = spans
         self._starts = [a for a, _, _ in spans]
-        # the division each place names (the last of two starting at one place, as region_starts)
-        self.code_at = {m.start: m.place.code for m in regions if isinstance(m.place, Code)}
 
     def within(self, s: int, e: int) -> tuple[tuple[int, int, bool], ...]:
         """The places inside [s, e) as offsets from s (and whether each names a division), left to
@@ -544,43 +533,6 @@ def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
             return start + a
         if named:
             return start
-    return start
-
-
-def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -> int:
-    """Places are written from the larger to the smaller (佛山市顺德区乐从X公司); a division written
-    right after a smaller one that it does not lie within starts another phrase: the smaller one is
-    where the company, project or park is, the larger one starts the name (X镇|江苏Y有限公司,
-    X县|Z市Y物流有限公司). A township the gazetteer does not know, written before a province or a
-    prefecture, is such a smaller place too (X镇|内蒙古Y公司)."""
-    from kg.extract.gazetteer import level_rank, load, town_suffixes
-
-    gaz = load()
-    spans = places.within(start, end)
-    if not spans:
-        return start
-    prev: str | None = None
-    a0 = spans[0][0]
-    if a0 > 0:
-        before = norm[start : start + a0]
-        if not (2 <= a0 <= 6 and before.endswith(town_suffixes())) or any(suf in before for suf in suffix_ends()):
-            return start
-        prev = ""  # an unknown township: nothing above it is known
-    k = a0
-    for a, b, named in spans:
-        if a != k or not named:
-            break
-        code = places.code_at.get(start + a, "")
-        d = gaz.get(code)
-        if d is None:
-            break
-        if prev is not None and b < end:
-            if prev == "":
-                if level_rank(d.level) >= level_rank("prefecture"):
-                    return start + a
-            elif not gaz.is_within(code, prev):
-                return start + a
-        prev, k = code, b
     return start
 
 
@@ -629,10 +581,7 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str])
 def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     """What the words of a candidate say, whatever the article (cached: a region's news name
     the same parks and companies again and again)."""
-    own = name
-    if typ == "Project":  # X有限公司年产N吨Y项目: the company's name before the project's is not its length
-        own = name[max((name.rfind(f) + len(f) for f in _registered() if f in name), default=0) :]
-    if len(own) > MAX_NAME or len(stem) < 1:
+    if len(name) > MAX_NAME or len(stem) < 1:
         return False
     core = stem
     if typ == "IndustrialPark" and len(stem) >= 2 and _unknown_word(stem):

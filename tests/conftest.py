@@ -46,6 +46,17 @@ def rels(result, rel: str) -> set[tuple[str, str]]:
     return {(by_key[r.head], by_key[r.tail]) for r in result.relations if r.rel == rel}
 
 
+def members(text: str) -> set[tuple[str, str]]:
+    """(official, agency) of a text's memberOf."""
+    return rels(extract_text(text), "memberOf")
+
+
+def bodies(text: str):
+    """A text's agencies, memberOf and jurisdiction."""
+    r = extract_text(text)
+    return names(r, "Agency"), rels(r, "memberOf"), rels(r, "jurisdiction")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

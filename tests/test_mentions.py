@@ -33,6 +33,10 @@ def orgs(s):
     return {(m.type, m.surface) for m in find_orgs(t, r, a, [x.mention for x in o])}
 
 
+def companies(s):
+    return {n for t, n in orgs(s) if t == "Company"}
+
+
 # ---------------------------------------------------------------- regions
 
 def test_full_and_short_region_names():

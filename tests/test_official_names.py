@@ -3,15 +3,11 @@ jieba's words to the words after them (minority names, 黄德胜出席), names w
 posts outside public bodies in a chain, a member's title after its body (省人大代表)."""
 from __future__ import annotations
 
-from conftest import extract_text, names, rels
+from conftest import extract_text, members, names, rels
 
 
 def _off(text: str) -> set[str]:
     return names(extract_text(text), "Official")
-
-
-def _mem(text: str) -> set[tuple[str, str]]:
-    return rels(extract_text(text), "memberOf")
 
 
 def test_a_name_runs_to_the_verb_after_it_not_to_the_dictionarys_word():
@@ -19,7 +15,7 @@ def test_a_name_runs_to_the_verb_after_it_not_to_the_dictionarys_word():
 
 
 def test_a_minority_name_of_four_characters_after_a_title():
-    mem = _mem("凉山彝族自治州召开会议\n州委副书记、州长沙马拉哈主持会议。")
+    mem = members("凉山彝族自治州召开会议\n州委副书记、州长沙马拉哈主持会议。")
     assert ("沙马拉哈", "凉山彝族自治州人民政府") in mem
 
 
@@ -29,12 +25,12 @@ def test_minority_names_listed_after_a_leaders_title():
 
 
 def test_a_five_character_name_of_a_league_secretary():
-    mem = _mem("锡林郭勒盟盟委书记乌力吉巴图到正蓝旗调研。")
+    mem = members("锡林郭勒盟盟委书记乌力吉巴图到正蓝旗调研。")
     assert ("乌力吉巴图", "中共锡林郭勒盟委员会") in mem
 
 
 def test_a_name_with_no_han_surname_after_a_banner_head():
-    mem = _mem("正蓝旗旗委书记苏和、西乌珠穆沁旗旗长娜仁高娃陪同调研。")
+    mem = members("正蓝旗旗委书记苏和、西乌珠穆沁旗旗长娜仁高娃陪同调研。")
     assert ("娜仁高娃", "西乌珠穆沁旗人民政府") in mem
     assert ("苏和", "中共正蓝旗委员会") in mem
 
@@ -44,7 +40,7 @@ def test_no_name_made_of_a_preposition_and_a_place():
 
 
 def test_a_character_of_titles_inside_a_name_that_runs_to_a_verb():
-    mem = _mem("海西蒙古族藏族自治州州委书记刘长河到格尔木市调研。")
+    mem = members("海西蒙古族藏族自治州州委书记刘长河到格尔木市调研。")
     assert ("刘长河", "中共海西蒙古族藏族自治州委员会") in mem
 
 
@@ -62,7 +58,7 @@ def test_the_last_part_of_a_dotted_name_ends_before_the_verb_after_it():
 
 
 def test_a_deputy_who_chairs_a_company_is_a_member_of_the_congress():
-    mem = _mem("全国人大代表、公司董事长赵金凤介绍了经验。")
+    mem = members("全国人大代表、公司董事长赵金凤介绍了经验。")
     assert ("赵金凤", "全国人民代表大会") in mem
 
 
@@ -71,7 +67,7 @@ def test_a_company_chairman_alone_is_no_official():
 
 
 def test_a_provincial_deputy_who_heads_a_school():
-    mem = _mem("河北省人大代表、威县第三中学校长李明建议加强校企合作。")
+    mem = members("河北省人大代表、威县第三中学校长李明建议加强校企合作。")
     assert ("李明", "河北省人民代表大会") in mem
 
 
@@ -100,5 +96,5 @@ def test_a_citys_data_bureau_and_a_countys_resources_and_planning_bureau():
 
 
 def test_a_second_grade_inspector_of_a_department():
-    mem = _mem("山西省发展和改革委员会二级巡视员王某某出席。")
+    mem = members("山西省发展和改革委员会二级巡视员王某某出席。")
     assert ("王某某", "山西省发展和改革委员会") in mem

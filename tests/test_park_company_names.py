@@ -3,11 +3,7 @@ from __future__ import annotations
 
 from conftest import extract_text, names, rels
 
-from test_mentions import orgs
-
-
-def companies(s):
-    return {n for t, n in orgs(s) if t == "Company"}
+from test_mentions import companies, orgs
 
 
 # ---------------------------------------------------------------- ownership words bound names

@@ -19,6 +19,7 @@ from kg.extract.segment import cut, word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
 NATION = ("中华人民共和国", "国家")  # written before a national body: 国家科技部
+NATIONAL_OWN = ("国务院", "国家")  # a national body named so is no company's department
 # function characters a national body is named after (经国务院批准, 和科技部); else a character
 # before it ends a word of which the body is a part (集团商务部: a company's department)
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
@@ -298,8 +299,8 @@ def _national_start(norm: str, i: int, end: int) -> int:
         if norm.endswith(pre, 0, i):
             return i - len(pre)
     before = norm[i - 1] if i > 0 else ""
-    if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL:
-        return -1
+    if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL and not norm.startswith(NATIONAL_OWN, i):
+        return -1  # but 国务院国资委, 国家能源局: a name of the state's own, after any word
     if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50 and not title_at(norm, end):
         return -1  # 商务部门; but 科技部副部长: a title after the body
     return i

@@ -51,3 +51,15 @@ def test_a_district_named_as_every_city_names_one_needs_its_city():
     # 西区 is no place of the province named: many cities have a 西区
     ag, _, _ = bodies("四川省召开会议\n园区西区建设加快，西区管委会主任出席。")
     assert not any("西区" in a for a in ag)
+
+
+def test_a_new_areas_committees_clipped_further():
+    ag, mem, _ = bodies("山东省青岛市召开会议\n青岛西海岸新区工委常委、管委副主任孙某某调研。")
+    assert ("孙某某", "中共青岛西海岸新区工作委员会") in mem
+    assert ("孙某某", "青岛西海岸新区管理委员会") in mem
+
+
+def test_a_clipped_committee_of_no_park_is_no_body():
+    # 机关工委, 教育工委: working committees of a party committee, no park's
+    ag, mem, _ = bodies("浙江省杭州市召开会议\n市委教育工委书记王某某、市直机关工委副书记李某某出席。")
+    assert not any("工作委员会" in a for a in ag)

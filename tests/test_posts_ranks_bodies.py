@@ -3,7 +3,7 @@ body, the standard departments of a local government, a ministry's departments (
 state's own bodies, counties whose name is one character and 县 written after their province."""
 from __future__ import annotations
 
-from conftest import bodies
+from conftest import bodies, extract_text, names
 
 
 def test_a_civil_service_rank_is_a_post_in_the_body_before_it():
@@ -59,7 +59,24 @@ def test_a_new_areas_committees_clipped_further():
     assert ("孙某某", "青岛西海岸新区管理委员会") in mem
 
 
+def test_a_bodys_person_in_charge_is_a_post_in_it():
+    ag, mem, _ = bodies("甘肃省会宁县召开会议\n县工信局负责人李某某表示，将加快项目建设。")
+    assert ("李某某", "会宁县工业和信息化局") in mem
+
+
+def test_a_person_in_charge_of_no_body_is_no_official():
+    r = extract_text("甘肃省会宁县召开会议\n企业负责人王某某介绍了生产情况。项目负责人赵某说，工程已完成八成。")
+    assert not names(r, "Official")
+
+
 def test_a_clipped_committee_of_no_park_is_no_body():
     # 机关工委, 教育工委: working committees of a party committee, no park's
     ag, mem, _ = bodies("浙江省杭州市召开会议\n市委教育工委书记王某某、市直机关工委副书记李某某出席。")
     assert not any("工作委员会" in a for a in ag)
+
+
+def test_a_department_with_its_level_names_the_outlets_city_as_the_articles_own():
+    # the city is named only in the outlet's name; 市工信局 says the article's level is a city
+    ag, mem, jur = bodies("宜宾日报讯（记者 张某）近日，市工信局组织召开企业座谈会。市工信局局长李某某主持会议。")
+    assert ("李某某", "宜宾市工业和信息化局") in mem
+    assert ("宜宾市工业和信息化局", "宜宾市") in jur

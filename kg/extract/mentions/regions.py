@@ -41,16 +41,24 @@ def _deixis_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _own_bodies_rx() -> re.Pattern:
-    """县委, 镇党委, 旗政府, 县长, 副旗长: a level's brief before its own party committee or
-    government, or its head's title, the article's own level as much as 我县 is; group 1 (or 2)
-    the brief."""
+    """县委, 镇党委, 旗政府, 市工信局, 县长, 副旗长: a level's brief before its own party
+    committee, government or department, or its head's title, the article's own level as much
+    as 我县 is; group 1 (or 2) the brief."""
     briefs = sorted({w.brief for w in level_words() if w.brief and (w.party or w.government)}, key=lambda b: (-len(b), b))
-    forms = sorted({w.party for w in level_words() if w.party} | {"政府"}, key=lambda f: (-len(f), f))
+    forms = sorted({w.party for w in level_words() if w.party} | {"政府"} | _department_forms(), key=lambda f: (-len(f), f))
     heads = sorted(head_titles(), key=lambda t: (-len(t), t))
     alt = "|".join(re.escape(b) for b in briefs)
     return re.compile(
         rf"({alt})(?:{'|'.join(map(re.escape, forms))})|(?:{'|'.join(map(re.escape, heads))})"
     )
+
+
+@lru_cache(maxsize=1)
+def _department_forms() -> frozenset[str]:
+    """How a region's departments, congress and consultative conference are written after its
+    level (市工信局, 县发改局, 县人大): agencies.tsv, the kinds a region has of its own."""
+    kinds = ("dept", "media", "tax", "congress", "cppcc")
+    return frozenset(f for r in table("agencies.tsv") if r["kind"] in kinds for f in (r["body"], *r["forms"].split("|")) if len(f) >= 2)
 
 
 def _own_levels(norm: str) -> frozenset[str]:

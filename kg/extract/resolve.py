@@ -304,8 +304,8 @@ def resolve_article(
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
                 first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))
                 continue
-            if q is None and body_kind(m.body) == "national":  # 国务院, 国家科技部
-                name = agency_name(m.body, "")
+            if q is None and body_kind(m.body) == "national":  # 国务院, 国家科技部, 科技部高新技术司
+                name = agency_name(m.body, "") + m.unit
                 r = _add(ctx, "Agency", name, name, m)
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
                 first_at_span.setdefault((m.start, m.end), (m.start, m.end, m.body))

@@ -19,6 +19,7 @@ from kg.extract.segment import cut, word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
 NATION = ("中华人民共和国", "国家")  # written before a national body: 国家科技部
+NATIONAL_OWN = ("国务院", "国家")  # a national body named so is no company's department
 # function characters a national body is named after (经国务院批准, 和科技部); else a character
 # before it ends a word of which the body is a part (集团商务部: a company's department)
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
@@ -117,7 +118,11 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                 park = ""  # 县产业集聚区管委会: a level's own zone, no park's name
             else:
                 park, pstart = _park_before(norm, i, regions, at=region_at)
-                if not park and zone is None and (own := _articles_park(norm, i, regions, region_at, parks_of)):
+                if f in CLIPPED_COMMITTEES and pstart < 0 and not _chained_to(out, park, norm, i):
+                    # 工委, 管委 right after the park's name (新区工委; not 机关工委), or after
+                    # the posts in its other committee (新区工委副书记、管委主任)
+                    park = ""
+                elif not park and zone is None and (own := _articles_park(norm, i, regions, region_at, parks_of)):
                     park, pstart = own, -1  # 高新区管委会: the article's own 高新区, named elsewhere
             if park:
                 surface = norm[pstart:end] if pstart >= 0 else park + f
@@ -172,7 +177,18 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     return out + _units(norm, out, region_end)
 
 
+# a committee's name clipped further (新区工委, 管委主任): read right after a park's name only
+CLIPPED_COMMITTEES = ("工委", "管委")
 YOUTH_LEAGUE = ("共青团", "团")  # written before a committee of the Communist Youth League
+
+
+def _chained_to(out: list[Mention], park: str, norm: str, i: int) -> bool:
+    """Is the body at i written after a chain of posts in a committee of this park?"""
+    prev = out[-1] if out else None
+    return (
+        bool(park) and prev is not None and isinstance(prev.place, ParkBody) and prev.place.park == park
+        and _posts_only(norm, prev.end, i)
+    )
 
 
 def _posts_only(norm: str, i: int, j: int) -> bool:
@@ -298,8 +314,8 @@ def _national_start(norm: str, i: int, end: int) -> int:
         if norm.endswith(pre, 0, i):
             return i - len(pre)
     before = norm[i - 1] if i > 0 else ""
-    if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL:
-        return -1
+    if before and HAN_LO <= before <= HAN_HI and before not in BEFORE_NATIONAL and not norm.startswith(NATIONAL_OWN, i):
+        return -1  # but 国务院国资委, 国家能源局: a name of the state's own, after any word
     if end < len(norm) and word_info(norm[end - 1 : end + 1])[0] >= 50 and not title_at(norm, end):
         return -1  # 商务部门; but 科技部副部长: a title after the body
     return i

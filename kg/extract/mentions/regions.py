@@ -41,16 +41,24 @@ def _deixis_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _own_bodies_rx() -> re.Pattern:
-    """县委, 镇党委, 旗政府, 县长, 副旗长: a level's brief before its own party committee or
-    government, or its head's title, the article's own level as much as 我县 is; group 1 (or 2)
-    the brief."""
+    """县委, 镇党委, 旗政府, 市工信局, 县长, 副旗长: a level's brief before its own party
+    committee, government or department, or its head's title, the article's own level as much
+    as 我县 is; group 1 (or 2) the brief."""
     briefs = sorted({w.brief for w in level_words() if w.brief and (w.party or w.government)}, key=lambda b: (-len(b), b))
-    forms = sorted({w.party for w in level_words() if w.party} | {"政府"}, key=lambda f: (-len(f), f))
+    forms = sorted({w.party for w in level_words() if w.party} | {"政府"} | _department_forms(), key=lambda f: (-len(f), f))
     heads = sorted(head_titles(), key=lambda t: (-len(t), t))
     alt = "|".join(re.escape(b) for b in briefs)
     return re.compile(
         rf"({alt})(?:{'|'.join(map(re.escape, forms))})|(?:{'|'.join(map(re.escape, heads))})"
     )
+
+
+@lru_cache(maxsize=1)
+def _department_forms() -> frozenset[str]:
+    """How a region's departments, congress and consultative conference are written after its
+    level (市工信局, 县发改局, 县人大): agencies.tsv, the kinds a region has of its own."""
+    kinds = ("dept", "media", "tax", "congress", "cppcc")
+    return frozenset(f for r in table("agencies.tsv") if r["kind"] in kinds for f in (r["body"], *r["forms"].split("|")) if len(f) >= 2)
 
 
 def _own_levels(norm: str) -> frozenset[str]:
@@ -301,9 +309,12 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
     nothing in the article supports yet (weak: a county's short form, its city not named)."""
     codes = []
     if s in gaz.full:
-        # two-character full names (城区, 东区, 和县, 横县) only right after their parent, or, of a
-        # county, as a word of its own in an article that names its parent (市和县两级 is no
-        # place; 香港's own repeat of itself below the region is no county)
+        # two-character full names (城区, 东区, 和县, 横县) only right after a division above
+        # them, or, of a county, as a word of its own in an article that names its parent
+        # (市和县两级 is no place; 香港's own repeat of itself below the region is no county), or
+        # its province when the name is a county's own (威县, 萧县; not 城区, 东区: many cities
+        # have one)
+        far = not s.endswith("区") and not is_common_word(s)
         codes = [
             c
             for c in gaz.full[s]
@@ -311,7 +322,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
             or _after_parent(norm, start, gaz.by_code[c], gaz)
             or (
                 gaz.by_code[c].level == "county"
-                and ev.parent_named(gaz.by_code[c], start, start + len(s))
+                and ev.parent_named(gaz.by_code[c], start, start + len(s), far=far)
                 and ev.is_word(start, start + len(s))
             )
         ]
@@ -374,21 +385,24 @@ class _Evidence:
         for a, b, name in raw:
             self._spans_of.setdefault(name, []).append((a, b))
 
-    def parent_named(self, d, start: int, end: int) -> bool:
-        """The text names d's parent, in full or by a short form of two characters or more,
-        outside [start, end) (香港 of 香港特别行政区 names no district of it). The spans of each
-        parent are found once per article, not per mention."""
-        spans = self._parents.get(d.parent)
-        if spans is None:
-            p = self.gaz.get(d.parent)
-            # the gazetteer's matches of the text, not a search per parent: that grows with the
-            # article's length times the places it names
-            spans = [sp for f in ({p.name, *p.short.split("/")} if p else ()) if len(f) >= 2
-                     for sp in self._spans_of.get(f, ())]
-            spans = [(max(a for a, _ in spans), min(b for _, b in spans))] if spans else []
-            self._parents[d.parent] = spans
-        # one span before it or one after it: the latest start and the earliest end tell
-        return bool(spans) and (spans[0][1] <= start or spans[0][0] >= end)
+    def parent_named(self, d, start: int, end: int, far: bool = False) -> bool:
+        """The text names d's parent (far: or a division above it, the province with the city
+        left out), in full or by a short form of two characters or more, outside [start, end)
+        (香港 of 香港特别行政区 names no district of it). The spans of each division are found
+        once per article, not per mention."""
+        for p in self.gaz.ancestors(d.code)[: None if far else 1]:
+            spans = self._parents.get(p.code)
+            if spans is None:
+                # the gazetteer's matches of the text, not a search per parent: that grows with
+                # the article's length times the places it names
+                spans = [sp for f in {p.name, *p.short.split("/")} if len(f) >= 2
+                         for sp in self._spans_of.get(f, ())]
+                spans = [(max(a for a, _ in spans), min(b for _, b in spans))] if spans else []
+                self._parents[p.code] = spans
+            # one span before it or one after it: the latest start and the earliest end tell
+            if spans and (spans[0][1] <= start or spans[0][0] >= end):
+                return True
+        return False
 
     def within(self, code: str) -> int | None:
         """0: the article names the division (or a place in it); n: its nearest named ancestor is
@@ -456,8 +470,11 @@ class _Evidence:
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:
-    p = gaz.get(d.parent)
-    if not p:
-        return False
-    before = norm[max(0, start - len(p.name)) : start]
-    return before.endswith(p.name) or (bool(p.short) and before.endswith(p.short))
+    """Is d's name written right after one of the divisions above it, in full or by a short
+    form (宁德市蕉城区, 河北省威县, 安徽萧县: a province before its county, the city between
+    left out)?"""
+    for p in gaz.ancestors(d.code):
+        forms = [f for f in (p.name, *p.short.split("/")) if len(f) >= 2]
+        if norm.endswith(tuple(forms), 0, start):
+            return True
+    return False

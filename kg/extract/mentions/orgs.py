@@ -327,6 +327,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
+        start = _after_enclosing_place(norm, start, s, places)
         if typ == "Company" and strength == "industry":
             start = _after_registered(norm, start, s)
         if typ == "Project":
@@ -496,6 +497,8 @@ class _Places:
         spans = sorted((m.start, m.end, isinstance(m.place, Code)) for m in regions)
         self._spans = spans
         self._starts = [a for a, _, _ in spans]
+        # the division each place names (the last of two starting at one place, as region_starts)
+        self.code_at = {m.start: m.place.code for m in regions if isinstance(m.place, Code)}
 
     def within(self, s: int, e: int) -> tuple[tuple[int, int, bool], ...]:
         """The places inside [s, e) as offsets from s (and whether each names a division), left to
@@ -533,6 +536,43 @@ def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
             return start + a
         if named:
             return start
+    return start
+
+
+def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -> int:
+    """Places are written from the larger to the smaller (佛山市顺德区乐从X公司); a division written
+    right after a smaller one that it does not lie within starts another phrase: the smaller one is
+    where the company, project or park is, the larger one starts the name (X镇|江苏Y有限公司,
+    X县|Z市Y物流有限公司). A township the gazetteer does not know, written before a province or a
+    prefecture, is such a smaller place too (X镇|内蒙古Y公司)."""
+    from kg.extract.gazetteer import level_rank, load, town_suffixes
+
+    gaz = load()
+    spans = places.within(start, end)
+    if not spans:
+        return start
+    prev: str | None = None
+    a0 = spans[0][0]
+    if a0 > 0:
+        before = norm[start : start + a0]
+        if not (2 <= a0 <= 6 and before.endswith(town_suffixes())) or any(suf in before for suf in suffix_ends()):
+            return start
+        prev = ""  # an unknown township: nothing above it is known
+    k = a0
+    for a, b, named in spans:
+        if a != k or not named:
+            break
+        code = places.code_at.get(start + a, "")
+        d = gaz.get(code)
+        if d is None:
+            break
+        if prev is not None and b < end:
+            if prev == "":
+                if level_rank(d.level) >= level_rank("prefecture"):
+                    return start + a
+            elif not gaz.is_within(code, prev):
+                return start + a
+        prev, k = code, b
     return start
 
 

@@ -1,0 +1,26 @@
+"""Where company, project and park names start when places are written before them (sentences
+written for these tests)."""
+from __future__ import annotations
+
+from test_mentions import orgs
+
+
+def _of(s, typ):
+    return {n for t, n in orgs(s) if t == typ}
+
+
+def test_a_town_before_a_company_named_after_its_province_is_where_it_is():
+    # places run from the larger to the smaller: a province after a town starts the company's name
+    s = "调研组走进额敏县郊区乡新疆天山雪域乳业有限公司奶源基地项目。"
+    assert _of(s, "Company") == {"新疆天山雪域乳业有限公司"}
+    assert _of(s, "Project") == {"新疆天山雪域乳业有限公司奶源基地项目"}
+
+
+def test_a_county_before_a_company_named_after_its_prefecture():
+    s = "郯城县临沂恒通包装有限公司智能仓储项目总投资8亿元。"
+    assert _of(s, "Company") == {"临沂恒通包装有限公司"}
+
+
+def test_a_chain_of_places_written_downwards_stays_in_the_name():
+    assert _of("浙江温州宏盛鞋材有限公司签约落户。", "Company") == {"浙江温州宏盛鞋材有限公司"}
+    assert _of("双方与个旧市鸡街镇恒达矿业有限公司签约。", "Company") == {"个旧市鸡街镇恒达矿业有限公司"}

@@ -24,3 +24,16 @@ def test_a_county_before_a_company_named_after_its_prefecture():
 def test_a_chain_of_places_written_downwards_stays_in_the_name():
     assert _of("浙江温州宏盛鞋材有限公司签约落户。", "Company") == {"浙江温州宏盛鞋材有限公司"}
     assert _of("双方与个旧市鸡街镇恒达矿业有限公司签约。", "Company") == {"个旧市鸡街镇恒达矿业有限公司"}
+
+
+def test_a_product_in_two_nouns_names_a_project():
+    # 功率|半导体|封测: what is made names the project even when every word is an everyday word
+    assert "功率半导体封装测试项目" in _of("江苏芯源电子有限公司投资20亿元建设的功率半导体封装测试项目签约。", "Project")
+    assert _of("该公司投资建设的汽车电子测试基地项目开工。", "Project") == {"汽车电子测试基地项目"}
+    assert not _of("全县今年推进民生项目和产业项目。", "Project")
+
+
+def test_a_verb_and_a_bound_morpheme_are_one_noun():
+    # 覆盖|件: jieba's bound morpheme makes a noun of the verb before it; no clause ends there
+    got = _of("由该公司建设的汽车覆盖件冲压模具项目已开工。", "Project")
+    assert got == {"汽车覆盖件冲压模具项目"}

@@ -28,6 +28,8 @@ QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几�
 # characters are no evidence: jieba splits a name it does not know into characters with any tag
 # (合/v 盛/v 硅业, 尚/d 德).
 PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
+# jieba's tags of a character that is no word by itself (件 of 覆盖件): it belongs to the word before
+BOUND_TAGS = frozenset({"zg", "ng"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
 PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
@@ -172,6 +174,8 @@ def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -
     first = next((b for _, b, named in places if named), None)
     if first is not None and _has_noun(stem[first:]):
         return True
+    if not places and _has_noun(stem):
+        return True  # what is made, in two words (半导体|封装|测试, 再生|纤维|面料): a product names it
     return any(_has_noun(p, after_place=True) for p in pieces if p)
 
 
@@ -199,10 +203,14 @@ def _predicate_cut(stem: str, typ: str, strength: str) -> int:
     (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
     stem stays for the generic test to judge)."""
     pos, ends = 0, []
-    for w, f in cut(stem):
+    toks = cut(stem)
+    for i, (w, f) in enumerate(toks):
         pos += len(w)
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
+            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+            if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS:
+                continue  # a verb and a bound morpheme are one noun (覆盖|件, 添加|剂): no clause ends there
             ends.append(pos)
     if typ == "Project":  # after a capacity comes what is made (年产15万吨|再生塑料颗粒), not a clause
         cap = _capacity_rx().search(stem)

@@ -37,3 +37,9 @@ def test_a_verb_and_a_bound_morpheme_are_one_noun():
     # 覆盖|件: jieba's bound morpheme makes a noun of the verb before it; no clause ends there
     got = _of("由该公司建设的汽车覆盖件冲压模具项目已开工。", "Project")
     assert got == {"汽车覆盖件冲压模具项目"}
+
+
+def test_a_company_written_before_a_long_project_does_not_count_to_its_length():
+    s = "开工项目中，湖南宏泰汽车零部件有限公司年产80万套新能源汽车转向节项目总投资6亿元。"
+    got = _of(s, "Project")
+    assert got == {"湖南宏泰汽车零部件有限公司年产80万套新能源汽车转向节项目"}

@@ -629,7 +629,10 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str])
 def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     """What the words of a candidate say, whatever the article (cached: a region's news name
     the same parks and companies again and again)."""
-    if len(name) > MAX_NAME or len(stem) < 1:
+    own = name
+    if typ == "Project":  # X有限公司年产N吨Y项目: the company's name before the project's is not its length
+        own = name[max((name.rfind(f) + len(f) for f in _registered() if f in name), default=0) :]
+    if len(own) > MAX_NAME or len(stem) < 1:
         return False
     core = stem
     if typ == "IndustrialPark" and len(stem) >= 2 and _unknown_word(stem):

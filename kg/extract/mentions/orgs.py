@@ -28,8 +28,9 @@ QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几�
 # characters are no evidence: jieba splits a name it does not know into characters with any tag
 # (合/v 盛/v 硅业, 尚/d 德).
 PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
-# jieba's tags of a character that is no word by itself (件 of 覆盖件): it belongs to the word before
-BOUND_TAGS = frozenset({"zg", "ng"})
+# jieba's tags of a character left alone after a verb (件 of 覆盖件, 药 of 创新药, 剂 of 添加剂): it
+# makes a noun of the verb, so no clause ends between them
+BOUND_TAGS = frozenset({"zg", "ng", "n"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
 PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
@@ -174,8 +175,6 @@ def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -
     first = next((b for _, b, named in places if named), None)
     if first is not None and _has_noun(stem[first:]):
         return True
-    if not places and _has_noun(stem):
-        return True  # what is made, in two words (半导体|封装|测试, 再生|纤维|面料): a product names it
     return any(_has_noun(p, after_place=True) for p in pieces if p)
 
 
@@ -198,19 +197,23 @@ def _has_noun(s: str, after_place: bool = False) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _predicate_cut(stem: str, typ: str, strength: str) -> int:
+def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -> int:
     """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) or role noun
     (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
-    stem stays for the generic test to judge)."""
+    stem stays for the generic test to judge). after_de: the stem follows 的, which closes the
+    clause before it; a verb that opens a project's stem there says what is made (建设的|再生|纤维
+    面料项目), it is no predicate."""
     pos, ends = 0, []
     toks = cut(stem)
     for i, (w, f) in enumerate(toks):
         pos += len(w)
+        if i == 0 and after_de and typ == "Project":
+            continue
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
             nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
-            if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS:
-                continue  # a verb and a bound morpheme are one noun (覆盖|件, 添加|剂): no clause ends there
+            if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS and nxt[0] not in _level_chars():
+                continue  # a verb and a bound morpheme are one noun (覆盖|件, 创新|药): no clause ends there
             ends.append(pos)
     if typ == "Project":  # after a capacity comes what is made (年产15万吨|再生塑料颗粒), not a clause
         cap = _capacity_rx().search(stem)
@@ -331,11 +334,12 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = after_list_marker(norm, start, s)
         start = _out_of_place(start, s, places)
-        start += _predicate_cut(norm[start:s], typ, strength)
+        start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的")
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
-        start = _after_enclosing_place(norm, start, s, places)
+        if typ != "IndustrialPark":  # a park is qualified as written (X区|Y市高新区: the guideline)
+            start = _after_enclosing_place(norm, start, s, places)
         if typ == "Company" and strength == "industry":
             start = _after_registered(norm, start, s)
         if typ == "Project":
@@ -353,7 +357,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if PLURAL.search(stem) or not _works_named(stem, places.within(start, s)):
                 continue
         elif typ == "Project" and not is_project_stem(stem, places.within(start, s)):
-            continue
+            if places.within(start, s) or PLURAL.search(stem) or not (_developer_before(norm, start) and _has_noun(stem)):
+                continue  # X公司投资建设的|再生纤维面料项目: the clause names who builds it, the product which
         start = _quoted_start(norm, start, floors)
         cands.append(Mention(typ, norm[start:e], start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
@@ -388,6 +393,15 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+def _developer_before(norm: str, start: int) -> bool:
+    """The clause before start names a company by its legal form (X有限公司投资建设的|, 由X集团承建
+    的|): the project after it is that company's own, one project, however everyday its words."""
+    lo = start
+    while lo > 0 and start - lo < 2 * MAX_NAME and norm[lo - 1] not in HARD_STOP:
+        lo -= 1
+    return any(f in norm[lo:start] for f in _bare_forms())
 
 
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -548,17 +562,18 @@ def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
 
 
 def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -> int:
-    """Places are written from the larger to the smaller (佛山市顺德区乐从X公司); a division written
-    right after a smaller one that it does not lie within starts another phrase: the smaller one is
-    where the company, project or park is, the larger one starts the name (X镇|江苏Y有限公司,
-    X县|Z市Y物流有限公司). A township the gazetteer does not know, written before a province or a
-    prefecture, is such a smaller place too (X镇|内蒙古Y公司)."""
+    """Places in a name run from the larger to the smaller (佛山市顺德区乐从X公司, 浙江温州X公司).
+    A division written right after a smaller one that it encloses goes back up: the smaller one
+    is where the company or project is, and the larger one starts the company's registered name
+    (X镇|新疆Y有限公司, X县|Z市Y物流有限公司). A township the gazetteer does not know, written
+    before a province or a prefecture, is such a smaller place too (X镇|内蒙古Y公司). Two places
+    of which neither holds the other (巢湖|长丰X公司) are one name: nothing says which is where."""
     from kg.extract.gazetteer import level_rank, load, town_suffixes
 
-    gaz = load()
     spans = places.within(start, end)
     if not spans:
         return start
+    gaz = load()
     prev: str | None = None
     a0 = spans[0][0]
     if a0 > 0:
@@ -571,14 +586,14 @@ def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -
         if a != k or not named:
             break
         code = places.code_at.get(start + a, "")
-        d = gaz.get(code)
+        d = gaz.by_code.get(code)
         if d is None:
             break
         if prev is not None and b < end:
             if prev == "":
                 if level_rank(d.level) >= level_rank("prefecture"):
                     return start + a
-            elif not gaz.is_within(code, prev):
+            elif code != prev and gaz.is_within(prev, code):
                 return start + a
         prev, k = code, b
     return start

@@ -121,7 +121,10 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
     pos = 0
     cuts: list[int] = []
     bset = boundary_set()
-    for w, f in toks:
+    for i, (w, f) in enumerate(toks):
+        if len(w) == 1 and _in_unknown_word(toks, i):
+            pos += len(w)  # 顺/p 丰/a 速/ng 运, 客/n 都/d: a character of a name jieba does not know
+            continue
         if w in bset or w in COORD or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
             if w in COORD and pos == 0 and after_list:
                 pos += len(w)  # a list never starts with 和: 、和盛动力 is a name
@@ -145,6 +148,45 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
             break
         s = m.end()
     return s
+
+
+# jieba's tags of the characters that are words of the clause on their own (function words,
+# numbers, measure words, directions), never the characters of a name it does not know
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "r", "m", "q", "f", "d"})
+
+
+def _name_char(tok: tuple[str, str], bset: frozenset[str]) -> bool:
+    """A character that jieba leaves alone and that is no function word, level word or boundary:
+    a piece of a name it does not know."""
+    w, f = tok
+    return (
+        len(w) == 1 and "\u4e00" <= w <= "\u9fff" and f not in _FUNCTION_TAGS and w not in bset
+        and w not in _level_words()
+    )
+
+
+def _in_unknown_word(toks, i: int) -> bool:
+    """The one-character function word at toks[i] sits inside a name jieba does not know and so
+    splits into characters: a character of a name is right before it and a noun after it
+    (客|都|食品), or, for a character jieba calls a preposition only by its tag (顺 is no word
+    of boundary_words.txt), two name characters follow it (顺|丰|速|运). A word that opens a
+    clause stays a boundary before a name it does not know (在|鑫源, 的|云溪)."""
+    bset = boundary_set()
+    if i > 0 and toks[i][0] not in COORD and _name_char(toks[i - 1], bset) and i + 1 < len(toks):
+        nxt, tag = toks[i + 1]
+        if tag[:1] == "n" or tag == "eng" or _name_char(toks[i + 1], bset):
+            return True  # 客|都|食品; not 厂|将|建设: a verb after it, the function word is one
+    if toks[i][0] in bset or toks[i][0] in COORD or toks[i][1] in ("u", "uj", "ul"):
+        return False  # 在|鑫|源, 和|岩|溪, 的|云|溪: a word that opens a clause or joins a list
+    return i + 2 < len(toks) and _name_char(toks[i + 1], bset) and _name_char(toks[i + 2], bset)
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    """省, 市, 县, 镇 ...: a level character alone is a place word of the clause."""
+    from kg.extract.gazetteer import deixis_words
+
+    return frozenset(w for w in deixis_words() if len(w) == 1) | frozenset("镇乡村区")
 
 
 def holds_project(s: str) -> bool:

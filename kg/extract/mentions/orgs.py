@@ -28,6 +28,9 @@ QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几�
 # characters are no evidence: jieba splits a name it does not know into characters with any tag
 # (合/v 盛/v 硅业, 尚/d 德).
 PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
+# jieba's tags of a character left alone after a verb (件 of 覆盖件, 药 of 创新药, 剂 of 添加剂): it
+# makes a noun of the verb, so no clause ends between them
+BOUND_TAGS = frozenset({"zg", "ng", "n"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
 PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
@@ -194,15 +197,23 @@ def _has_noun(s: str, after_place: bool = False) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _predicate_cut(stem: str, typ: str, strength: str) -> int:
+def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -> int:
     """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) or role noun
     (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
-    stem stays for the generic test to judge)."""
+    stem stays for the generic test to judge). after_de: the stem follows 的, which closes the
+    clause before it; a verb that opens a project's stem there says what is made (建设的|再生|纤维
+    面料项目), it is no predicate."""
     pos, ends = 0, []
-    for w, f in cut(stem):
+    toks = cut(stem)
+    for i, (w, f) in enumerate(toks):
         pos += len(w)
+        if i == 0 and after_de and typ == "Project":
+            continue
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
+            nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
+            if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS and nxt[0] not in _level_chars():
+                continue  # a verb and a bound morpheme are one noun (覆盖|件, 创新|药): no clause ends there
             ends.append(pos)
     if typ == "Project":  # after a capacity comes what is made (年产15万吨|再生塑料颗粒), not a clause
         cap = _capacity_rx().search(stem)
@@ -323,10 +334,12 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = after_list_marker(norm, start, s)
         start = _out_of_place(start, s, places)
-        start += _predicate_cut(norm[start:s], typ, strength)
+        start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的")
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         start = _at_place(norm, start, s, places)
+        if typ != "IndustrialPark":  # a park is qualified as written (X区|Y市高新区: the guideline)
+            start = _after_enclosing_place(norm, start, s, places)
         if typ == "Company" and strength == "industry":
             start = _after_registered(norm, start, s)
         if typ == "Project":
@@ -344,7 +357,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if PLURAL.search(stem) or not _works_named(stem, places.within(start, s)):
                 continue
         elif typ == "Project" and not is_project_stem(stem, places.within(start, s)):
-            continue
+            if places.within(start, s) or PLURAL.search(stem) or not (_developer_before(norm, start) and _has_noun(stem)):
+                continue  # X公司投资建设的|再生纤维面料项目: the clause names who builds it, the product which
         start = _quoted_start(norm, start, floors)
         cands.append(Mention(typ, norm[start:e], start, e, rule=strength))
         taken[e] = min(start, taken.get(e, start))
@@ -379,6 +393,15 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+def _developer_before(norm: str, start: int) -> bool:
+    """The clause before start names a company by its legal form (X有限公司投资建设的|, 由X集团承建
+    的|): the project after it is that company's own, one project, however everyday its words."""
+    lo = start
+    while lo > 0 and start - lo < 2 * MAX_NAME and norm[lo - 1] not in HARD_STOP:
+        lo -= 1
+    return any(f in norm[lo:start] for f in _bare_forms())
 
 
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -496,6 +519,8 @@ class _Places:
         spans = sorted((m.start, m.end, isinstance(m.place, Code)) for m in regions)
         self._spans = spans
         self._starts = [a for a, _, _ in spans]
+        # the division each place names (the last of two starting at one place, as region_starts)
+        self.code_at = {m.start: m.place.code for m in regions if isinstance(m.place, Code)}
 
     def within(self, s: int, e: int) -> tuple[tuple[int, int, bool], ...]:
         """The places inside [s, e) as offsets from s (and whether each names a division), left to
@@ -533,6 +558,44 @@ def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
             return start + a
         if named:
             return start
+    return start
+
+
+def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -> int:
+    """Places in a name run from the larger to the smaller (佛山市顺德区乐从X公司, 浙江温州X公司).
+    A division written right after a smaller one that it encloses goes back up: the smaller one
+    is where the company or project is, and the larger one starts the company's registered name
+    (X镇|新疆Y有限公司, X县|Z市Y物流有限公司). A township the gazetteer does not know, written
+    before a province or a prefecture, is such a smaller place too (X镇|内蒙古Y公司). Two places
+    of which neither holds the other (巢湖|长丰X公司) are one name: nothing says which is where."""
+    from kg.extract.gazetteer import level_rank, load, town_suffixes
+
+    spans = places.within(start, end)
+    if not spans:
+        return start
+    gaz = load()
+    prev: str | None = None
+    a0 = spans[0][0]
+    if a0 > 0:
+        before = norm[start : start + a0]
+        if not (2 <= a0 <= 6 and before.endswith(town_suffixes())) or any(suf in before for suf in suffix_ends()):
+            return start
+        prev = ""  # an unknown township: nothing above it is known
+    k = a0
+    for a, b, named in spans:
+        if a != k or not named:
+            break
+        code = places.code_at.get(start + a, "")
+        d = gaz.by_code.get(code)
+        if d is None:
+            break
+        if prev is not None and b < end:
+            if prev == "":
+                if level_rank(d.level) >= level_rank("prefecture"):
+                    return start + a
+            elif code != prev and gaz.is_within(prev, code):
+                return start + a
+        prev, k = code, b
     return start
 
 
@@ -581,7 +644,10 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str])
 def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     """What the words of a candidate say, whatever the article (cached: a region's news name
     the same parks and companies again and again)."""
-    if len(name) > MAX_NAME or len(stem) < 1:
+    own = name
+    if typ == "Project":  # X有限公司年产N吨Y项目: the company's name before the project's is not its length
+        own = name[max((name.rfind(f) + len(f) for f in _registered() if f in name), default=0) :]
+    if len(own) > MAX_NAME or len(stem) < 1:
         return False
     core = stem
     if typ == "IndustrialPark" and len(stem) >= 2 and _unknown_word(stem):

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, level_rank, load
 from kg.model import Evidence, Mention
-from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, registered_forms
+from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms
 from kg.resources import table, words
 
 LIST_NEXT = "、,和及与"
@@ -17,6 +17,7 @@ GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
 LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
 HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
+INSIDE = "内里中"  # the inside of a place, before 的: 园区内的X, 县里的X
 
 
 @lru_cache(maxsize=None)
@@ -113,11 +114,12 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             park_region[e.handle] = place
 
     subsidiaries = _subsidiaries(ctx, by_sentence, places)
-    parents = {p for _, p, _ in subsidiaries}
+    # a title that visits the park it names (X赴Y园调研, 考察Y园): the tour of a park
+    visited_park = title_park if title_park is not None and _cue("trip|visit").search(ctx.title or "") else None
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
-                 or _company_place(ctx, e, by_sentence, gaz) or _possessed(e, scopes))
+                 or _possessed(e, scopes) or _company_place(ctx, e, by_sentence, gaz, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
                 break  # found at an earlier mention
@@ -125,10 +127,15 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             if _cue("visit").search(ctx.text.norm, s0, s1):
                 # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
                 place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
-        if place is None and e.handle not in parents and not _placeless_registered(ctx, e, scopes):
-            # a group whose member the article names has its seat elsewhere, and so has a
-            # registered name that holds no place: only a stated place
-            place = title_park or focal
+        if place is None and visited_park is not None and _visited(ctx, e):
+            place = visited_park  # the tour of a park: the firms it goes to (来到X, 在X、Y) are in it
+        elif place is None and _among_firms(ctx, e):
+            place = title_park or focal  # counted among the firms of the park or region it is about
+        elif place is None and _named_after_own(ctx, e, scopes, gaz):
+            # the article's region only for a firm named after it (or a place within it) or counted
+            # among its firms: the others an article names (investors, builders, partners,
+            # groups) have their seats elsewhere
+            place = focal
         rel(e.handle, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
@@ -272,6 +279,7 @@ class _Scopes:
             if not inside and ctx.entities[k].type in ("Region", "IndustrialPark"):
                 top.append((st, en, k))
         anaphors = self._park_anaphors(top)
+        self.anaphors = anaphors  # (start, end, park) of each park word, in text order
         top = sorted(top + anaphors)
         end_at = {st: en for st, en, _ in top}
         before, venue, located = _frame_before(), _cue("venue"), _cue(LOCATED)
@@ -379,8 +387,11 @@ class _Scopes:
         """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
         位于X县的Y园, 园区的Y项目), or a park with nothing between (X产业园标准厂房项目)."""
         norm = self._ctx.text.norm
-        if m.start >= 1 and norm[m.start - 1] == "的" and (k := self._place_ending.get(m.start - 1)) is not None:
-            return k
+        if m.start >= 1 and norm[m.start - 1] == "的":
+            # X县的Y, 园区内的Y: a place, or the inside of one, before 的
+            for at in (m.start - 1, m.start - 2):
+                if (k := self._place_ending.get(at)) is not None and (at == m.start - 1 or norm[at] in INSIDE):
+                    return k
         k = self._place_ending.get(m.start)
         return k if k is not None and self._ctx.entities[k].type == "IndustrialPark" else None
 
@@ -590,7 +601,7 @@ def _zone_of(ctx: ArticleContext, park: Resolved, places: _Places | None = None)
     return max(before)[1] if before else None
 
 
-def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handle | None:
+def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer, scopes: _Scopes) -> Handle | None:
     norm = ctx.text.norm
     focal = ctx.focal
     for m in company.mentions:
@@ -602,12 +613,15 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
             for pm, key in items
             if ctx.entities[key].type == "IndustrialPark" and pm.end <= m.start and norm[pm.end : pm.end + 1] not in LIST_NEXT
         ]
+        s0, s1 = ctx.text.sentences[sent]
+        # …and a park word (园区引进了X): the park it names
+        hosts += [(Mention("IndustrialPark", norm[a:b], a, b), key) for a, b, key in scopes.anaphors
+                  if s0 <= a and b <= m.start and norm[b : b + 1] not in LIST_NEXT]
         if hosts:
-            pm, key = hosts[-1]
+            pm, key = max(hosts, key=lambda x: x[0].start)
             if _cue(HOSTS).search(norm[pm.end : m.start]):
                 return key
         # a trip: companies visited in another region are located there
-        s0, s1 = ctx.text.sentences[sent]
         if _cue("trip").search(norm[s0:s1]):
             away = [
                 (rm, key)
@@ -633,15 +647,53 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer) -> Handl
     return None
 
 
-def _placeless_registered(ctx: ArticleContext, company: Resolved, scopes: _Scopes) -> bool:
-    """A registered name (有限公司) with no place in it: a firm registered wherever it is. Its
-    core name is what is left of it without a place: a name that does not open with its core
-    opens with a place (巢湖X机械有限公司)."""
-    if not company.name.endswith(registered_forms()) or (company.core and not company.name.startswith(company.core)):
+@lru_cache(maxsize=1)
+def _firms_after() -> re.Pattern:
+    """After a company (and the companies listed with it): a class of firms it is counted in,
+    等, a count and a few words before the class word (relation_cues.tsv, firms: 企业, 龙头)."""
+    return re.compile(r"(?:等)?(?:[0-9一二三四五六七八九十两百]+(?:家|个))?[^,，。;；:：、\n]{0,6}?(?:" + _cue("firms").pattern + ")")
+
+
+def _among_firms(ctx: ArticleContext, company: Resolved) -> bool:
+    """A company the text counts among the firms it speaks of (X、Y等骨干企业, X等11家企业,
+    X龙头企业, 以X为龙头): the region's own firms, in an article about the region."""
+    norm = ctx.text.norm
+    ends = {m.start: m.end for e in ctx.entities.values() if e.type == "Company" for m in e.mentions}
+    for m in company.mentions:
+        if norm[max(0, m.start - 1) : m.start] == "以" and norm.startswith("为", m.end) and _cue("firms").match(norm, m.end + 1):
+            return True
+        j = m.end
+        while j < len(norm) and norm[j] in LIST_JOIN and j + 1 in ends:
+            j = ends[j + 1]
+        if _firms_after().match(norm, j):
+            return True
+    return False
+
+
+def _visited(ctx: ArticleContext, company: Resolved) -> bool:
+    """A company written as a place gone to: after a scope word (来到X, 走进X, 在X、Y,…), itself
+    or the list it is an item of."""
+    norm = ctx.text.norm
+    starts = {m.end: m.start for e in ctx.entities.values() if e.type == "Company" for m in e.mentions}
+    before = _frame_before()
+    for m in company.mentions:
+        at = m.start
+        while at > 0 and norm[at - 1] in LIST_JOIN and (at - 1) in starts:
+            at = starts[at - 1]
+        if before.search(norm, max(0, at - _longest_cue()), at):
+            return True
+    return False
+
+
+def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, gaz: Gazetteer) -> bool:
+    """A company whose name holds the article's region or one within it."""
+    if not ctx.focal:
         return False
-    return not any(
-        ctx.entities[k].type == "Region" for m in company.mentions if m.surface == company.name for _, k in scopes.inside(m)
-    )
+    for m in company.mentions:
+        for _, k in scopes.inside(m):
+            if ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, ctx.focal):
+                return True
+    return False
 
 
 def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:

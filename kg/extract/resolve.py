@@ -69,11 +69,12 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
     """The region an article is about: most named, the title and lead counting triple."""
     lead_end = _lead_end(text.norm)
     score: Counter[str] = Counter()
+    guests = _guests(text, regions, gaz)
     for m in regions:
-        if code := code_of(m.place):
+        if (code := code_of(m.place)) and code not in guests:
             score[code] += 3 if m.start < lead_end else 1
     for m in agencies:
-        if gaz.get(code := code_of(m.place)):  # a division; not a deixis, the body before, or a park
+        if gaz.get(code := code_of(m.place)) and code not in guests:  # a division; not a deixis, the body before, or a park
             score[code] += 1
     if not score:
         return ""
@@ -93,6 +94,29 @@ def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], ga
         if all(gaz.is_within(c, o) or gaz.is_within(o, c) for o in top):
             return c
     return max(score, key=score.__getitem__)
+
+
+# written right before 我县, 本市: a visit to the article's own region (来我县, 莅临我市)
+TO_OWN = ("莅临", "来到", "走进", "来", "到", "赴")
+
+
+def _guests(text: Text, regions: list[Mention], gaz: Gazetteer) -> set[str]:
+    """The divisions whose people visit the article's own region: named in the clause before
+    来我县 (莅临我市), of the level of that 我县 (衡山县代表团来我县: 衡山县 is not 我县)."""
+    norm = text.norm
+    out: set[str] = set()
+    regions = sorted(regions, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+    for m in regions:
+        if not isinstance(m.place, Deixis) or not norm.endswith(TO_OWN, 0, m.start) or m.surface[0] not in "我本":
+            continue
+        sent = text.sentences[text.sentence_of(m.start)][0]
+        sent = max([sent, *(norm.rfind(mark, sent, m.start) + 1 for mark in ",，;；")])  # its clause
+        for g in regions[bisect.bisect_left(starts, sent) : bisect.bisect_left(starts, m.start)]:
+            if (c := code_of(g.place)) and (d := gaz.get(c)):
+                if same_level(m.place.level, d.name, d.level == "township"):
+                    out.add(c)
+    return out
 
 
 def _lead_end(norm: str) -> int:
@@ -238,6 +262,9 @@ def resolve_article(
     gaz: Gazetteer | None = None,
 ) -> ArticleContext:
     gaz = gaz or load()
+    # a place's name inside a person's (杜延安, 陈广西 after a title) names no place
+    names = Spans((o.mention.start, o.mention.end) for o in officials)
+    regions = [m for m in regions if not names.covers(m.start, m.end)]
     focal = focal_region(text, regions, agencies, gaz)
     ctx = ArticleContext(text, article_id, focal)
     present = {c for m in regions if (c := code_of(m.place))}

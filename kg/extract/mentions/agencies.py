@@ -118,6 +118,8 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                 park = ""  # 县产业集聚区管委会: a level's own zone, no park's name
             else:
                 park, pstart = _park_before(norm, i, regions, at=region_at)
+                if not park and (chained := _chained_park(out, norm, i)):
+                    park = chained  # 高新区党工委副书记、管委会主任: the park of the posts before
                 if f in CLIPPED_COMMITTEES and pstart < 0 and not _chained_to(out, park, norm, i):
                     # 工委, 管委 right after the park's name (新区工委; not 机关工委), or after
                     # the posts in its other committee (新区工委副书记、管委主任)
@@ -180,6 +182,15 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
 # a committee's name clipped further (新区工委, 管委主任): read right after a park's name only
 CLIPPED_COMMITTEES = ("工委", "管委")
 YOUTH_LEAGUE = ("共青团", "团")  # written before a committee of the Communist Youth League
+
+
+def _chained_park(out: list[Mention], norm: str, i: int) -> str:
+    """The park of the committee whose posts are written right before the body at i (党工委副书记、
+    管委会主任), when the body is written alone: its other committee."""
+    prev = out[-1] if out else None
+    if prev is not None and isinstance(prev.place, ParkBody) and _posts_only(norm, prev.end, i):
+        return prev.place.park
+    return ""
 
 
 def _chained_to(out: list[Mention], park: str, norm: str, i: int) -> bool:

@@ -183,7 +183,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         if i not in by_end and norm.endswith(_company_forms(), 0, i):
             i += len(hit[0])  # 集团副主席, 公司主任: a post in a company, not a public one
             continue
-        posts = []
+        posts: list[TitleClaim] = []
         pos = i
         before = ""  # what the body before the title is, when no mention is: unknown | government
         while hit:
@@ -194,7 +194,10 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if kind == "member":  # 人大代表: a member of the body before it; no body, no post
                 kind = "attach" if pos in by_end and by_end[pos].type == "Agency" else "none"
             gov = before == "government" and kind in ("attach", "party")
-            posts.append(TitleClaim(t, kind, by_end.get(pos), body, government=gov))
+            org = by_end.get(pos)
+            if org is None and not posts and kind in ("attach", "party"):
+                org = _deputy_of(norm, pos, t, out)  # 县政协主席王刚,副主席李明: the body before
+            posts.append(TitleClaim(t, kind, org, body, government=gov))
             pos += len(t)
             nxt = _next_title(norm, pos, by_start)
             if nxt is None:
@@ -224,6 +227,23 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         else:
             i = pos
     return _with_titles_after(norm, out, by_end, spans, occ)
+
+
+DEPUTY = ("常务副", "副")  # what a deputy's title is written with before the principal's
+
+
+def _deputy_of(norm: str, i: int, title: str, found: list[OfficialMention]) -> Mention | None:
+    """A deputy's title written alone right after the name of the principal of a body and a
+    mark (县政协主席王刚,副主席李明; 管委会主任张华、副主任刘强): the principal's body, where the
+    deputy's title is the principal's with 副 before it."""
+    prev = found[-1] if found else None
+    if prev is None or i < 1 or norm[i - 1] not in ",，、" or prev.mention.end != i - 1 or not prev.posts:
+        return None
+    last = prev.posts[-1]
+    base = next((title[len(d) :] for d in DEPUTY if title.startswith(d)), "")
+    if not base or last.org is None or last.org.type != "Agency" or last.title.removeprefix("常务") != base:
+        return None
+    return last.org
 
 
 # a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
@@ -409,6 +429,8 @@ def _dotted_name(norm: str, pos: int) -> str | None:
 
 
 NAME_RUN = 5  # the longest name written without a dot (乌力吉巴图)
+ENDS_NAMES_TOO = set("和一")  # of AFTER_NAME, the characters that end names too (吕贵和, 魏尊一)
+NAME_FINAL = set("长书")  # of NOT_IN_NAME, the characters that may end a name: they name no body
 
 
 def _is_boundary(norm: str, k: int) -> bool:
@@ -447,8 +469,14 @@ def _run_name(norm: str, pos: int, sur: str) -> str | None:
     if not HAN_RUN.fullmatch(name):
         return None
     if sur and len(name) - len(sur) in (1, 2):
-        # a character of titles and bodies stands inside a name (刘长河), never at its end (李明镇)
-        if name[-1] in NOT_IN_NAME or (is_common_word(name) and not _known_name(name)):
+        # a character of titles and bodies stands inside a name (刘长河), never at its end (李明镇),
+        # but for one that names no body, ending a name of three that no title starts at (林文书向,
+        # 刘润长率; not 王刚书记)
+        if name[-1] in NOT_IN_NAME and not (
+            name[-1] in NAME_FINAL and len(name) - len(sur) == 2 and not title_at(norm, k - 1)
+        ):
+            return None
+        if is_common_word(name) and not _known_name(name):
             return None
         return name
     if len(name) < 3 + (len(sur) > 1) or not _no_words_inside(name):
@@ -486,7 +514,10 @@ def _word_name(norm: str, pos: int, sur: str, occ: Occurrences | None) -> str | 
         return None
     c2, c3 = sur + given[:1], sur + given
     name = c3 if len(given) == 2 and _prefer_three(norm, c2, c3, occ) else c2
-    if any(ch in NOT_IN_NAME for ch in name[len(sur):]) or (is_common_word(name) and not _known_name(name)):
+    inner = name[len(sur) :]
+    if name == c3 and inner[-1] in NAME_FINAL and not title_at(norm, g + 1):
+        inner = inner[:-1]  # 林文书向: a character of titles ends a name where no title starts
+    if any(ch in NOT_IN_NAME for ch in inner) or (is_common_word(name) and not _known_name(name)):
         return None
     return name
 
@@ -507,7 +538,15 @@ def _prefer_three(norm: str, c2: str, c3: str, occ: Occurrences | None = None) -
     if n2 > n3:  # the two-character form stands elsewhere with another character after it
         return False
     if c3[-1] in AFTER_NAME:
-        return False
+        # 吕贵和参加, 魏尊一，: a character that also ends names, where no name follows it but a
+        # mark or the words after a name
+        at = occ.find(c3) + len(c3)
+        after = norm[at : at + 6]
+        if c3[-1] not in ENDS_NAMES_TOO or not after:
+            return False
+        if after[0] in AFTER_LISTED - set("等和及与"):
+            return True
+        return c3[-1] == "和" and _starts_words(next(iter(cut(after)), ("", ""))[0])  # not 王刚一到
     # 刘海带队, 林鹏介绍: the third character starts an everyday word, so the name has two
     at = occ.find(c3)
     nxt = norm[at + 2 : at + 4]

@@ -104,11 +104,14 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     scopes = _Scopes(ctx, by_sentence)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz, places, located_only=True) or _possessed(e, scopes)
+        # 县经济开发区, 市高新区: the region its level word names (resolve.py), whatever the focal one
+        place = ctx.region(e.region) if e.region else None
         if place is None:
-            place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
-            place = _narrower_scope(ctx, e, place, scopes, gaz) or place
-        place = _no_wider_than_focal(ctx, place, gaz)
+            place = _explicit_place(ctx, e, gaz, places, located_only=True) or _possessed(e, scopes)
+            if place is None:
+                place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
+                place = _narrower_scope(ctx, e, place, scopes, gaz) or place
+            place = _no_wider_than_focal(ctx, place, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place

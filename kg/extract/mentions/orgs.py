@@ -734,8 +734,9 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         rest = _after_leading_predicate(stem)  # 获批|国家高新区, 争创|省级X开发区
         if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
             return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
-    if typ in ("IndustrialPark", "Project") and cut(stem)[-1][1] == "t":
-        return False  # 破解当前|工业园, 今年项目: a time says which, not a name
+    toks = cut(stem)
+    if typ in ("IndustrialPark", "Project") and toks[-1][1] == "t" and all(f[:1] in "vdp" for _, f in toks[:-1]):
+        return False  # 破解|当前|工业园, 今年项目: a time after verbs says which, not a name (临泉|现代 is one)
     if typ == "IndustrialPark" and PLURAL.search(stem):
         return False  # 分成六个片区: parks counted, not named
     if typ == "Project" and stem.endswith(KIND_ADJECTIVE):

@@ -104,11 +104,14 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     scopes = _Scopes(ctx, by_sentence)
     for e in [x for x in ents.values() if x.type == "IndustrialPark"]:
         m = first(e)
-        place = _explicit_place(ctx, e, gaz, places, located_only=True) or _possessed(e, scopes)
+        # 县经济开发区, 市高新区: the region its level word names (resolve.py), whatever the focal one
+        place = ctx.region(e.region) if e.region else None
         if place is None:
-            place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
-            place = _narrower_scope(ctx, e, place, scopes, gaz) or place
-        place = _no_wider_than_focal(ctx, place, gaz)
+            place = _explicit_place(ctx, e, gaz, places, located_only=True) or _possessed(e, scopes)
+            if place is None:
+                place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
+                place = _narrower_scope(ctx, e, place, scopes, gaz) or place
+            place = _no_wider_than_focal(ctx, place, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place
@@ -715,26 +718,40 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     if (named := places.owner_by_prefix(project.name)) is not None:
         out.append(named)
     for pm in sorted(project.mentions, key=lambda x: x.start):
-        if (built := _builder(ctx, pm, by_sentence)) is not None and built not in out:
-            out.append(built)
+        if built := [k for k in _builder(ctx, pm, by_sentence) if k not in out]:
+            out.extend(built)
             break
     if out or m is None:
         return out
     items = by_sentence.get(ctx.text.sentence_of(m.start), [])
     projects = [pm for pm, k in items if ctx.entities[k].type == "Project"]
+    firms = [(cm, k) for cm, k in items if ctx.entities[k].type == "Company"]
     comps = {
         k
-        for cm, k in items
-        if ctx.entities[k].type == "Company" and not any(pm.start <= cm.start and cm.end <= pm.end for pm in projects)
+        for cm, k in firms
+        if not any(pm.start <= cm.start and cm.end <= pm.end for pm in projects)
         and cm.end <= m.start
     }
-    return [comps.pop()] if len(comps) == 1 else []
+    if len(comps) != 1:
+        return []
+    # a list of firms' projects (A公司X项目、B公司Y项目、Z项目): a project between that a firm's
+    # name starts says the list names each one's own builder; the subject is none of the others'
+    subject = min(cm.end for cm, k in firms if k in comps)
+    if any(subject <= pm.start and pm.end <= m.start and any(pm.start == cm.start for cm, _ in firms) for pm in projects):
+        return []
+    return [comps.pop()]
 
 
-def _builder(ctx, pm: Mention, by_sentence) -> Handle | None:
-    """The company of pm's clause that a build verb joins to it: the nearest company before it
-    with the verb between (no other project or company between), or, after 由, the company after
-    it that the verb follows."""
+_BY = re.compile(r"^[,，]?由$")  # Y由X承建, Y，由X投资建设: what comes after 由 builds Y
+_JOINT = re.compile(r"[和与及、]")  # 由A和B共同投资建设: each builds it
+_TOGETHER = ("共同", "联合", "合作", "携手")
+
+
+def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
+    """The companies of pm's clause that a build verb joins to it: the nearest company before it
+    with the verb between (no other project or company between), or, after 由 (right after pm or
+    after a comma), the company after it that the verb follows, or the companies joined by 和
+    that it follows (由A和B共同投资建设)."""
     norm = ctx.text.norm
     items = by_sentence.get(ctx.text.sentence_of(pm.start), [])
     build = _owned("build")
@@ -743,19 +760,24 @@ def _builder(ctx, pm: Mention, by_sentence) -> Handle | None:
         cm, k = before[-1]
         between = norm[cm.end : pm.start]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
-            return k
+            return [k]
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
-    if after:
-        cm, k = after[0]
-        between = norm[pm.end : cm.start]
-        if (
-            ctx.entities[k].type == "Company"
-            and not CLAUSE_END.search(between)
-            and between.rstrip().endswith("由")
-            and build.match(norm, cm.end)
-        ):
-            return k
-    return None
+    if after and _BY.match(norm[pm.end : after[0][0].start].strip()):
+        got: list[Handle] = []
+        end = pm.end
+        for cm, k in after:
+            if ctx.entities[k].type != "Company" or (got and not _JOINT.fullmatch(norm[end : cm.start])):
+                break
+            got.append(k)
+            end = cm.end
+            rest = norm[end:]
+            for w in _TOGETHER:
+                if rest.startswith(w):
+                    rest = rest[len(w) :]
+                    break
+            if build.match(rest):
+                return list(dict.fromkeys(got))
+    return []
 
 
 def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handle, Mention | None]]:

@@ -65,18 +65,25 @@ class Resolved:
     core: str = ""  # a company's core name (东宇商贸 of 海南省东宇商贸有限公司): its identity
 
 
-def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], gaz: Gazetteer) -> str:
-    """The region an article is about: most named, the title and lead counting triple."""
+def focal_region(text: Text, regions: list[Mention], agencies: list[Mention], gaz: Gazetteer,
+                 orgs: list[Mention] | None = None) -> str:
+    """The region an article is about: most named, the title and lead counting triple. A place
+    only named inside companies' names (江苏X股份有限公司, 北京X公司) is where those firms come
+    from: in an article that says 我区, 我县 (its own region left unnamed), it is not the article's."""
     lead_end = _lead_end(text.norm)
     score: Counter[str] = Counter()
     guests = _guests(text, regions, gaz)
+    firms = Spans((o.start, o.end) for o in orgs or () if o.type == "Company")
+    outside = False  # a division named outside a company's name
     for m in regions:
         if (code := code_of(m.place)) and code not in guests:
             score[code] += 3 if m.start < lead_end else 1
+            outside = outside or not firms.covers(m.start, m.end)
     for m in agencies:
         if gaz.get(code := code_of(m.place)) and code not in guests:  # a division; not a deixis, the body before, or a park
             score[code] += 1
-    if not score:
+            outside = True
+    if not score or not outside and any(isinstance(m.place, Deixis) for m in regions):
         return ""
     best = max(score.values())
     parent = {c: (d.parent if (d := gaz.get(c)) else "") for c in score}
@@ -265,7 +272,7 @@ def resolve_article(
     # a place's name inside a person's (杜延安, 陈广西 after a title) names no place
     names = Spans((o.mention.start, o.mention.end) for o in officials)
     regions = [m for m in regions if not names.covers(m.start, m.end)]
-    focal = focal_region(text, regions, agencies, gaz)
+    focal = focal_region(text, regions, agencies, gaz, orgs)
     ctx = ArticleContext(text, article_id, focal)
     present = {c for m in regions if (c := code_of(m.place))}
 
@@ -456,7 +463,7 @@ def resolve_article(
             if agency_posts:
                 posted.add(om.mention.surface)
 
-    _resolve_orgs(ctx, orgs, regions, gaz)
+    _resolve_orgs(ctx, orgs, regions, gaz, deixis)
     return ctx
 
 
@@ -496,7 +503,7 @@ _ASK_THE_TEXT = 200_000
 _PAIRS = 400
 
 
-def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mention], gaz: Gazetteer) -> None:
+def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mention], gaz: Gazetteer, deixis) -> None:
     norm = ctx.text.norm
     region_forms = set()
     for m in regions:
@@ -554,7 +561,22 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
 
     # parks: a shorter name that the longer one contains (or keeps in order) is the same park
     # longest first; names of one length in text order (a set's order would follow the hash seed)
-    parks = sorted(dict.fromkeys(m.surface for m in orgs if m.type == "IndustrialPark"), key=len, reverse=True)
+    # 县经济开发区 (a level word alone before a park's suffix): the park of the article's region of
+    # that level, named with it (宁远县经济开发区); none when no region of the level is the article's
+    full_of: dict[int, str] = {}
+    park_code: dict[str, str] = {}
+    for m in orgs:
+        if m.type == "IndustrialPark" and isinstance(m.place, Deixis):
+            lvl = m.place.level
+            if code := deixis(lvl):
+                full_of[id(m)] = gaz.by_code[code].name + m.surface[m.surface.index(lvl) + len(lvl) :]
+                park_code[full_of[id(m)]] = code
+    orgs = [m for m in orgs if not (m.type == "IndustrialPark" and isinstance(m.place, Deixis) and id(m) not in full_of)]
+
+    def park_name(m: Mention) -> str:
+        return full_of.get(id(m), m.surface)
+
+    parks = sorted(dict.fromkeys(park_name(m) for m in orgs if m.type == "IndustrialPark"), key=len, reverse=True)
     canon: dict[str, str] = {}
     # the only q that can pass the test below: those ending with p, and those with p's first two
     # and last three characters (a loop over every pair was quadratic in the number of parks)
@@ -577,8 +599,8 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
                 break
     for m in orgs:
         if m.type == "IndustrialPark":
-            name = canon.get(m.surface, m.surface)
-            _add(ctx, "IndustrialPark", name, name, m)
+            name = canon.get(park_name(m), park_name(m))
+            _add(ctx, "IndustrialPark", name, name, m, region=park_code.get(name, ""))
 
     pcanon = _project_short_forms(sorted({m.surface for m in orgs if m.type == "Project"}))
     for m in orgs:

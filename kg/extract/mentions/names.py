@@ -81,6 +81,12 @@ def boundary_set() -> frozenset[str]:
     return frozenset(_boundaries())
 
 
+# a rate written with a slash (8000吨/年, 30万方/年, 500t/d): a number and its unit before the
+# slash, a period after it
+_PER = ("年", "日", "天", "月", "时", "小时", "a", "d", "h")
+_RATE = re.compile(r"[0-9][0-9.]*[万亿千]?[\u4e00-\u9fffA-Za-z]{1,2}$")
+
+
 def left_edge(
     norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False, keep_last: bool = False
 ) -> int:
@@ -99,6 +105,9 @@ def left_edge(
             i = lim
             break
         i -= m.start()
+        if norm[i - 1] == "/" and norm[i : i + 1] in _PER and _RATE.search(norm, max(lim, i - 10), i - 1):
+            i -= 1  # a rate is one figure: 8000吨/年X项目 runs on before the slash
+            continue
         if norm[i - 1] == ")":  # keep short parentheses inside a name: 氢装上阵(海东)公司
             j = norm.rfind("(", lim, i - 1)
             if j >= 0 and i - j <= 10 and not LIST_MARK.fullmatch(norm, j + 1, i - 1):  # (三) numbers a list

@@ -12,8 +12,9 @@ from functools import lru_cache
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.model import INF, TYPE_ORDER, Mention, Text
-from kg.refs import Code
-from kg.resources import longest_first, table
+from kg.refs import Code, Deixis
+from kg.resources import longest_first, table, words
+from kg.extract.gazetteer import qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
     HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
@@ -203,18 +204,20 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -
     stem stays for the generic test to judge). after_de: the stem follows 的, which closes the
     clause before it; a verb that opens a project's stem there says what is made (建设的|再生|纤维
     面料项目), it is no predicate."""
-    pos, ends = 0, []
+    pos, ends, visits = 0, [], []
     toks = cut(stem)
     for i, (w, f) in enumerate(toks):
         pos += len(w)
         if i == 0 and after_de and typ == "Project":
             continue
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
-        if len(w) >= 2 and (f in PREDICATE_TAGS or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
+        if len(w) >= 2 and (f in PREDICATE_TAGS or w in _visit_verbs() or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
             nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
             if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS and nxt[0] not in _level_chars():
                 continue  # a verb and a bound morpheme are one noun (覆盖|件, 创新|药): no clause ends there
             ends.append(pos)
+            if w in _visit_verbs():
+                visits.append(pos)
     if typ == "Project":  # after a capacity comes what is made (年产15万吨|再生塑料颗粒), not a clause
         cap = _capacity_rx().search(stem)
         if cap:
@@ -229,6 +232,8 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -
             rest = stem[k:]
             if len(rest) >= 2 and _unknown_word(rest):
                 return k
+    if typ in ("IndustrialPark", "Project") and visits and len(stem) - visits[-1] >= 2:
+        return visits[-1]  # what is visited follows the visit (督查|大理创新工业园区): the verb is no part of it
     for k in reversed(ends):  # a predicate after a whole name (X集团签约|光伏项目) ends the name too
         head = stem[: k - _word_len(stem, k)]
         if head.endswith(_whole_name_ends()):
@@ -237,6 +242,16 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -
 
 
 DATE = re.compile(r"(?:[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前|当)年(?:度|以来|初|底|末)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
+
+
+# an investment before a project's name: (计划)总投资(约)2.5亿元, 投资8000万元的
+AMOUNT = re.compile(r"^(?:计划|拟|预计)?(?:总投资|投资总额|投资额|投资)(?:约|达|超|近|逾)?[0-9.]+[万亿]*(?:美元|元)(?:以上|左右)?的?")
+
+
+def _after_amount(stem: str) -> int:
+    """Where a project's name starts within stem: after an investment it starts with."""
+    m = AMOUNT.match(stem)
+    return m.end() if m and m.end() < len(stem) else 0
 
 
 def _after_date(stem: str) -> int:
@@ -255,6 +270,13 @@ def _unknown_word(s: str) -> bool:
     return len(toks) >= 2 and all(
         len(w) == 1 and "\u4e00" <= w <= "\u9fff" and f not in ("p", "c", "u", "uj", "ul", "r", "m", "q", "f") for w, f in toks
     )
+
+
+@lru_cache(maxsize=1)
+def _visit_verbs() -> frozenset[str]:
+    """The verbs of a visit or trip (relation_cues.tsv trip, visit: 督查, 调研, 考察), a predicate
+    before a name even where jieba reads them as nouns (现场|督查|X工业园区)."""
+    return frozenset(r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("trip", "visit"))
 
 
 @lru_cache(maxsize=1)
@@ -287,6 +309,15 @@ def _name_start(rest: str, typ: str, strength: str) -> bool:
     if typ == "Company" and strength == "industry" and all_everyday(strip_generic(rest)):
         return False
     return not is_generic(rest) and has_specific(rest)
+
+
+def _after_head_word(stem: str, typ: str, strength: str) -> int:
+    """Where a name starts within stem: after the word 项目 in it (重点项目|X产业园, 已投产项目|X
+    食品项目): a project's head ends the phrase before, when a name can start after it."""
+    k = stem.rfind("项目")
+    if k < 0 or not _name_start(stem[k + 2 :], typ, strength):
+        return 0
+    return k + 2
 
 
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
@@ -333,15 +364,25 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue  # 一体化|工程 holds no 化工, 工程师 no 工程: a suffix is a word of its own
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
         start = after_list_marker(norm, start, s)
+        level_head = typ == "IndustrialPark" and norm[s:e] in _park_level_heads()
+        if level_head and s >= 2 and norm[s - 2] in "我本" and (level := _park_level(norm[s - 2 : s])):
+            # 我市高新区: the park of the article's own city (the place 我市 is no part of a name)
+            cands.append(Mention(typ, norm[s - 2 : e], s - 2, e, place=Deixis(level), rule="deixis"))
+            taken[e] = min(s - 2, taken.get(e, s - 2))
+            continue
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的")
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
+        else:  # what it costs is said of a project, not its name (总投资2亿元|X技改工程)
+            start += _after_amount(norm[start:s])
         start = _at_place(norm, start, s, places)
         if typ != "IndustrialPark":  # a park is qualified as written (X区|Y市高新区: the guideline)
             start = _after_enclosing_place(norm, start, s, places)
         if typ == "Company" and strength == "industry":
             start = _after_registered(norm, start, s)
+        if typ in ("Project", "IndustrialPark"):
+            start += _after_head_word(norm[start:s], typ, strength)
         if typ == "Project":
             start = _after_inner_park(norm, start, s)
             start = _after_bare_form(norm, start, s)
@@ -349,6 +390,11 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
         name = norm[start:e]
         stem = norm[start:s]
+        if level_head and (level := _park_level(stem)):
+            # 县经济开发区, 我市高新区: the park of the article's own region of that level
+            cands.append(Mention(typ, name, start, e, place=Deixis(level), rule="deixis"))
+            taken[e] = min(start, taken.get(e, start))
+            continue
         if not _valid(name, stem, typ, strength, region_full):
             continue
         if strength == "works":  # what is done, or where: enough for 工程 (its stem not generic)
@@ -393,6 +439,25 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
     return _settle(cands)
+
+
+@lru_cache(maxsize=1)
+def _park_levels() -> frozenset[str]:
+    """The level words a park's name may start with alone (县, 市, 区, 旗, 州: levels.tsv qualifiers
+    of one character) to name the park of the article's own region of that level."""
+    return frozenset(q for q in qualifiers() if len(q) == 1) - {"地", "省"}  # 地区, 省: no park of theirs is so written
+
+
+@lru_cache(maxsize=1)
+def _park_level_heads() -> frozenset[str]:
+    return frozenset(words("park_level_heads.txt"))
+
+
+def _park_level(stem: str) -> str:
+    """The level of a park written by it alone (县|工业园, 我市|高新区, 本区|经开区), else ""."""
+    if stem[:1] in ("我", "本"):
+        stem = stem[1:]
+    return stem if stem in _park_levels() else ""
 
 
 def _developer_before(norm: str, start: int) -> bool:
@@ -553,7 +618,7 @@ def _at_place(norm: str, start: int, end: int, places: "_Places") -> int:
     for a, _b, named in places.within(start, end):
         if named and a > 0:
             before = norm[start : start + a]
-            if has_specific(before) or any(suf in before for suf in suffix_ends()):
+            if has_specific(before) or any(suf in before for suf in _whole_name_ends()):
                 return start
             return start + a
         if named:
@@ -669,6 +734,9 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         rest = _after_leading_predicate(stem)  # 获批|国家高新区, 争创|省级X开发区
         if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
             return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
+    toks = cut(stem)
+    if typ in ("IndustrialPark", "Project") and toks[-1][1] == "t" and all(f[:1] in "vdp" for _, f in toks[:-1]):
+        return False  # 破解|当前|工业园, 今年项目: a time after verbs says which, not a name (临泉|现代 is one)
     if typ == "IndustrialPark" and PLURAL.search(stem):
         return False  # 分成六个片区: parks counted, not named
     if typ == "Project" and stem.endswith(KIND_ADJECTIVE):
@@ -909,6 +977,10 @@ def _industry_phrase(norm: str, c: Mention, project_end: dict[int, int], places:
     # a place the gazetteer does not know ends in its level character (X营|镇, 白沙镇): the brand follows it
     k = max((i + 1 for i, (w, _) in enumerate(toks) if w[-1:] in _level_chars()), default=0)
     if any(f in NAME_TAGS and f != "ns" for _, f in toks[k:]):
+        return False
+    if 2 <= len(stem) <= 4 and _unknown_word(stem) and any(f in ("nr", "ns", "nrfg", "nrt") for _, f in toks):
+        # a stem jieba knows no word of, its characters read as names (华/ns 强/a), is a brand
+        # (华强|电子); an industry is written in words (冷链|物流) or materials (钒/n 钛/nz, 鞋/n 服/v)
         return False
     return counts(c.surface) <= counts(norm[c.start : end])
 

@@ -181,13 +181,13 @@ def _in_unknown_word(toks, i: int) -> bool:
     of boundary_words.txt), two name characters follow it (顺|丰|速|运). A word that opens a
     clause stays a boundary before a name it does not know (在|鑫源, 的|云溪)."""
     bset = boundary_set()
-    if toks[i][1] in ("u", "uj", "ul"):
-        return False  # 内|的|内蒙古: a particle closes the phrase before it, whatever jieba tags the character before
+    if toks[i][1] in ("uj", "ul"):
+        return False  # 内|的|内蒙古: 的 and 了 close the phrase before them, whatever jieba tags the character before
     if i > 0 and toks[i][0] not in COORD and _name_char(toks[i - 1], bset) and i + 1 < len(toks):
         nxt, tag = toks[i + 1]
         if tag[:1] == "n" or tag == "eng" or _name_char(toks[i + 1], bset):
             return True  # 客|都|食品; not 厂|将|建设: a verb after it, the function word is one
-    if toks[i][0] in bset or toks[i][0] in COORD:
+    if toks[i][0] in bset or toks[i][0] in COORD or toks[i][1] == "u":
         return False  # 在|鑫|源, 和|岩|溪, 的|云|溪: a word that opens a clause or joins a list
     return i + 2 < len(toks) and _name_char(toks[i + 1], bset) and _name_char(toks[i + 2], bset)
 

@@ -170,9 +170,22 @@ def company_core(name: str, region_forms: set[str] | None = None, gaz: Gazetteer
     return core
 
 
+# the text last asked about and its evidence by (article, span): the stages ask again for the
+# mentions of each entity and relation (a pair, read and replaced whole: safe across threads)
+_EVIDENCE: tuple[Text | None, dict[tuple[str, int, int], Evidence]] = (None, {})
+
+
 def evidence(text: Text, article_id: str, m: Mention) -> Evidence:
-    s, e = text.orig_span(m.start, m.end)
-    return Evidence(article_id, text.sentence_of(m.start), s, e)
+    global _EVIDENCE
+    memo = _EVIDENCE
+    if memo[0] is not text:
+        memo = _EVIDENCE = (text, {})
+    key = (article_id, m.start, m.end)
+    ev = memo[1].get(key)
+    if ev is None:
+        s, e = text.orig_span(m.start, m.end)
+        ev = memo[1][key] = Evidence(article_id, text.sentence_of(m.start), s, e)
+    return ev
 
 
 def is_subsequence(short: str, long: str) -> bool:

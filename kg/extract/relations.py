@@ -691,15 +691,18 @@ def _builder(ctx, pm: Mention, by_sentence) -> Handle | None:
     norm = ctx.text.norm
     items = by_sentence.get(ctx.text.sentence_of(pm.start), [])
     build = _owned("build")
-    before = [(cm, k) for cm, k in items if cm.end <= pm.start and ctx.entities[k].type in ("Company", "Project")]
+    ents = ctx.entities
+    # the nearest before it and the nearest after it (items are in text order): a walk from each
+    # end to the first that fits, not a list of all that fit
+    before = next((x for x in reversed(items) if x[0].end <= pm.start and ents[x[1]].type in ("Company", "Project")), None)
     if before:
-        cm, k = before[-1]
+        cm, k = before
         between = norm[cm.end : pm.start]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
             return k
-    after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
+    after = next((x for x in items if x[0].start >= pm.end and ents[x[1]].type in ("Company", "Project")), None)
     if after:
-        cm, k = after[0]
+        cm, k = after
         between = norm[pm.end : cm.start]
         if (
             ctx.entities[k].type == "Company"

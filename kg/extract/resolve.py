@@ -294,9 +294,14 @@ def resolve_article(
                     ctx.unresolved.append((m.surface, "|".join(codes)))
     # every region's parents, up to the province, so that a query by province finds them all
     named = ctx_codes(ctx)
+    done: set[str] = set()  # a division already added here: adding it again changes nothing
     for code in [focal, *(c for m in regions if (c := code_of(m.place)) in named)]:
-        for d in gaz.chain(code) if code else []:
-            add_region(d.code)
+        if not code or code in done:
+            continue
+        for d in gaz.chain(code):
+            if d.code not in done:
+                done.add(d.code)
+                add_region(d.code)
 
     # agencies: qualify each body with its region
     prev_region = ""

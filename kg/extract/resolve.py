@@ -499,9 +499,12 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     # companies: one per core name (东宇商贸公司 = 海南省东宇商贸有限公司); a core that ends exactly
     # one longer core of the article is that company named shorter (第三建设集团 = X第三建设集团)
     groups: dict[str, list[Mention]] = {}
+    core_of: dict[str, str] = {}  # a name written again has the same core
     for m in orgs:
         if m.type == "Company":
-            groups.setdefault(company_core(m.surface, region_forms), []).append(m)
+            if (core := core_of.get(m.surface)) is None:
+                core = core_of[m.surface] = company_core(m.surface, region_forms)
+            groups.setdefault(core, []).append(m)
     ending: dict[str, list[str]] = {}  # a tail of a core -> the cores ending so
     for core in sorted(groups):
         for k in range(1, len(core) - 1):

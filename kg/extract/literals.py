@@ -19,7 +19,8 @@ class Literals:
     def __init__(self, words) -> None:
         self.words = sorted(set(words))
         assert all(self.words), "an empty string matches everywhere: no lexicon entry"
-        # a DFA: asked of every text, it scans twice as fast as the default automaton (built once)
+        # a DFA: asked of every text, it scans faster than the default automaton, in the middle
+        # of an extraction too (a few hundred strings: its tables stay small)
         self._ac = AhoCorasick(self.words, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
         self._hits = lru_cache(maxsize=4)(self._scan)  # the few texts being read now
 

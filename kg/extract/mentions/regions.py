@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 
-from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.gazetteer import (
     Gazetteer,
@@ -99,8 +99,9 @@ class _Names:
 
     def __init__(self, names) -> None:
         self.names = sorted({s for s in names if len(s) <= MAX_LEN})
-        # a DFA: asked of every text, it scans faster than the default automaton (built once)
-        self._ac = AhoCorasick(self.names, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
+        # the default automaton: a DFA of all these names scans faster alone but slower in the
+        # middle of an extraction (its tables leave the processor's caches)
+        self._ac = AhoCorasick(self.names, matchkind=MatchKind.LeftmostLongest)
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name), left to right."""

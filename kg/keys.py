@@ -31,7 +31,12 @@ class Key:
     place: str = ""
 
     def __str__(self) -> str:
-        return f"{self.type}:{self.name}{self.mark}{self.place}"
+        return _form(self.type, self.name, self.mark, self.place)
+
+
+def _form(typ: str, name: str, mark: str = "", place: str = "") -> str:
+    """A key's string form (make writes it without building a Key: asked for every entity)."""
+    return f"{typ}:{name}{mark}{place}"
 
 
 def make(typ: str, name: str, place: str | None = None, province: str | None = None) -> str:
@@ -41,13 +46,13 @@ def make(typ: str, name: str, place: str | None = None, province: str | None = N
         if province is not None:
             if typ != "Company" or place is not None:
                 raise ValueError(f"{typ} key: a province is for a company's registered name alone")
-            return str(Key(typ, name, REGISTERED, province))
+            return _form(typ, name, REGISTERED, province)
         if place is None:
             raise ValueError(f"{typ} key without a place")
-        return str(Key(typ, name, AT, place))
+        return _form(typ, name, AT, place)
     if place is not None or province is not None:
         raise ValueError(f"{typ} key takes no place")
-    return str(Key(typ, name))
+    return _form(typ, name)
 
 
 def region_key(code: str) -> str:

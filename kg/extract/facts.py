@@ -20,8 +20,9 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)"
 RANGE_SEP = r"[-—–~～至到]"
 CLAUSE = re.compile(r"[,，;；:：]")
+# (?=\d): every match starts with a digit; said first, the regex engine skips to the digits
 YEAR_MONTHS = re.compile(
-    r"(?:((?:19|20)\d\d)年)?(\d{1,2})\s*(?:[-—–~～至到]\s*(\d{1,2}))?\s*月份?(?!\d*日)(以来)?"
+    r"(?=\d)(?:((?:19|20)\d\d)年)?(\d{1,2})\s*(?:[-—–~～至到]\s*(\d{1,2}))?\s*月份?(?!\d*日)(以来)?"
 )
 HAS_DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"((?:19|20)\d\d)年(以来|全年|度)?(?!\d{1,2}月|同期)")  # 比2019年同期: a base

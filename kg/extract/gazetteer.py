@@ -227,6 +227,7 @@ class Gazetteer:
             self.by_code[d.code] = d
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
+        self._ancestors: dict[str, tuple[Division, ...]] = {}  # ancestors' answers, asked per mention
         self._has_level: dict[str, bool] = {}  # has_level's answers, asked again for each mention
         # surface form -> codes, split by how strong the form is
         self.full: dict[str, list[str]] = {}
@@ -295,12 +296,15 @@ class Gazetteer:
         return self.by_code.get(code)
 
     def ancestors(self, code: str) -> list[Division]:
-        out = []
-        d = self.by_code.get(code)
-        while d and d.parent and d.parent in self.by_code and d.parent != d.code:
-            d = self.by_code[d.parent]
-            out.append(d)
-        return out
+        hit = self._ancestors.get(code)
+        if hit is None:
+            out = []
+            d = self.by_code.get(code)
+            while d and d.parent and d.parent in self.by_code and d.parent != d.code:
+                d = self.by_code[d.parent]
+                out.append(d)
+            hit = self._ancestors[code] = tuple(out)
+        return list(hit)  # a list of its own: the caller may change it
 
     def is_within(self, code: str, ancestor: str) -> bool:
         if code == ancestor:

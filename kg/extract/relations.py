@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, level_rank, load
+from kg.extract.mentions.regions import Spans
 from kg.model import Evidence, Mention
 from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms
 from kg.resources import table, words
@@ -336,7 +337,12 @@ class _Scopes:
         self.subjects: dict[int, tuple[int, Handle]] = {}  # sentence -> its subject place
         tops = {(st, k) for st, _, k in top}
         for sent, items in by_sentence.items():
-            m, k = min(items, key=lambda x: (x[0].start, -x[0].end))  # the outermost of the first
+            m, k = items[0]  # the outermost of the first (items are in order of start)
+            for x in items[1:]:
+                if x[0].start != m.start:
+                    break
+                if x[0].end > m.end:
+                    m, k = x
             if (m.start, k) not in tops:  # the first mention is inside a name (江苏 of 江苏X集团)
                 continue
             typ = ctx.entities[k].type
@@ -360,13 +366,12 @@ class _Scopes:
         parks = [(en, k) for st, en, k in top if ents[k].type == "IndustrialPark"]
         if not words or not parks:
             return []  # most articles: no such word, or no park named (built for the others only)
-        covered = bytearray(len(norm) + 1)
-        for st, neg_end, _, _ in self._every:
-            covered[st:-neg_end] = b"\x01" * (-neg_end - st)
+        # the mentions, asked "does one overlap the word?" by bisection, not a mark per character
+        covered = Spans((st, -neg_end) for st, neg_end, _, _ in self._every if st < -neg_end)
         ends = [en for en, _ in parks]
         out = []
         for a in words:
-            if any(covered[a.start() : a.end()]):
+            if covered.overlaps(a.start(), a.end()):
                 continue
             j = bisect.bisect_right(ends, a.start()) - 1
             if j >= 0:
@@ -755,9 +760,12 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
     norm = ctx.text.norm
     items = by_sentence.get(ctx.text.sentence_of(pm.start), [])
     build = _owned("build")
-    before = [(cm, k) for cm, k in items if cm.end <= pm.start and ctx.entities[k].type in ("Company", "Project")]
+    ents = ctx.entities
+    # the nearest before it and the nearest after it (items are in text order): a walk from each
+    # end to the first that fits, not a list of all that fit
+    before = next((x for x in reversed(items) if x[0].end <= pm.start and ents[x[1]].type in ("Company", "Project")), None)
     if before:
-        cm, k = before[-1]
+        cm, k = before
         between = norm[cm.end : pm.start]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
             return [k]

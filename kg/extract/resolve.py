@@ -201,9 +201,22 @@ def company_core(name: str, region_forms: set[str] | None = None, gaz: Gazetteer
     return core
 
 
+# the text last asked about and its evidence by (article, span): the stages ask again for the
+# mentions of each entity and relation (a pair, read and replaced whole: safe across threads)
+_EVIDENCE: tuple[Text | None, dict[tuple[str, int, int], Evidence]] = (None, {})
+
+
 def evidence(text: Text, article_id: str, m: Mention) -> Evidence:
-    s, e = text.orig_span(m.start, m.end)
-    return Evidence(article_id, text.sentence_of(m.start), s, e)
+    global _EVIDENCE
+    memo = _EVIDENCE
+    if memo[0] is not text:
+        memo = _EVIDENCE = (text, {})
+    key = (article_id, m.start, m.end)
+    ev = memo[1].get(key)
+    if ev is None:
+        s, e = text.orig_span(m.start, m.end)
+        ev = memo[1][key] = Evidence(article_id, text.sentence_of(m.start), s, e)
+    return ev
 
 
 def is_subsequence(short: str, long: str) -> bool:
@@ -315,9 +328,14 @@ def resolve_article(
                     ctx.unresolved.append((m.surface, "|".join(codes)))
     # every region's parents, up to the province, so that a query by province finds them all
     named = ctx_codes(ctx)
+    done: set[str] = set()  # a division already added here: adding it again changes nothing
     for code in [focal, *(c for m in regions if (c := code_of(m.place)) in named)]:
-        for d in gaz.chain(code) if code else []:
-            add_region(d.code)
+        if not code or code in done:
+            continue
+        for d in gaz.chain(code):
+            if d.code not in done:
+                done.add(d.code)
+                add_region(d.code)
 
     # agencies: qualify each body with its region
     prev_region = ""
@@ -515,9 +533,12 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     # companies: one per core name (东宇商贸公司 = 海南省东宇商贸有限公司); a core that ends exactly
     # one longer core of the article is that company named shorter (第三建设集团 = X第三建设集团)
     groups: dict[str, list[Mention]] = {}
+    core_of: dict[str, str] = {}  # a name written again has the same core
     for m in orgs:
         if m.type == "Company":
-            groups.setdefault(company_core(m.surface, region_forms), []).append(m)
+            if (core := core_of.get(m.surface)) is None:
+                core = core_of[m.surface] = company_core(m.surface, region_forms)
+            groups.setdefault(core, []).append(m)
     ending: dict[str, list[str]] = {}  # a tail of a core -> the cores ending so
     for core in sorted(groups):
         for k in range(1, len(core) - 1):

@@ -15,7 +15,9 @@ from kg.model import Text
 # A pinyin gloss after a Han character, as scrapers of some outlets leave them: 產業(yè), 網(wǎng).
 # It must carry a tone mark (or ü), which keeps real parentheses such as (2GW) or (海东).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)")
+# a pinyin gloss after a Han character: 中(zhōng). The bracket is matched first and the Han
+# character before it looked back at, so that the regex engine skips from bracket to bracket
+GLOSS = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)")
 SENTENCE_END = re.compile(r"[。！？!?；;\n|]+")
 # UTF-8 read as Latin-1/cp1252 (å·¥ä¸š): runs of those code points, handed to ftfy
 LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{3,}")

@@ -530,6 +530,8 @@ def _bare_forms() -> tuple[str, ...]:
 def _after_bare_form(norm: str, start: int, end: int) -> int:
     """公司年产N吨X项目: a bare legal form before a project stands for the company just named (该
     公司 less its pronoun); the project's name starts after it."""
+    if not norm.startswith(_bare_forms(), start):
+        return start  # most stems: no legal form at their start
     for suf in _bare_forms():
         if norm.startswith(suf, start) and start + len(suf) < end:
             return start + len(suf)
@@ -752,7 +754,8 @@ _LAST_JOIN = ("以及", "和", "及", "与")
 # a list opened by its head: 签约项目包括A、B和C, 重点项目有A、B, 重点项目：1.A；2.B
 _OPENER = re.compile(r"(?:项目|工程)(?:清单|名单)?(?:主要|分别)?(?P<verb>包括|包含|有|为|是)?[：:]?")
 # the count of a list closed without 等: A、B和C三个重点项目
-_COUNT_HEAD = re.compile(r"(?:[0-9]+|[两二三四五六七八九十]+)[个项](?P<mods>[\u4e00-\u9fff]{0,6}?)(?P<head>项目|工程)")
+# (the lookahead names the first character: the regex engine then skips to where one stands)
+_COUNT_HEAD = re.compile(r"(?=[0-9两二三四五六七八九十])(?:[0-9]+|[两二三四五六七八九十]+)[个项](?P<mods>[\u4e00-\u9fff]{0,6}?)(?P<head>项目|工程)")
 
 
 def _class_mods(mods: str, typ: str) -> bool:

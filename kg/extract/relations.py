@@ -147,7 +147,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
-        place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes)
+        place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
         place = _narrower_site(ctx, e, place, scopes, gaz, park_region) or place
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
@@ -291,10 +291,27 @@ class _Scopes:
         self._listed: set[int] = set()  # frames of several places listed under one scope word
         self._ends: list[int] = []  # where each frame's place ends
         prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
+        head: dict[int, tuple[bool, bool]] = {}  # 走进X镇的Y园: the place after 的 heads the phrase
         for st, en, k in top:
+            if st in head:
+                # the scope word's phrase is Y (X的Y: X only places Y, as possessor says)
+                opens, loc = head.pop(st)
+                if venue.match(norm[en : en + 6].lstrip()):
+                    prev = None
+                    continue
+                self.frames.append((st, k, opens, loc))
+                self._ends.append(en)
+                prev = (st, en, k, opens, loc)
+                continue
             cue = before.search(norm, max(0, st - _longest_cue()), st)
             if prev is not None and prev[1] == st and self.frames and self.frames[-1][0] == prev[0]:
                 # 在X县Y镇: a place written after its parent narrows the parent's scope
+                if norm[en : en + 1] == "的" and en + 1 in end_at:  # 走进X县Y镇的Z园
+                    head[en + 1] = (prev[3], prev[4])
+                    self.frames.pop()
+                    self._ends.pop()
+                    prev = None
+                    continue
                 self.frames[-1] = (prev[0], k, prev[3], prev[4])
                 prev = (prev[0], en, k, prev[3], prev[4])
                 continue
@@ -310,7 +327,8 @@ class _Scopes:
                 j = end_at[j + 1]
             after = norm[j : j + 6].lstrip()
             word = cue.group(0).strip(" \t\u3000:") if cue else ""
-            if venue.match(after) or (word == "在" and after.startswith("的")):
+            owned = j == en and norm[en : en + 1] == "的" and en + 1 in end_at  # 在X镇的Y园
+            if venue.match(after) or (word == "在" and after.startswith("的") and not owned):
                 prev = None
                 continue
             if listed and prev is not None:
@@ -322,11 +340,16 @@ class _Scopes:
                 s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
                 opens = heading or (cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，"))
                 loc = cue is not None and located.fullmatch(word) is not None
+            if owned and not listed:
+                head[en + 1] = (opens, loc)
+                prev = None
+                continue
             self.frames.append((st, k, opens, loc))
             self._ends.append(en)
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
         self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
+        self._place_span = {en: (st, k) for st, en, k in top}
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -403,6 +426,10 @@ class _Scopes:
         k = self._place_ending.get(m.start)
         return k if k is not None and self._ctx.entities[k].type == "IndustrialPark" else None
 
+    def place_ending(self, pos: int) -> tuple[int, Handle] | None:
+        """(start, place) of the place mention (inside no other name) that ends at pos."""
+        return self._place_span.get(pos)
+
     def _para_start(self, pos: int) -> int:
         i = bisect.bisect_left(self._para_ends, pos)
         return self._para_ends[i - 1] + 1 if i else 0
@@ -475,6 +502,24 @@ def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
     """The place the first of e's mentions that has one is written as belonging to (X县的Y)."""
     for m in sorted(e.mentions, key=lambda x: x.start):
         if (k := scopes.possessor(m)) is not None and k != e.handle:
+            return k
+    return None
+
+
+def _written_before(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """A division of the article's region written right before a project's name, nothing between
+    (察看了X镇Y公司Z项目, 观摩了A市B镇Y公司Z项目): a list item headed by its site. Only within the
+    article's region, and written in full: a place outside it before a firm's name is the firm's
+    seat, and a short form there starts the firm's own name (X互助青稞公司)."""
+    if not ctx.focal:
+        return None
+    norm = ctx.text.norm
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        if (hit := scopes.place_ending(m.start)) is None:
+            continue
+        st, k = hit
+        r = ctx.entities[k]
+        if r.type == "Region" and r.region and norm[st : m.start] == r.name and gaz.is_within(r.region, ctx.focal):
             return k
     return None
 

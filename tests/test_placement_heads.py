@@ -39,3 +39,39 @@ def test_a_visit_to_a_park_a_town_possesses_places_what_it_sees_in_the_park():
         "武义县今年实施工业项目30个。走进金华市武义县履坦镇的武义县履坦五金产业园,浙江武川工具有限公司年产20万台电钻项目正在调试。\n"
     )
     assert ("浙江武川工具有限公司年产20万台电钻项目", "武义县履坦五金产业园") in rels(r, "locatedIn")
+
+
+def test_a_park_a_scope_word_names_is_in_no_scope_set_before_it():
+    # 在X镇,…;在Y园,…: the park is the second scope, not a part of the town
+    r = extract_text(
+        "衡阳市调研项目建设\n"
+        "衡阳市委书记深入祁东县调研。在归阳镇,他走进湖南祁峰农机有限公司农机项目施工现场;"
+        "在祁东县黄花产业园,他察看了祁东县黄花深加工项目。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("祁东县黄花产业园", "归阳镇") not in located
+    assert ("祁东县黄花产业园", "祁东县") in located
+
+
+def test_a_park_listed_after_a_town_gone_to_is_not_in_the_town():
+    # 来到A镇P项目和B园的Q项目: two places gone to, the park no part of the town
+    r = extract_text(
+        "衡阳市调研项目建设\n"
+        "在祁东县,市委书记来到归阳镇湖南祁峰农机有限公司农机项目和祁东县黄花产业园的湖南祁香食品有限公司黄花菜加工项目。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("祁东县黄花产业园", "归阳镇") not in located
+    assert ("湖南祁香食品有限公司黄花菜加工项目", "祁东县黄花产业园") in located
+
+
+def test_places_listed_with_a_firm_between_share_the_scope_that_opens_the_paragraph():
+    # 在X市,…来到A园、B公司和C镇,察看了P、Q: which of the three holds P is not said; X市 holds all
+    r = extract_text(
+        "衡阳市调研项目建设\n"
+        "衡阳市委书记深入常宁市、祁东县调研。\n"
+        "在常宁市,他先后来到常宁市水口山有色金属产业园、湖南宏鑫铜业有限公司和荫田镇,"
+        "察看了铜箔智能化改造项目、湖南荫田茶业有限公司茶叶精制项目。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("湖南荫田茶业有限公司茶叶精制项目", "常宁市水口山有色金属产业园") not in located
+    assert ("湖南荫田茶业有限公司茶叶精制项目", "常宁市") in located

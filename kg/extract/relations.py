@@ -19,6 +19,7 @@ BRANCH = "分公司"  # a branch: of the company its name starts with
 LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
 HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 INSIDE = "内里中"  # the inside of a place, before 的: 园区内的X, 县里的X
+FRAMES = ("scope", "go", "located", "joins")  # the cues that make the place after them a scope
 
 
 @lru_cache(maxsize=None)
@@ -35,7 +36,7 @@ def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
     what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins")},
+    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in FRAMES},
                 key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*:?\s*$")  # 建设地点:X
 
@@ -43,7 +44,7 @@ def _frame_before() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _longest_cue() -> int:
     """How far before a place a scope word may start: its length, a colon and a space."""
-    return 2 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins"))
+    return 2 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in FRAMES)
 
 
 @lru_cache(maxsize=None)
@@ -290,6 +291,16 @@ class _Scopes:
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
         self._listed: set[int] = set()  # frames of several places listed under one scope word
         self._ends: list[int] = []  # where each frame's place ends
+        self._going: set[int] = set()  # frames a verb of going sets (来到X, 走进X)
+        going = _cue("go")
+        # where each outermost mention of any entity ends, by its start: a list of places may hold
+        # other items (来到A园、B公司和C镇)
+        outer_end: dict[int, int] = {}
+        reach = -1
+        for st, neg_end, _, _ in self._every:
+            if -neg_end > reach:
+                reach = -neg_end
+                outer_end[st] = max(outer_end.get(st, -1), -neg_end)
         prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
         head: dict[int, tuple[bool, bool]] = {}  # 走进X镇的Y园: the place after 的 heads the phrase
         for st, en, k in top:
@@ -316,6 +327,12 @@ class _Scopes:
                 prev = (prev[0], en, k, prev[3], prev[4])
                 continue
             listed = prev is not None and prev[1] == st - 1 and norm[st - 1] in LIST_NEXT
+            if not listed and prev is not None and prev[1] < st:
+                # 来到A园、B公司和C镇: other items between, joined by list words
+                q = prev[1]
+                while q < st - 1 and norm[q] in LIST_JOIN and outer_end.get(q + 1, -1) > q + 1:
+                    q = outer_end[q + 1]
+                listed = q == st - 1 and norm[q] in LIST_JOIN
             # 白楼镇:…项目…;…项目…: a place that heads its paragraph with a colon is its scope
             heading = cue is None and not listed and norm[en : en + 1] == ":" and not norm[
                 self._para_start(st) : st].strip(" \t\u3000")
@@ -340,6 +357,8 @@ class _Scopes:
                 s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
                 opens = heading or (cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，"))
                 loc = cue is not None and located.fullmatch(word) is not None
+                if cue is not None and going.fullmatch(word):
+                    self._going.add(len(self.frames))
             if owned and not listed:
                 head[en + 1] = (opens, loc)
                 prev = None
@@ -461,7 +480,29 @@ class _Scopes:
             return None
         if k < 0:
             return self.subjects[-1 - k][1]
-        return None if k in self._listed else self.frames[k][1]
+        if k not in self._listed:
+            return self.frames[k][1]
+        # 在X市,…来到A园和B镇,察看了…: which of the listed holds what is not said, but all are in
+        # the scope that opens the paragraph before them
+        j = k
+        while j >= 0 and j in self._listed:
+            j -= 1
+        o = self._last_opening[j] if wide and j >= 0 else -1
+        return self.frames[o][1] if o >= 0 and self._para(self._starts[o]) == self._para(m.start) else None
+
+    def framed(self, m: Mention) -> bool:
+        """Whether a scope word sets m's place as a scope (在X园,…): m is the scope, in no other."""
+        j = bisect.bisect_left(self._starts, m.start)
+        return j < len(self._starts) and self._starts[j] == m.start
+
+    def going_to(self, m: Mention) -> bool:
+        """Whether m is listed after another object of a verb of going in its clause (来到A镇P和B园):
+        one of the places gone to, not inside the first."""
+        norm = self._ctx.text.norm
+        if m.start < 1 or norm[m.start - 1] not in LIST_JOIN:
+            return False
+        i = bisect.bisect_left(self._starts, m.start) - 1
+        return i >= 0 and i in self._going and self._clause(self._starts[i]) == self._clause(m.start)
 
     def _nearest(self, m: Mention, wide: bool, ahead: bool) -> int | None:
         """nearest's answer: the index of its frame (of a sentence's subject, -1 - its sentence)."""
@@ -577,7 +618,10 @@ def _narrower_scope(ctx: ArticleContext, park: Resolved, place: Handle | None, s
         return None
     wide = ctx.entities[place].region
     for m in sorted(park.mentions, key=lambda x: x.start):
-        k = scopes.nearest(m, ahead=False)
+        if scopes.going_to(m):
+            continue
+        # a park a scope word names (在X园,…) is the scope, in none set before its sentence
+        k = scopes.nearest(m, wide=not scopes.framed(m), ahead=False)
         if k is not None and k != place and ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, wide):
             return k
     return None

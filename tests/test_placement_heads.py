@@ -75,3 +75,24 @@ def test_places_listed_with_a_firm_between_share_the_scope_that_opens_the_paragr
     located = rels(r, "locatedIn")
     assert ("湖南荫田茶业有限公司茶叶精制项目", "常宁市水口山有色金属产业园") not in located
     assert ("湖南荫田茶业有限公司茶叶精制项目", "常宁市") in located
+
+
+def test_the_items_of_a_list_after_a_colon_share_the_scope_of_its_heading():
+    # 在X园推进3个项目:A…;B…;C…: the semicolons part the items of one list
+    r = extract_text(
+        "宁乡市工业项目建设\n"
+        "今年,集团在宁乡经济技术开发区推进2个项目:由集团子公司建设的年产5万吨食品包装项目总投资3亿元,已完工;"
+        "集团投资6亿元建设的冷链仓储中心项目,一期已投用。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("年产5万吨食品包装项目", "宁乡经济技术开发区") in located
+    assert ("冷链仓储中心项目", "宁乡经济技术开发区") in located
+
+
+def test_a_list_ends_at_its_sentence():
+    r = extract_text(
+        "宁乡市工业项目建设\n"
+        "今年,集团在宁乡经济技术开发区推进1个项目:年产5万吨食品包装项目总投资3亿元,已完工。"
+        "另外,冷链仓储中心项目一期已投用。\n"
+    )
+    assert ("冷链仓储中心项目", "宁乡经济技术开发区") not in rels(r, "locatedIn")

@@ -58,6 +58,9 @@ def _owned(cue: str) -> re.Pattern:
 
 
 _PARA_END = re.compile(r"\n")
+_COLON = re.compile(r"[:：]")
+_HARD_END = re.compile(r"[。!！?？\n]")  # what ends a list its colon opens (a semicolon parts its items)
+_LIST_REACH = 600  # how far such a list is read
 CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 
 
@@ -531,6 +534,11 @@ class _Scopes:
             return i - 1
         if not wide:
             return None
+        if i > 0 and m.start - starts[i - 1] < _LIST_REACH and (c := _COLON.search(text.norm, starts[i - 1], m.start)) \
+                and not _HARD_END.search(text.norm, starts[i - 1], m.start):
+            # 在X园推进3个项目:A项目…;B项目…;C项目…: a list after a colon is the items of its
+            # heading's scope, whatever semicolons part them
+            return i - 1
         if sent in self.subjects and self.subjects[sent][0] < m.start:
             return -1 - sent
         k = self._last_opening[i - 1] if i > 0 else -1

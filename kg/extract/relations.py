@@ -19,6 +19,7 @@ BRANCH = "分公司"  # a branch: of the company its name starts with
 LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
 HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 INSIDE = "内里中"  # the inside of a place, before 的: 园区内的X, 县里的X
+FRAMES = ("scope", "go", "located", "joins")  # the cues that make the place after them a scope
 
 
 @lru_cache(maxsize=None)
@@ -35,7 +36,7 @@ def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
     what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins")},
+    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in FRAMES},
                 key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*:?\s*$")  # 建设地点:X
 
@@ -43,7 +44,7 @@ def _frame_before() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _longest_cue() -> int:
     """How far before a place a scope word may start: its length, a colon and a space."""
-    return 2 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in ("scope", "located", "joins"))
+    return 2 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in FRAMES)
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +58,9 @@ def _owned(cue: str) -> re.Pattern:
 
 
 _PARA_END = re.compile(r"\n")
+_COLON = re.compile(r"[:：]")
+_HARD_END = re.compile(r"[。!！?？\n]")  # what ends a list its colon opens (a semicolon parts its items)
+_LIST_REACH = 600  # how far such a list is read
 CLAUSE_END = re.compile(r"[,，;；。!！?？:：\n]")
 
 
@@ -147,7 +151,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         # the nearest place stated: one its own name holds, else the scope its clause, sentence
         # or paragraph sets; the article's region only when nothing nearer is stated
         at: Mention | None = m
-        place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes)
+        place = _own_place(ctx, e, scopes, gaz) or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
         place = _narrower_site(ctx, e, place, scopes, gaz, park_region) or place
         for pm in sorted(e.mentions, key=lambda x: x.start):
             if place is not None:
@@ -290,15 +294,48 @@ class _Scopes:
         self.frames: list[tuple[int, Handle, bool, bool]] = []  # (start, place, opens its paragraph, located)
         self._listed: set[int] = set()  # frames of several places listed under one scope word
         self._ends: list[int] = []  # where each frame's place ends
+        self._going: set[int] = set()  # frames a verb of going sets (来到X, 走进X)
+        going = _cue("go")
+        # where each outermost mention of any entity ends, by its start: a list of places may hold
+        # other items (来到A园、B公司和C镇)
+        outer_end: dict[int, int] = {}
+        reach = -1
+        for st, neg_end, _, _ in self._every:
+            if -neg_end > reach:
+                reach = -neg_end
+                outer_end[st] = max(outer_end.get(st, -1), -neg_end)
         prev: tuple[int, int, Handle, bool, bool] | None = None  # the last framed place
+        head: dict[int, tuple[bool, bool]] = {}  # 走进X镇的Y园: the place after 的 heads the phrase
         for st, en, k in top:
+            if st in head:
+                # the scope word's phrase is Y (X的Y: X only places Y, as possessor says)
+                opens, loc = head.pop(st)
+                if venue.match(norm[en : en + 6].lstrip()):
+                    prev = None
+                    continue
+                self.frames.append((st, k, opens, loc))
+                self._ends.append(en)
+                prev = (st, en, k, opens, loc)
+                continue
             cue = before.search(norm, max(0, st - _longest_cue()), st)
             if prev is not None and prev[1] == st and self.frames and self.frames[-1][0] == prev[0]:
                 # 在X县Y镇: a place written after its parent narrows the parent's scope
+                if norm[en : en + 1] == "的" and en + 1 in end_at:  # 走进X县Y镇的Z园
+                    head[en + 1] = (prev[3], prev[4])
+                    self.frames.pop()
+                    self._ends.pop()
+                    prev = None
+                    continue
                 self.frames[-1] = (prev[0], k, prev[3], prev[4])
                 prev = (prev[0], en, k, prev[3], prev[4])
                 continue
             listed = prev is not None and prev[1] == st - 1 and norm[st - 1] in LIST_NEXT
+            if not listed and prev is not None and prev[1] < st:
+                # 来到A园、B公司和C镇: other items between, joined by list words
+                q = prev[1]
+                while q < st - 1 and norm[q] in LIST_JOIN and outer_end.get(q + 1, -1) > q + 1:
+                    q = outer_end[q + 1]
+                listed = q == st - 1 and norm[q] in LIST_JOIN
             # 白楼镇:…项目…;…项目…: a place that heads its paragraph with a colon is its scope
             heading = cue is None and not listed and norm[en : en + 1] == ":" and not norm[
                 self._para_start(st) : st].strip(" \t\u3000")
@@ -310,7 +347,8 @@ class _Scopes:
                 j = end_at[j + 1]
             after = norm[j : j + 6].lstrip()
             word = cue.group(0).strip(" \t\u3000:") if cue else ""
-            if venue.match(after) or (word == "在" and after.startswith("的")):
+            owned = j == en and norm[en : en + 1] == "的" and en + 1 in end_at  # 在X镇的Y园
+            if venue.match(after) or (word == "在" and after.startswith("的") and not owned):
                 prev = None
                 continue
             if listed and prev is not None:
@@ -322,11 +360,18 @@ class _Scopes:
                 s0 = ctx.text.sentences[ctx.text.sentence_of(st)][0]
                 opens = heading or (cue is not None and not norm[s0 : cue.start()].strip(" \t\u3000,，"))
                 loc = cue is not None and located.fullmatch(word) is not None
+                if cue is not None and going.fullmatch(word):
+                    self._going.add(len(self.frames))
+            if owned and not listed:
+                head[en + 1] = (opens, loc)
+                prev = None
+                continue
             self.frames.append((st, k, opens, loc))
             self._ends.append(en)
             prev = (st, en, k, opens, loc)
         self._starts = [f[0] for f in self.frames]
         self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
+        self._place_span = {en: (st, k) for st, en, k in top}
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -403,6 +448,10 @@ class _Scopes:
         k = self._place_ending.get(m.start)
         return k if k is not None and self._ctx.entities[k].type == "IndustrialPark" else None
 
+    def place_ending(self, pos: int) -> tuple[int, Handle] | None:
+        """(start, place) of the place mention (inside no other name) that ends at pos."""
+        return self._place_span.get(pos)
+
     def _para_start(self, pos: int) -> int:
         i = bisect.bisect_left(self._para_ends, pos)
         return self._para_ends[i - 1] + 1 if i else 0
@@ -434,7 +483,29 @@ class _Scopes:
             return None
         if k < 0:
             return self.subjects[-1 - k][1]
-        return None if k in self._listed else self.frames[k][1]
+        if k not in self._listed:
+            return self.frames[k][1]
+        # 在X市,…来到A园和B镇,察看了…: which of the listed holds what is not said, but all are in
+        # the scope that opens the paragraph before them
+        j = k
+        while j >= 0 and j in self._listed:
+            j -= 1
+        o = self._last_opening[j] if wide and j >= 0 else -1
+        return self.frames[o][1] if o >= 0 and self._para(self._starts[o]) == self._para(m.start) else None
+
+    def framed(self, m: Mention) -> bool:
+        """Whether a scope word sets m's place as a scope (在X园,…): m is the scope, in no other."""
+        j = bisect.bisect_left(self._starts, m.start)
+        return j < len(self._starts) and self._starts[j] == m.start
+
+    def going_to(self, m: Mention) -> bool:
+        """Whether m is listed after another object of a verb of going in its clause (来到A镇P和B园):
+        one of the places gone to, not inside the first."""
+        norm = self._ctx.text.norm
+        if m.start < 1 or norm[m.start - 1] not in LIST_JOIN:
+            return False
+        i = bisect.bisect_left(self._starts, m.start) - 1
+        return i >= 0 and i in self._going and self._clause(self._starts[i]) == self._clause(m.start)
 
     def _nearest(self, m: Mention, wide: bool, ahead: bool) -> int | None:
         """nearest's answer: the index of its frame (of a sentence's subject, -1 - its sentence)."""
@@ -463,6 +534,11 @@ class _Scopes:
             return i - 1
         if not wide:
             return None
+        if i > 0 and m.start - starts[i - 1] < _LIST_REACH and (c := _COLON.search(text.norm, starts[i - 1], m.start)) \
+                and not _HARD_END.search(text.norm, starts[i - 1], m.start):
+            # 在X园推进3个项目:A项目…;B项目…;C项目…: a list after a colon is the items of its
+            # heading's scope, whatever semicolons part them
+            return i - 1
         if sent in self.subjects and self.subjects[sent][0] < m.start:
             return -1 - sent
         k = self._last_opening[i - 1] if i > 0 else -1
@@ -475,6 +551,24 @@ def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
     """The place the first of e's mentions that has one is written as belonging to (X县的Y)."""
     for m in sorted(e.mentions, key=lambda x: x.start):
         if (k := scopes.possessor(m)) is not None and k != e.handle:
+            return k
+    return None
+
+
+def _written_before(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """A division of the article's region written right before a project's name, nothing between
+    (察看了X镇Y公司Z项目, 观摩了A市B镇Y公司Z项目): a list item headed by its site. Only within the
+    article's region, and written in full: a place outside it before a firm's name is the firm's
+    seat, and a short form there starts the firm's own name (X互助青稞公司)."""
+    if not ctx.focal:
+        return None
+    norm = ctx.text.norm
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        if (hit := scopes.place_ending(m.start)) is None:
+            continue
+        st, k = hit
+        r = ctx.entities[k]
+        if r.type == "Region" and r.region and norm[st : m.start] == r.name and gaz.is_within(r.region, ctx.focal):
             return k
     return None
 
@@ -532,7 +626,10 @@ def _narrower_scope(ctx: ArticleContext, park: Resolved, place: Handle | None, s
         return None
     wide = ctx.entities[place].region
     for m in sorted(park.mentions, key=lambda x: x.start):
-        k = scopes.nearest(m, ahead=False)
+        if scopes.going_to(m):
+            continue
+        # a park a scope word names (在X园,…) is the scope, in none set before its sentence
+        k = scopes.nearest(m, wide=not scopes.framed(m), ahead=False)
         if k is not None and k != place and ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, wide):
             return k
     return None

@@ -322,6 +322,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
             for c in gaz.full[s]
             if len(s) > 2
             or _after_parent(norm, start, gaz.by_code[c], gaz)
+            or _level_again(norm, start + len(s), gaz.by_code[c])
             or (
                 gaz.by_code[c].level == "county"
                 and ev.parent_named(gaz.by_code[c], start, start + len(s), far=far)
@@ -469,6 +470,19 @@ class _Evidence:
         top = max(level_rank(by_code[c].level) for c in cands)
         higher = [c for c in cands if level_rank(by_code[c].level) == top]
         return (higher, "the higher level") if len(higher) == 1 else (cands, "")
+
+
+def _level_again(norm: str, end: int, d) -> bool:
+    """Is a county's two-character name followed by its level's brief again and a body or head
+    of that level (澧县县委, 房县县人大, 萧县县长): the county itself, written as its own people
+    write it (no everyday word repeats the level so)."""
+    if d.level != "county":
+        return False
+    m = _own_bodies_rx().match(norm, end)
+    if not m:
+        return False
+    brief = m.group(1) or head_titles()[m.group()]
+    return norm.startswith(brief, end) and fits_level(brief, d)
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

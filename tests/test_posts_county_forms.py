@@ -43,3 +43,40 @@ def test_the_bodies_of_a_former_county_are_also_named_by_the_former_name():
 def test_a_party_committee_written_with_dang_after_a_former_county():
     member = members("沙湾县党委副书记、县长马强调研。县党委常委、组织部部长胡军参加。")
     assert ("马强", "沙湾市人民政府") in member and ("胡军", "中共沙湾市委员会") in member
+
+
+# ---------------------------------------------------------------- a head after another's post
+
+def test_a_head_written_alone_after_the_party_secretary_of_a_county_in_a_tour():
+    # a city's leader tours its counties: each county's 县长 is written after its 县委书记
+    text = "近日，郴州市委书记刘明到桂阳县调研。桂阳县委书记邓建华、县长李伟陪同。嘉禾县委书记王平，县长赵刚参加。"
+    member = members(text)
+    assert ("李伟", "桂阳县人民政府") in member and ("赵刚", "嘉禾县人民政府") in member
+
+
+def test_a_city_head_after_the_secretary_of_a_county_level_city_is_that_citys():
+    text = (
+        "衡阳市委书记周红率队调研重点项目，衡阳市委副书记、市长吴刚参加。在耒阳市，周红察看了项目建设，"
+        "耒阳市委书记刘海、市长陈杰陪同。在常宁市，周红走访企业，常宁市委书记王东、市长李平陪同。"
+    )
+    member = members(text)
+    assert ("陈杰", "耒阳市人民政府") in member and ("李平", "常宁市人民政府") in member
+    assert ("吴刚", "衡阳市人民政府") in member
+
+
+def test_a_head_of_another_level_after_a_post_is_the_articles_own():
+    # 市长 after a county's secretary: not that county's (a county has a 县长)
+    member = members("湘潭市召开会议。湘潭县委书记李军、市长王勇出席。")
+    assert ("王勇", "湘潭县人民政府") not in member
+
+
+# ---------------------------------------------------------------- a county's everyday stem
+
+def test_an_everyday_stem_before_the_articles_own_county_body_each_time_is_no_county():
+    # 会同 'together with' before 县发改委, twice; the article is about a county of another province
+    text = (
+        "鹿邑县召开项目推进会。县指挥部办公室会同县发改委开展督导。"
+        "下一步，县财政局会同县发改委做好资金保障。"
+    )
+    found, _, _ = bodies(text)
+    assert "鹿邑县发展和改革委员会" in found and "会同县发展和改革委员会" not in found

@@ -422,8 +422,10 @@ def resolve_article(
                         reg = org.place.code
                     elif org is not None and org.type == "Region" and isinstance(org.place, Deixis):
                         reg = deixis(org.place.level)
-                    elif org is not None and org.type == "Agency":
-                        reg = _region_of_agency_mention(org, resolved_agencies, ctx)
+                    elif org is not None and org.type == "Agency" and fits_level(
+                        lvl, gaz.get(at := _region_of_agency_mention(org, resolved_agencies, ctx))
+                    ):
+                        reg = at  # 县政府县长; 邵东市委书记王刚、市长李明: the body's region, of the head's level
                     elif last_region and lvl and fits_level(lvl, gaz.get(last_region)):
                         reg = last_region
                     else:

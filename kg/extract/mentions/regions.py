@@ -286,17 +286,21 @@ def geo_words() -> tuple[str, ...]:
 
 def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
     """Without a division written once in full whose stem is an everyday word (会同县 of
-    二是会同县能源局、县审批局: 会同 'together with' and the article's own 县能源局), when the
-    article names other places and none of them in its province: nothing else says it is there."""
+    二是会同县能源局、县审批局: 会同 'together with' and the article's own 县能源局), or written
+    more often but each time so, its level character starting a body of that level (会同|县发改委),
+    when the article names other places and none of them in its province: nothing else says it
+    is there."""
     coded = [(m, c) for m in out if (c := code_of(m.place))]
     times = Counter(m.surface for m in out)
+    # the surfaces each of whose occurrences ends in a level character that starts a body (县发改委)
+    not_body = {m.surface for m in out if not _own_bodies_rx().match(norm, m.end - 1)}
     by_province: dict[str, set[str]] = {}  # province -> the surfaces of the places in it
     for m, c in coded:
         by_province.setdefault(gaz.chain(c)[-1].code, set()).add(m.surface)
     drop = set()
     for m, c in coded:
         d = gaz.by_code[c]
-        if m.surface != d.name or times[m.surface] > 1 or not any(
+        if m.surface != d.name or (times[m.surface] > 1 and m.surface in not_body) or not any(
             is_common_word(f) for f in d.short.split("/") if f and norm.startswith(f, m.start)
         ):
             continue

@@ -80,3 +80,24 @@ def test_an_everyday_stem_before_the_articles_own_county_body_each_time_is_no_co
     )
     found, _, _ = bodies(text)
     assert "鹿邑县发展和改革委员会" in found and "会同县发展和改革委员会" not in found
+
+
+# ---------------------------------------------------------------- bodies listed with no post
+
+def test_departments_the_lexicons_do_not_name_in_a_list_of_bodies():
+    text = "永兴县召开项目调度会，县招商合作局、县商务和粮食局、县农业农村和科技局等部门负责人参加。"
+    found, _, juris = bodies(text)
+    assert {"永兴县招商合作局", "永兴县商务和粮食局", "永兴县农业农村和科技局"} <= found
+    assert ("永兴县商务和粮食局", "永兴县") in juris
+
+
+def test_a_level_character_that_starts_a_word_begins_no_listed_body():
+    # 市场监管局: 市 starts 市场; 联合国: 国 is no level
+    found, _, _ = bodies("永兴县召开会议，市场监管局、联合国开发署有关人员到场。")
+    assert not any(f.endswith("场监管局") for f in found)
+
+
+def test_an_everyday_word_ending_in_a_department_head_after_a_body_is_no_body():
+    # 布局 'layout' ends in 局; the run holds a known body (工信局) before it
+    found, _, _ = bodies("永兴县工信局深耕产业布局，永兴县委召开会议。")
+    assert not any(f.endswith("布局") for f in found)

@@ -306,8 +306,8 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
         s = unit.start
         if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED:
             continue  # 联合国, 城市管理局: the level or region ends a word before it
-        level = isinstance(unit.place, Deixis)
-        if level and next(iter(cut(norm[s : e])), ("", ""))[0] != norm[s : s + len(unit.place.level)]:
+        place = unit.place
+        if isinstance(place, Deixis) and next(iter(cut(norm[s:e])), ("", ""))[0] != norm[s : s + len(place.level)]:
             continue  # 市场监管局: the level character starts a word (市场), no level
         out.append(unit)
     return out

@@ -101,3 +101,17 @@ def test_an_everyday_word_ending_in_a_department_head_after_a_body_is_no_body():
     # 布局 'layout' ends in 局; the run holds a known body (工信局) before it
     found, _, _ = bodies("永兴县工信局深耕产业布局，永兴县委召开会议。")
     assert not any(f.endswith("布局") for f in found)
+
+
+# ---------------------------------------------------------------- a body named by a post in a chain
+
+def test_a_discipline_committee_secretary_in_a_chain_after_a_standing_committee_post():
+    member = members("永兴县召开警示教育大会，县委常委、纪委书记、监委主任龙飞讲话。")
+    assert ("龙飞", "中共永兴县委员会") in member
+    assert ("龙飞", "中共永兴县纪律检查委员会") in member
+    assert ("龙飞", "永兴县监察委员会") in member
+
+
+def test_a_supervision_commission_written_after_its_region():
+    found, member, _ = bodies("永兴县监委主任龙飞到园区走访。")
+    assert "永兴县监察委员会" in found and ("龙飞", "永兴县监察委员会") in member

@@ -158,6 +158,12 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             elif kind == "partydept" and prev and body_kind(prev.body) == "party" and prev.place is not None and _posts_only(norm, prev.end, i):
                 # 县委常委、统战部部长: a department of the committee whose post comes before it
                 start, region = i, prev.place
+            elif (
+                kind == "dept" and len(f) >= 2 and prev and prev.end < i and isinstance(prev.place, (Code, Deixis))
+                and _posts_only(norm, prev.end, i)
+            ):
+                # 县纪委书记、监委主任: a body of the region of the post before it in one chain
+                start, region = i, prev.place
             else:
                 i += 1
                 continue

@@ -378,14 +378,15 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     "" for a mention or none, unknown, government)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
-        hit = title_at(norm, j)
-        if hit:
-            return j, hit, ""
-        # 全国人大代表、来宾市市长: a region or body, then a title
+        # 全国人大代表、来宾市市长: a region or body, then a title; also where a title starts with
+        # the body's name (县委常委、纪委书记: the 纪委's 书记, not a post attached to the 县委)
         for k in sorted(by_start.get(j, ()), reverse=True):
             hit = title_at(norm, k)
             if hit:
                 return k, hit, ""
+        hit = title_at(norm, j)
+        if hit:
+            return j, hit, ""
         if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)

@@ -335,8 +335,12 @@ def _zone_code(code: str, level: str) -> bool:
 
 def fits_level(level: str, d: Division | None) -> bool:
     """A level word as an article writes it alone (市 of 我市 or 市委, 州 of 州长, 地区 of 地委)
-    fits division d (same_level: 区 a district, not an autonomous region; 州 a prefecture)."""
-    return d is not None and bool(level) and same_level(level, d.name, d.level == "township")
+    fits division d (same_level: 区 a district, not an autonomous region; 州 a prefecture), by
+    its name of today or a former one (县委 of a county become a city: 祁阳县 of 祁阳市)."""
+    if d is None or not level:
+        return False
+    township = d.level == "township"
+    return same_level(level, d.name, township) or any(same_level(level, f, township) for f in d.former)
 
 
 @lru_cache(maxsize=1)

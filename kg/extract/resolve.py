@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import keys
 from kg.extract.facts import parse_number
-from kg.extract.gazetteer import Gazetteer, deixis_prefixes, government_of, head_titles, level_rank, load, same_level
+from kg.extract.gazetteer import Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
 from kg.extract.mentions.agencies import body_kind, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
@@ -136,7 +136,7 @@ def resolve_deixis(level: str, focal: str, present: set[str], gaz: Gazetteer) ->
     A division is of the level written when its name ends in a level word of the same brief
     (levels.tsv): 区 is 涪陵区, not 内蒙古自治区 or 阿里地区; 州 is any 自治州; 地 is a 地区."""
     def fits(d) -> bool:
-        return d is not None and same_level(level, d.name, d.level == "township")
+        return fits_level(level, d)
 
     for d in gaz.chain(focal) if focal else []:
         if fits(d):
@@ -422,9 +422,11 @@ def resolve_article(
                         reg = org.place.code
                     elif org is not None and org.type == "Region" and isinstance(org.place, Deixis):
                         reg = deixis(org.place.level)
-                    elif org is not None and org.type == "Agency":
-                        reg = _region_of_agency_mention(org, resolved_agencies, ctx)
-                    elif last_region and (last := gaz.get(last_region)) and lvl and same_level(lvl, last.name, last.level == "township"):
+                    elif org is not None and org.type == "Agency" and fits_level(
+                        lvl, gaz.get(at := _region_of_agency_mention(org, resolved_agencies, ctx))
+                    ):
+                        reg = at  # 县政府县长; 邵东市委书记王刚、市长李明: the body's region, of the head's level
+                    elif last_region and lvl and fits_level(lvl, gaz.get(last_region)):
                         reg = last_region
                     else:
                         reg = deixis(lvl) if lvl else ""
@@ -455,7 +457,7 @@ def resolve_article(
                         and org.type == "Region"
                         and (reg := _region_code(org, deixis))
                         and (rd := gaz.get(reg))
-                        and same_level(heads[p.title], rd.name, rd.level == "township")
+                        and fits_level(heads[p.title], rd)
                     ):
                         # 广西壮族自治区副主席: a title titles.tsv attaches (主席 of a 政协) is the
                         # head's title of the division written right before it
@@ -481,8 +483,25 @@ def resolve_article(
             if agency_posts:
                 posted.add(om.mention.surface)
 
+    _former_names(ctx, gaz)
     _resolve_orgs(ctx, orgs, regions, gaz, deixis)
     return ctx
+
+
+def _former_names(ctx: ArticleContext, gaz: Gazetteer) -> None:
+    """A division the text writes by a former name (祁阳县 of 祁阳市 today): its bodies are named
+    as today and, as the text knows them, with that name too (祁阳县人民政府)."""
+    written: dict[str, list[str]] = {}  # region code -> its former names the text writes
+    for e in ctx.entities.values():
+        if e.type == "Region" and (d := gaz.get(e.region)) and d.former:
+            if fs := [f for f in d.former if f in e.aliases and d.name in e.name]:
+                written[e.region] = fs
+    if not written:
+        return
+    for e in ctx.entities.values():
+        if e.type == "Agency" and e.region in written:
+            today = gaz.by_code[e.region].name
+            e.aliases.update(e.name.replace(today, f) for f in written[e.region] if today in e.name)
 
 
 class _ParkRegions:

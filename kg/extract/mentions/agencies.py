@@ -158,6 +158,12 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             elif kind == "partydept" and prev and body_kind(prev.body) == "party" and prev.place is not None and _posts_only(norm, prev.end, i):
                 # 县委常委、统战部部长: a department of the committee whose post comes before it
                 start, region = i, prev.place
+            elif (
+                kind == "dept" and len(f) >= 2 and prev and prev.end < i and isinstance(prev.place, (Code, Deixis))
+                and _posts_only(norm, prev.end, i)
+            ):
+                # 县纪委书记、监委主任: a body of the region of the post before it in one chain
+                start, region = i, prev.place
             else:
                 i += 1
                 continue
@@ -176,7 +182,8 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
             out.append(Mention("Agency", surface, start, end, place=region, body=b))
         i = end
-    return out + _units(norm, out, region_end)
+    units = _units(norm, out, region_end)
+    return out + units + _listed_units(norm, [*out, *units], region_end)
 
 
 # a committee's name clipped further (新区工委, 管委主任): read right after a park's name only
@@ -246,6 +253,7 @@ def _units(norm: str, found: list[Mention], region_end: dict[int, Mention]) -> l
 
 
 def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int, Mention]) -> Mention | None:
+    """The unit whose name ends at e (where a title starts, or a list's mark)."""
     lo = max(0, e - UNIT_REACH)
     k = e - 2
     while k >= lo and HAN_LO <= norm[k] <= HAN_HI:
@@ -262,6 +270,53 @@ def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
                 return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
     return None
+
+
+# what stands before a body written in a list, and after it: marks, the words joining a list,
+# the words after a list of bodies (等部门, 负责同志, 相关负责人, 党组书记)
+BEFORE_LISTED = set("、和及与同由对向在从经")
+AFTER_LISTED = set("、，,。;；:：和及与等")
+AFTER_LISTED_WORDS = ("负责", "相关", "主要", "党组", "有关")
+
+
+@lru_cache(maxsize=1)
+def _listed_heads() -> tuple[str, ...]:
+    return longest_first("listed_unit_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def _listed_head_rx() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _listed_heads())))
+
+
+def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention]) -> list[Mention]:
+    """Bodies the lexicons do not name, written in a list or a clause of their own with no post
+    after them (县商务和粮食局、县农业农村和科技局等部门负责人): a region or a level written as a
+    word of its own, then a run ending in a department's head (listed_unit_heads.txt), a mark
+    or the start before it, a mark, a list's word or 负责/相关 after it. One pass over the heads."""
+    taken = Spans((m.start, m.end) for m in found)
+    out: list[Mention] = []
+    n = len(norm)
+    for h in _listed_head_rx().finditer(norm):
+        e = h.end()
+        if taken.overlaps(h.start(), e) or (out and out[-1].end > h.start()):
+            continue
+        if e < n and norm[e] not in AFTER_LISTED and not norm.startswith(AFTER_LISTED_WORDS, e):
+            continue
+        unit = _unit_at(norm, e, {}, region_end)
+        if unit is None or isinstance(unit.place, Inherited) or taken.overlaps(unit.start, unit.end):
+            continue  # 工信局深耕产业布局: a known body inside the run, no unit
+        last = list(cut(unit.body))[-1][0]
+        if last != h.group() and (len(last) - len(h.group()) < 2 or not word_info(last[: -len(h.group())])[0]):
+            continue  # 产业布局, 大局: an everyday word ending in the head, no department's name
+        s = unit.start
+        if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED:
+            continue  # 联合国, 城市管理局: the level or region ends a word before it
+        place = unit.place
+        if isinstance(place, Deixis) and next(iter(cut(norm[s:e])), ("", ""))[0] != norm[s : s + len(place.level)]:
+            continue  # 市场监管局: the level character starts a word (市场), no level
+        out.append(unit)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -197,6 +197,8 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             org = by_end.get(pos)
             if org is None and not posts and kind in ("attach", "party"):
                 org = _deputy_of(norm, pos, t, out)  # 县政协主席王刚,副主席李明: the body before
+            elif org is None and not posts and kind == "head":
+                org = _head_after(norm, pos, out)  # 邵东市委书记王刚、市长李明: the region before
             posts.append(TitleClaim(t, kind, org, body, government=gov))
             pos += len(t)
             nxt = _next_title(norm, pos, by_start)
@@ -244,6 +246,17 @@ def _deputy_of(norm: str, i: int, title: str, found: list[OfficialMention]) -> M
     if not base or last.org is None or last.org.type != "Agency" or last.title.removeprefix("常务") != base:
         return None
     return last.org
+
+
+def _head_after(norm: str, i: int, found: list[OfficialMention]) -> Mention | None:
+    """A head's title written alone right after the name of a person posted in a body and a mark
+    (邵东市委书记王刚、市长李明; 某县县委书记王刚,县长李明): that person's body, which places the
+    head's government where its level fits (resolve: else the article's own of that level)."""
+    prev = found[-1] if found else None
+    if prev is None or i < 1 or norm[i - 1] not in ",，、" or prev.mention.end != i - 1 or not prev.posts:
+        return None
+    org = prev.posts[-1].org
+    return org if org is not None and org.type == "Agency" else None
 
 
 # a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
@@ -365,14 +378,15 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     "" for a mention or none, unknown, government)."""
     if pos < len(norm) and norm[pos] in "、,和":
         j = pos + 1
-        hit = title_at(norm, j)
-        if hit:
-            return j, hit, ""
-        # 全国人大代表、来宾市市长: a region or body, then a title
+        # 全国人大代表、来宾市市长: a region or body, then a title; also where a title starts with
+        # the body's name (县委常委、纪委书记: the 纪委's 书记, not a post attached to the 县委)
         for k in sorted(by_start.get(j, ()), reverse=True):
             hit = title_at(norm, k)
             if hit:
                 return k, hit, ""
+        hit = title_at(norm, j)
+        if hit:
+            return j, hit, ""
         if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)

@@ -286,17 +286,21 @@ def geo_words() -> tuple[str, ...]:
 
 def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
     """Without a division written once in full whose stem is an everyday word (会同县 of
-    二是会同县能源局、县审批局: 会同 'together with' and the article's own 县能源局), when the
-    article names other places and none of them in its province: nothing else says it is there."""
+    二是会同县能源局、县审批局: 会同 'together with' and the article's own 县能源局), or written
+    more often but each time so, its level character starting a body of that level (会同|县发改委),
+    when the article names other places and none of them in its province: nothing else says it
+    is there."""
     coded = [(m, c) for m in out if (c := code_of(m.place))]
     times = Counter(m.surface for m in out)
+    # the surfaces each of whose occurrences ends in a level character that starts a body (县发改委)
+    not_body = {m.surface for m in out if not _own_bodies_rx().match(norm, m.end - 1)}
     by_province: dict[str, set[str]] = {}  # province -> the surfaces of the places in it
     for m, c in coded:
         by_province.setdefault(gaz.chain(c)[-1].code, set()).add(m.surface)
     drop = set()
     for m, c in coded:
         d = gaz.by_code[c]
-        if m.surface != d.name or times[m.surface] > 1 or not any(
+        if m.surface != d.name or (times[m.surface] > 1 and m.surface in not_body) or not any(
             is_common_word(f) for f in d.short.split("/") if f and norm.startswith(f, m.start)
         ):
             continue
@@ -322,6 +326,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
             for c in gaz.full[s]
             if len(s) > 2
             or _after_parent(norm, start, gaz.by_code[c], gaz)
+            or _level_again(norm, start + len(s), gaz.by_code[c])
             or (
                 gaz.by_code[c].level == "county"
                 and ev.parent_named(gaz.by_code[c], start, start + len(s), far=far)
@@ -469,6 +474,19 @@ class _Evidence:
         top = max(level_rank(by_code[c].level) for c in cands)
         higher = [c for c in cands if level_rank(by_code[c].level) == top]
         return (higher, "the higher level") if len(higher) == 1 else (cands, "")
+
+
+def _level_again(norm: str, end: int, d) -> bool:
+    """Is a county's two-character name followed by its level's brief again and a body or head
+    of that level (澧县县委, 房县县人大, 萧县县长): the county itself, written as its own people
+    write it (no everyday word repeats the level so)."""
+    if d.level != "county":
+        return False
+    m = _own_bodies_rx().match(norm, end)
+    if not m:
+        return False
+    brief = m.group(1) or head_titles()[m.group()]
+    return norm.startswith(brief, end) and fits_level(brief, d)
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

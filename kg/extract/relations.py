@@ -739,6 +739,9 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     }
     if len(comps) != 1:
         return []
+    norm = ctx.text.norm
+    if all(norm.startswith(_PEER, cm.end) for cm, k in firms if k in comps and cm.end <= m.start):
+        return []  # 参加A公司、B科技以及X工程等项目: a firm listed with the project is its peer, not its subject
     # a list of firms' projects (A公司X项目、B公司Y项目、Z项目): a project between that a firm's
     # name starts says the list names each one's own builder; the subject is none of the others'
     subject = min(cm.end for cm, k in firms if k in comps)
@@ -747,6 +750,7 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_PEER = ("、", "以及")  # what joins the items of a list (A、B以及C), never a subject to its verb
 _BY = re.compile(r"^[,，]?由$")  # Y由X承建, Y，由X投资建设: what comes after 由 builds Y
 _JOINT = re.compile(r"[和与及、]")  # 由A和B共同投资建设: each builds it
 _TOGETHER = ("共同", "联合", "合作", "携手")
@@ -767,6 +771,11 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
     if before:
         cm, k = before
         between = norm[cm.end : pm.start]
+        lo = bisect.bisect_left(items, cm.end, key=lambda x: x[0].start)
+        for xm, _ in items[lo : bisect.bisect_left(items, pm.start, key=lambda x: x[0].start)]:
+            if xm.end <= pm.start:  # a name between says no verb (开发 of X开发区): it is masked
+                a, b = xm.start - cm.end, xm.end - cm.end
+                between = between[:a] + "\u3000" * (b - a) + between[b:]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
             return [k]
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]

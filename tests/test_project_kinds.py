@@ -1,0 +1,38 @@
+"""Kinds of project text seen on county news (signing and groundbreaking reports, inspection
+visits), on sentences written for the tests."""
+from __future__ import annotations
+
+from conftest import extract_text, names, rels
+from test_mentions import orgs
+
+
+def test_parks_counted_in_a_list_of_projects_are_projects():
+    got = orgs("今年以来,我县先后引进青禾智能装备产业园、星辰新材料产业园、蓝海冷链物流中心等重大产业项目5个。")
+    assert {("Project", "青禾智能装备产业园"), ("Project", "星辰新材料产业园"), ("Project", "蓝海冷链物流中心")} <= got
+    assert not any(t == "IndustrialPark" for t, _ in got)
+
+
+def test_a_designated_zone_outside_a_list_of_projects_stays_a_park():
+    got = orgs("青禾智能装备产业园位于县城东部,规划面积3平方公里。")
+    assert ("IndustrialPark", "青禾智能装备产业园") in got
+
+
+def test_the_object_of_a_visit_verb_is_no_project_name():
+    got = orgs("副县长王建明一行实地查看项目建设进度,听取企业负责人汇报。")
+    assert not any(t == "Project" for t, _ in got)
+
+
+def test_a_park_joined_by_and_to_what_a_project_adds_is_part_of_its_name():
+    got = orgs("活动现场,云杉数字经济产业园和大数据中心项目、绿谷生物医药研发基地项目等8个项目集中签约。")
+    assert ("Project", "云杉数字经济产业园和大数据中心项目") in got
+    assert not any(n.startswith("和") for _, n in got)
+
+
+def test_a_firm_listed_with_a_project_is_not_its_builder():
+    r = extract_text("标题:我县举行项目集中开工活动\n县领导出席了金辰科技以及城南片区雨污分流改造工程等2个项目的开工仪式。\n")
+    assert not any(p.endswith("改造工程") for p, _ in rels(r, "developedBy"))
+
+
+def test_a_development_zone_between_a_firm_and_a_project_says_no_build_verb():
+    r = extract_text("标题:项目观摩\n县领导与华泰机械、金辰科技负责人来到城东开发区道路改造工程现场。\n")
+    assert not any(p.endswith("道路改造工程") for p, _ in rels(r, "developedBy"))

@@ -36,3 +36,8 @@ def test_a_firm_listed_with_a_project_is_not_its_builder():
 def test_a_development_zone_between_a_firm_and_a_project_says_no_build_verb():
     r = extract_text("标题:项目观摩\n县领导与华泰机械、金辰科技负责人来到城东开发区道路改造工程现场。\n")
     assert not any(p.endswith("道路改造工程") for p, _ in rels(r, "developedBy"))
+
+
+def test_a_phase_written_with_and_without_its_head_word_is_one_project():
+    r = extract_text("标题:县委书记调研项目建设\n占地200亩的海川精工二期项目建设进展顺利。他指出,海川精工二期是全县工业的重点。\n")
+    assert names(r, "Project") == {"海川精工二期项目"}

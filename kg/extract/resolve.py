@@ -639,6 +639,14 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     stems over the names (a loop over pairs was quadratic in the projects of a long text)."""
     if len(names) < 2:
         return {}
+    canon: dict[str, str] = {}
+    have = set(names)
+    for n in names:  # X二期 and X二期项目: one phase, written with its head word or without
+        ph = PHASE.search(n)
+        if ph and ph.end() == len(n) and not ph.group().endswith(_PHASE_HEADS):
+            full = next((n + h for h in _PHASE_HEADS if n + h in have), "")
+            if full:
+                canon[n] = full
     ends = suffix_ends("Project")
     stems: dict[str, list[str]] = {}  # stem -> the names with that stem
     suffix_of: dict[str, str] = {}
@@ -648,7 +656,7 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
             stems.setdefault(n[: -len(suf)], []).append(n)
             suffix_of[n] = suf
     if not stems:
-        return {}
+        return canon
     keys = sorted(stems)
     longer: dict[str, set[str]] = {}  # short name -> the longer names holding its stem
     if len(keys) * len(names) <= _PAIRS:  # few projects: `in` for each pair beats an automaton
@@ -660,12 +668,19 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
         for p in stems[key]:
             if len(q) > len(p) and q.endswith(suffix_of[p]):
                 longer.setdefault(p, set()).add(q)
-    canon: dict[str, str] = {}
     for p in sorted(longer, key=lambda n: (-len(n), n)):  # the longer names are settled first
+        if p in canon:
+            continue
         targets = {canon.get(q, q) for q in longer[p]}
         if len(targets) == 1:
             canon[p] = targets.pop()
+    for n in sorted(canon):  # a phase's fuller form may be a short form itself: the longest one
+        while canon[n] in canon and canon[canon[n]] != canon[n]:
+            canon[n] = canon[canon[n]]
     return canon
+
+
+_PHASE_HEADS = ("项目", "工程")  # the head words a phase is written with or without (二期, 二期项目)
 
 
 @lru_cache(maxsize=65536)

@@ -41,3 +41,8 @@ def test_a_development_zone_between_a_firm_and_a_project_says_no_build_verb():
 def test_a_phase_written_with_and_without_its_head_word_is_one_project():
     r = extract_text("标题:县委书记调研项目建设\n占地200亩的海川精工二期项目建设进展顺利。他指出,海川精工二期是全县工业的重点。\n")
     assert names(r, "Project") == {"海川精工二期项目"}
+
+
+def test_the_brand_before_a_bracketed_place_heads_the_firms_project():
+    r = extract_text("标题:我县签约三个项目\n签约的恒远技改项目将对恒远(江西)新材料有限公司的老厂房进行改造。\n")
+    assert ("恒远技改项目", "恒远(江西)新材料有限公司") in rels(r, "developedBy")

@@ -728,6 +728,9 @@ def _company_short_forms(core: str) -> tuple[str, ...]:
     """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named
     (cached: asked twice for each company, and a region's news names the same ones again)."""
     out = []
+    k = core.find("(")
+    if k >= 2:  # 天顺风能(苏州), 台玻(福建)光伏玻璃: the brand before the place in brackets
+        out.append(core[:k])
     for suf in _industry_suffixes():
         if core.endswith(suf) and len(core) - len(suf) >= 2:
             stem = core[: -len(suf)]

@@ -46,3 +46,15 @@ def test_a_phase_written_with_and_without_its_head_word_is_one_project():
 def test_the_brand_before_a_bracketed_place_heads_the_firms_project():
     r = extract_text("标题:我县签约三个项目\n签约的恒远技改项目将对恒远(江西)新材料有限公司的老厂房进行改造。\n")
     assert ("恒远技改项目", "恒远(江西)新材料有限公司") in rels(r, "developedBy")
+
+
+def test_a_park_named_after_a_firm_of_the_article_is_its_project():
+    r = extract_text("标题:我县重大项目集中开工\n仪式上,瑞鹰科技(江苏)有限公司介绍了项目情况。瑞鹰智能装备产业园占地200亩,"
+                     "预计年底投产。\n")
+    assert "瑞鹰智能装备产业园" in names(r, "Project")
+    assert ("瑞鹰智能装备产业园", "瑞鹰科技(江苏)有限公司") in rels(r, "developedBy")
+
+
+def test_a_park_named_after_a_place_stays_a_park_beside_a_firm_of_that_name():
+    r = extract_text("标题:梅河口市医药产业发展\n吉林梅河药业集团有限公司今年扩产。梅河口康美谷医药产业园已入驻企业20家。\n")
+    assert "梅河口康美谷医药产业园" in names(r, "IndustrialPark")

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections import Counter
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -26,6 +26,7 @@ from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 from kg.extract.notes import attempt
+from kg.extract.segment import is_common_word
 from kg.model import Evidence, Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, code_of
 from kg.resources import table
@@ -580,6 +581,20 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             if in_text(short) and short not in r.aliases:
                 r.aliases.add(short)
 
+    # a park named after a company of the article (X控股 named, X高速装备产业园): the company's
+    # project, as a park whose name starts with a company's full name (orgs._settle)
+    brands = sorted({
+        b for core in groups for f in (core, *_company_short_forms(core)) if len(b := _brand_of(f)) >= 2 and not is_common_word(b)
+    } - region_forms)
+    if brands:
+        place_at = {r.start for r in regions}  # a park named after a place (梅河口X产业园) is no firm's
+        orgs = [
+            replace(m, type="Project", rule="company-park")
+            if m.type == "IndustrialPark" and not isinstance(m.place, Deixis) and m.start not in place_at
+            and any(m.surface.startswith(b) and len(m.surface) - len(b) >= 4 for b in brands)
+            else m
+            for m in orgs
+        ]
     # parks: a shorter name that the longer one contains (or keeps in order) is the same park
     # longest first; names of one length in text order (a set's order would follow the hash seed)
     # 县经济开发区 (a level word alone before a park's suffix): the park of the article's region of
@@ -730,7 +745,8 @@ def _company_short_forms(core: str) -> tuple[str, ...]:
     out = []
     k = core.find("(")
     if k >= 2:  # 天顺风能(苏州), 台玻(福建)光伏玻璃: the brand before the place in brackets
-        out.append(core[:k])
+        core = core[:k]
+        out.append(core)
     for suf in _industry_suffixes():
         if core.endswith(suf) and len(core) - len(suf) >= 2:
             stem = core[: -len(suf)]

@@ -58,3 +58,11 @@ def test_a_park_named_after_a_firm_of_the_article_is_its_project():
 def test_a_park_named_after_a_place_stays_a_park_beside_a_firm_of_that_name():
     r = extract_text("标题:梅河口市医药产业发展\n吉林梅河药业集团有限公司今年扩产。梅河口康美谷医药产业园已入驻企业20家。\n")
     assert "梅河口康美谷医药产业园" in names(r, "IndustrialPark")
+
+
+def test_a_project_after_a_firms_short_and_full_name_is_one_project():
+    r = extract_text("标题:鑫源科技年产10万套汽车零部件项目开工\n5月8日,鑫源科技(安徽)有限公司年产10万套汽车零部件项目"
+                     "在县经济开发区开工。当天,华宁新材料有限公司二期项目也同步开工。华宁新材料二期计划投资3亿元。\n")
+    assert names(r, "Project") == {"鑫源科技(安徽)有限公司年产10万套汽车零部件项目", "华宁新材料有限公司二期项目"}
+    assert names(r, "Company") >= {"鑫源科技(安徽)有限公司"}
+    assert "鑫源科技" not in names(r, "Company")

@@ -548,6 +548,14 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         longer = ending.get(core, [])
         if len(core) >= 2 and len(longer) == 1:
             groups[longer[0]] = groups.pop(core) + groups[longer[0]]
+    # X科技 and X科技(安徽): the company named with the place of its registration in brackets
+    bracketed: dict[str, list[str]] = {}
+    for core in sorted(groups):
+        if (k := core.find("(")) >= 2:
+            bracketed.setdefault(core[:k], []).append(core)
+    for pre, longer in sorted(bracketed.items()):
+        if pre in groups and len(longer) == 1:
+            groups[longer[0]] = groups.pop(pre) + groups[longer[0]]
     # a group named by its brand alone (鲁丰集团) is the one group of the article whose core is
     # that brand and industry words (山东鲁丰控股集团有限公司: 鲁丰|控股); a company so, the one company
     by_brand: dict[str, list[str]] = {}
@@ -572,6 +580,11 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
 
     def in_text(s: str) -> bool:
         return s in found or not s  # as `s in norm`: "" is in every text
+    company_forms: dict[str, int] = {}  # every form of a company's name -> which company (by order)
+    for n, (core, ms) in enumerate(sorted(groups.items())):
+        for f in {core, *(m.surface for m in ms)}:
+            if len(f) >= 2:
+                company_forms.setdefault(f, n)
     for core, ms in groups.items():
         name = max((m.surface for m in ms), key=lambda s: (len(s), s))
         for m in ms:  # ms is never empty: a group is made with its first mention
@@ -638,13 +651,39 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             name = canon.get(park_name(m), park_name(m))
             _add(ctx, "IndustrialPark", name, name, m, region=park_code.get(name, ""))
 
-    pcanon = _project_short_forms(sorted({m.surface for m in orgs if m.type == "Project"}))
+    pnames = sorted({m.surface for m in orgs if m.type == "Project"})
+    pcanon = _project_short_forms(pnames)
+    for short, full in _same_company_projects(pnames, company_forms).items():
+        pcanon.setdefault(short, pcanon.get(full, full))
     for m in orgs:
         if m.type == "Project":
             name = pcanon.get(m.surface, m.surface)
             r = _add(ctx, "Project", name, name, m)
             if phase := project_phase(name):
                 r.attrs["phase"] = phase
+
+
+def _same_company_projects(names: list[str], company_forms: dict[str, int]) -> dict[str, str]:
+    """X科技年产N吨Y项目 and X科技(安徽)有限公司年产N吨Y项目: one project written after two forms of
+    its company's name (a title's short one, the body's full one), the same words after them.
+    Each name that starts with a company's form maps to the longest name of its (company, rest)."""
+    by_rest: dict[tuple[int, str], list[str]] = {}
+    for n in names:
+        for k in range(min(len(n) - 2, 24), 1, -1):  # the longest form of a company it starts with
+            c = company_forms.get(n[:k])
+            if c is not None:
+                rest = n[k:]
+                if rest.endswith(_PHASE_HEADS) and (ph := PHASE.search(rest[:-2])) and ph.end() == len(rest) - 2:
+                    rest = rest[:-2]  # 二期项目 and 二期: one phase (as _project_short_forms)
+                by_rest.setdefault((c, rest), []).append(n)
+                break
+    out: dict[str, str] = {}
+    for key in sorted(by_rest):
+        group = by_rest[key]
+        if len(group) > 1:
+            full = max(group, key=lambda s: (len(s), s))
+            out.update((g, full) for g in group if g != full)
+    return out
 
 
 def _project_short_forms(names: list[str]) -> dict[str, str]:

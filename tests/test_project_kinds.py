@@ -7,8 +7,8 @@ from test_mentions import orgs
 
 
 def test_parks_counted_in_a_list_of_projects_are_projects():
-    got = orgs("今年以来,我县先后引进青禾智能装备产业园、星辰新材料产业园、蓝海冷链物流中心等重大产业项目5个。")
-    assert {("Project", "青禾智能装备产业园"), ("Project", "星辰新材料产业园"), ("Project", "蓝海冷链物流中心")} <= got
+    got = orgs("今年以来,我县先后引进翊腾智能装备产业园、鑫泓新材料产业园、蓝海冷链物流中心等重大产业项目5个。")
+    assert {("Project", "翊腾智能装备产业园"), ("Project", "鑫泓新材料产业园"), ("Project", "蓝海冷链物流中心")} <= got
     assert not any(t == "IndustrialPark" for t, _ in got)
 
 
@@ -66,3 +66,13 @@ def test_a_project_after_a_firms_short_and_full_name_is_one_project():
     assert names(r, "Project") == {"鑫源科技(安徽)有限公司年产10万套汽车零部件项目", "华宁新材料有限公司二期项目"}
     assert names(r, "Company") >= {"鑫源科技(安徽)有限公司"}
     assert "鑫源科技" not in names(r, "Company")
+
+
+def test_a_works_word_before_the_head_is_part_of_a_projects_name():
+    got = orgs("该公司货架展柜加工建设项目总投资7000万元。")
+    assert ("Project", "货架展柜加工建设项目") in got
+
+
+def test_many_of_a_class_of_projects_is_no_project():
+    got = orgs("今年还将争取把更多老旧小区改造项目纳入省级计划。")
+    assert not any(t == "Project" for t, _ in got)

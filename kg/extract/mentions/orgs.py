@@ -33,7 +33,8 @@ PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
 # makes a noun of the verb, so no clause ends between them
 BOUND_TAGS = frozenset({"zg", "ng", "n"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
-PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
+# Many of a class (更多, 许多, 众多 高标准农田建设项目): no one project either.
+PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]|(?:更|许|很|诸|众)多")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
 FRAMES = (  # "以福斯派为龙头": the slot is a company
@@ -365,7 +366,9 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue  # 煤化工, 一体化|工程, 劳动力: the tail of another word, not a company's suffix
         if strength in ("industry", "works") and not _word_ends_at(norm, s, e):
             continue  # 一体化|工程 holds no 化工, 工程师 no 工程: a suffix is a word of its own
-        start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+        # 中铁建设集团 keeps its 建设; so does X加工建设项目, X改造项目 (a works word before 项目 is the head's)
+        keep = strength == "legal" or typ == "Project" and norm.endswith(_works_words(), 0, s)
+        start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=keep)
         start = after_list_marker(norm, start, s)
         level_head = typ == "IndustrialPark" and norm[s:e] in _park_level_heads()
         if level_head and s >= 2 and norm[s - 2] in "我本" and (level := _park_level(norm[s - 2 : s])):

@@ -76,3 +76,11 @@ def test_a_works_word_before_the_head_is_part_of_a_projects_name():
 def test_many_of_a_class_of_projects_is_no_project():
     got = orgs("今年还将争取把更多老旧小区改造项目纳入省级计划。")
     assert not any(t == "Project" for t, _ in got)
+
+
+def test_a_role_after_a_project_names_its_builder():
+    r = extract_text("标题:我县第二批项目集中签约\n1.年产5万吨再生铝项目,投资方为江西鑫铝金属有限公司,总投资3亿元;\n"
+                     "2.智能家居产业园项目,建设单位是广东美家智能科技有限公司,总投资10亿元。\n")
+    got = rels(r, "developedBy")
+    assert ("年产5万吨再生铝项目", "江西鑫铝金属有限公司") in got
+    assert ("智能家居产业园项目", "广东美家智能科技有限公司") in got

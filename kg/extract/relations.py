@@ -750,6 +750,15 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_ROLE_BETWEEN = re.compile(r"[,，]?(?:该项目|项目)?的?(?P<role>[\u4e00-\u9fff]{2,4}?)(?:为|是|系)?[：:]?")
+
+
+def _builder_role_between(between: str) -> bool:
+    """between is a role of who builds, and a copula (,投资方为 | 建设单位是 | ,项目业主:), nothing else."""
+    m = _ROLE_BETWEEN.fullmatch(between.strip())
+    return bool(m and _owned("builder").fullmatch(m.group("role")))
+
+
 _PEER = ("、", "以及")  # what joins the items of a list (A、B以及C), never a subject to its verb
 _BY = re.compile(r"^[,，]?由$")  # Y由X承建, Y，由X投资建设: what comes after 由 builds Y
 _JOINT = re.compile(r"[和与及、]")  # 由A和B共同投资建设: each builds it
@@ -779,6 +788,8 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
             return [k]
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
+    if after and ents[after[0][1]].type == "Company" and _builder_role_between(norm[pm.end : after[0][0].start]):
+        return [after[0][1]]  # Y项目,投资方为X公司: the role names its builder
     if after and _BY.match(norm[pm.end : after[0][0].start].strip()):
         got: list[Handle] = []
         end = pm.end

@@ -596,15 +596,16 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
 
     # a park named after a company of the article (X控股 named, X高速装备产业园): the company's
     # project, as a park whose name starts with a company's full name (orgs._settle)
-    brands = sorted({
+    brands = {
         b for core in groups for f in (core, *_company_short_forms(core)) if len(b := _brand_of(f)) >= 2 and not is_common_word(b)
-    } - region_forms)
+    } - region_forms
     if brands:
         place_at = {r.start for r in regions}  # a park named after a place (梅河口X产业园) is no firm's
+        longest = max(map(len, brands))
         orgs = [
             replace(m, type="Project", rule="company-park")
             if m.type == "IndustrialPark" and not isinstance(m.place, Deixis) and m.start not in place_at
-            and any(m.surface.startswith(b) and len(m.surface) - len(b) >= 4 for b in brands)
+            and any(m.surface[:k] in brands for k in range(2, min(longest, len(m.surface) - 4) + 1))
             else m
             for m in orgs
         ]

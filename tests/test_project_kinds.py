@@ -84,3 +84,12 @@ def test_a_role_after_a_project_names_its_builder():
     got = rels(r, "developedBy")
     assert ("年产5万吨再生铝项目", "江西鑫铝金属有限公司") in got
     assert ("智能家居产业园项目", "广东美家智能科技有限公司") in got
+
+
+def test_respectively_pairs_firms_and_projects_in_the_order_written():
+    r = extract_text("标题:我县举行招商引资项目签约仪式\n签约仪式上,县长李明分别与博盛机械有限公司、天鑫医疗器械有限公司签订了"
+                     "年产3万吨精密铸件项目和医用耗材生产项目投资协议。\n")
+    got = rels(r, "developedBy")
+    assert ("年产3万吨精密铸件项目", "博盛机械有限公司") in got
+    assert ("年产3万吨精密铸件项目", "天鑫医疗器械有限公司") not in got
+    assert ("医用耗材生产项目", "天鑫医疗器械有限公司") in got

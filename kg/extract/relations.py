@@ -750,6 +750,43 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_RUN_JOIN = re.compile(r"[、和及与]|以及")  # what joins the items of a run (A、B和C)
+_RESPECTIVELY = "分别"
+_CLAUSE_REACH = 120  # how far back a clause's 分别 is looked for
+
+
+def _respectively(norm: str, items, pm: Mention, ents, build: re.Pattern) -> Handle | None:
+    """分别与A、B签订了X项目和Y项目: n companies, then a build verb, then n projects, 分别 before
+    them in the clause: each project is its company's in the order written (the nearest company
+    before the first project is not its builder). None when pm is in no such run."""
+    ms = [(m, k) for m, k in items if ents[k].type in ("Company", "Project")]
+    at = next((i for i, (m, _) in enumerate(ms) if m is pm), None)
+    if at is None:
+        return None
+    lo = at
+    while lo > 0 and ents[ms[lo - 1][1]].type == "Project" and _RUN_JOIN.fullmatch(norm[ms[lo - 1][0].end : ms[lo][0].start]):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(ms) and ents[ms[hi + 1][1]].type == "Project" and _RUN_JOIN.fullmatch(norm[ms[hi][0].end : ms[hi + 1][0].start]):
+        hi += 1
+    if hi == lo or lo == 0 or ents[ms[lo - 1][1]].type != "Company":
+        return None
+    gap = norm[ms[lo - 1][0].end : ms[lo][0].start]
+    if CLAUSE_END.search(gap) or not build.search(gap):
+        return None
+    c = lo - 1
+    while c > 0 and ents[ms[c - 1][1]].type == "Company" and _RUN_JOIN.fullmatch(norm[ms[c - 1][0].end : ms[c][0].start]):
+        c -= 1
+    if lo - c != hi - lo + 1:
+        return None
+    first = ms[c][0].start
+    floor = max(0, first - _CLAUSE_REACH)
+    k = max(floor - 1, *(norm.rfind(x, floor, first) for x in "，,。；;\n"))
+    if norm.find(_RESPECTIVELY, k + 1, first) < 0:
+        return None
+    return ms[c + at - lo][1]
+
+
 _ROLE_BETWEEN = re.compile(r"[,，]?(?:该项目|项目)?的?(?P<role>[\u4e00-\u9fff]{2,4}?)(?:为|是|系)?[：:]?")
 
 
@@ -776,6 +813,8 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
     ents = ctx.entities
     # the nearest before it and the nearest after it (items are in text order): a walk from each
     # end to the first that fits, not a list of all that fit
+    if (paired := _respectively(norm, items, pm, ents, build)) is not None:
+        return [paired]
     before = next((x for x in reversed(items) if x[0].end <= pm.start and ents[x[1]].type in ("Company", "Project")), None)
     if before:
         cm, k = before

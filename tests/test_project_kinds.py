@@ -93,3 +93,8 @@ def test_respectively_pairs_firms_and_projects_in_the_order_written():
     assert ("年产3万吨精密铸件项目", "博盛机械有限公司") in got
     assert ("年产3万吨精密铸件项目", "天鑫医疗器械有限公司") not in got
     assert ("医用耗材生产项目", "天鑫医疗器械有限公司") in got
+
+
+def test_a_list_item_may_start_with_a_character_jieba_reads_as_a_preposition():
+    got = orgs("集中开工的项目为鸿达包装生产线项目、向晖陶瓷生产线项目和龙泰物流基地项目。")
+    assert ("Project", "向晖陶瓷生产线项目") in got

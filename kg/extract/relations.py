@@ -836,6 +836,9 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     }
     if len(comps) != 1:
         return []
+    norm = ctx.text.norm
+    if all(norm.startswith(_PEER, cm.end) for cm, k in firms if k in comps and cm.end <= m.start):
+        return []  # 参加A公司、B科技以及X工程等项目: a firm listed with the project is its peer, not its subject
     # a list of firms' projects (A公司X项目、B公司Y项目、Z项目): a project between that a firm's
     # name starts says the list names each one's own builder; the subject is none of the others'
     subject = min(cm.end for cm, k in firms if k in comps)
@@ -844,6 +847,53 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_RUN_JOIN = re.compile(r"[、和及与]|以及")  # what joins the items of a run (A、B和C)
+_RESPECTIVELY = "分别"
+_CLAUSE_REACH = 120  # how far back a clause's 分别 is looked for
+
+
+def _respectively(norm: str, items, pm: Mention, ents, build: re.Pattern) -> Handle | None:
+    """分别与A、B签订了X项目和Y项目: n companies, then a build verb, then n projects, 分别 before
+    them in the clause: each project is its company's in the order written (the nearest company
+    before the first project is not its builder). None when pm is in no such run."""
+    ms = [(m, k) for m, k in items if ents[k].type in ("Company", "Project")]
+    at = next((i for i, (m, _) in enumerate(ms) if m is pm), None)
+    if at is None:
+        return None
+    lo = at
+    while lo > 0 and ents[ms[lo - 1][1]].type == "Project" and _RUN_JOIN.fullmatch(norm[ms[lo - 1][0].end : ms[lo][0].start]):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(ms) and ents[ms[hi + 1][1]].type == "Project" and _RUN_JOIN.fullmatch(norm[ms[hi][0].end : ms[hi + 1][0].start]):
+        hi += 1
+    if hi == lo or lo == 0 or ents[ms[lo - 1][1]].type != "Company":
+        return None
+    gap = norm[ms[lo - 1][0].end : ms[lo][0].start]
+    if CLAUSE_END.search(gap) or not build.search(gap):
+        return None
+    c = lo - 1
+    while c > 0 and ents[ms[c - 1][1]].type == "Company" and _RUN_JOIN.fullmatch(norm[ms[c - 1][0].end : ms[c][0].start]):
+        c -= 1
+    if lo - c != hi - lo + 1:
+        return None
+    first = ms[c][0].start
+    floor = max(0, first - _CLAUSE_REACH)
+    k = max(floor - 1, *(norm.rfind(x, floor, first) for x in "，,。；;\n"))
+    if norm.find(_RESPECTIVELY, k + 1, first) < 0:
+        return None
+    return ms[c + at - lo][1]
+
+
+_ROLE_BETWEEN = re.compile(r"[,，]?(?:该项目|项目)?的?(?P<role>[\u4e00-\u9fff]{2,4}?)(?:为|是|系)?[：:]?")
+
+
+def _builder_role_between(between: str) -> bool:
+    """between is a role of who builds, and a copula (,投资方为 | 建设单位是 | ,项目业主:), nothing else."""
+    m = _ROLE_BETWEEN.fullmatch(between.strip())
+    return bool(m and _owned("builder").fullmatch(m.group("role")))
+
+
+_PEER = ("、", "以及")  # what joins the items of a list (A、B以及C), never a subject to its verb
 _BY = re.compile(r"^[,，]?由$")  # Y由X承建, Y，由X投资建设: what comes after 由 builds Y
 _JOINT = re.compile(r"[和与及、]")  # 由A和B共同投资建设: each builds it
 _TOGETHER = ("共同", "联合", "合作", "携手")
@@ -860,13 +910,22 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
     ents = ctx.entities
     # the nearest before it and the nearest after it (items are in text order): a walk from each
     # end to the first that fits, not a list of all that fit
+    if (paired := _respectively(norm, items, pm, ents, build)) is not None:
+        return [paired]
     before = next((x for x in reversed(items) if x[0].end <= pm.start and ents[x[1]].type in ("Company", "Project")), None)
     if before:
         cm, k = before
         between = norm[cm.end : pm.start]
+        lo = bisect.bisect_left(items, cm.end, key=lambda x: x[0].start)
+        for xm, _ in items[lo : bisect.bisect_left(items, pm.start, key=lambda x: x[0].start)]:
+            if xm.end <= pm.start:  # a name between says no verb (开发 of X开发区): it is masked
+                a, b = xm.start - cm.end, xm.end - cm.end
+                between = between[:a] + "\u3000" * (b - a) + between[b:]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
             return [k]
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
+    if after and ents[after[0][1]].type == "Company" and _builder_role_between(norm[pm.end : after[0][0].start]):
+        return [after[0][1]]  # Y项目,投资方为X公司: the role names its builder
     if after and _BY.match(norm[pm.end : after[0][0].start].strip()):
         got: list[Handle] = []
         end = pm.end

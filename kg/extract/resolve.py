@@ -13,7 +13,7 @@ import bisect
 import re
 from collections import Counter
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -26,6 +26,7 @@ from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 from kg.extract.notes import attempt
+from kg.extract.segment import is_common_word
 from kg.model import Evidence, Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, code_of
 from kg.resources import table
@@ -566,6 +567,14 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         longer = ending.get(core, [])
         if len(core) >= 2 and len(longer) == 1:
             groups[longer[0]] = groups.pop(core) + groups[longer[0]]
+    # X科技 and X科技(安徽): the company named with the place of its registration in brackets
+    bracketed: dict[str, list[str]] = {}
+    for core in sorted(groups):
+        if (k := core.find("(")) >= 2:
+            bracketed.setdefault(core[:k], []).append(core)
+    for pre, longer in sorted(bracketed.items()):
+        if pre in groups and len(longer) == 1:
+            groups[longer[0]] = groups.pop(pre) + groups[longer[0]]
     # a group named by its brand alone (鲁丰集团) is the one group of the article whose core is
     # that brand and industry words (山东鲁丰控股集团有限公司: 鲁丰|控股); a company so, the one company
     by_brand: dict[str, list[str]] = {}
@@ -590,6 +599,11 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
 
     def in_text(s: str) -> bool:
         return s in found or not s  # as `s in norm`: "" is in every text
+    company_forms: dict[str, int] = {}  # every form of a company's name -> which company (by order)
+    for n, (core, ms) in enumerate(sorted(groups.items())):
+        for f in {core, *(m.surface for m in ms)}:
+            if len(f) >= 2:
+                company_forms.setdefault(f, n)
     for core, ms in groups.items():
         name = max((m.surface for m in ms), key=lambda s: (len(s), s))
         for m in ms:  # ms is never empty: a group is made with its first mention
@@ -599,6 +613,21 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             if in_text(short) and short not in r.aliases:
                 r.aliases.add(short)
 
+    # a park named after a company of the article (X控股 named, X高速装备产业园): the company's
+    # project, as a park whose name starts with a company's full name (orgs._settle)
+    brands = {
+        b for core in groups for f in (core, *_company_short_forms(core)) if len(b := _brand_of(f)) >= 2 and not is_common_word(b)
+    } - region_forms
+    if brands:
+        place_at = {r.start for r in regions}  # a park named after a place (梅河口X产业园) is no firm's
+        longest = max(map(len, brands))
+        orgs = [
+            replace(m, type="Project", rule="company-park")
+            if m.type == "IndustrialPark" and not isinstance(m.place, Deixis) and m.start not in place_at
+            and any(m.surface[:k] in brands for k in range(2, min(longest, len(m.surface) - 4) + 1))
+            else m
+            for m in orgs
+        ]
     # parks: a shorter name that the longer one contains (or keeps in order) is the same park
     # longest first; names of one length in text order (a set's order would follow the hash seed)
     # 县经济开发区 (a level word alone before a park's suffix): the park of the article's region of
@@ -642,13 +671,39 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             name = canon.get(park_name(m), park_name(m))
             _add(ctx, "IndustrialPark", name, name, m, region=park_code.get(name, ""))
 
-    pcanon = _project_short_forms(sorted({m.surface for m in orgs if m.type == "Project"}))
+    pnames = sorted({m.surface for m in orgs if m.type == "Project"})
+    pcanon = _project_short_forms(pnames)
+    for short, full in _same_company_projects(pnames, company_forms).items():
+        pcanon.setdefault(short, pcanon.get(full, full))
     for m in orgs:
         if m.type == "Project":
             name = pcanon.get(m.surface, m.surface)
             r = _add(ctx, "Project", name, name, m)
             if phase := project_phase(name):
                 r.attrs["phase"] = phase
+
+
+def _same_company_projects(names: list[str], company_forms: dict[str, int]) -> dict[str, str]:
+    """X科技年产N吨Y项目 and X科技(安徽)有限公司年产N吨Y项目: one project written after two forms of
+    its company's name (a title's short one, the body's full one), the same words after them.
+    Each name that starts with a company's form maps to the longest name of its (company, rest)."""
+    by_rest: dict[tuple[int, str], list[str]] = {}
+    for n in names:
+        for k in range(min(len(n) - 2, 24), 1, -1):  # the longest form of a company it starts with
+            c = company_forms.get(n[:k])
+            if c is not None:
+                rest = n[k:]
+                if rest.endswith(_PHASE_HEADS) and (ph := PHASE.search(rest[:-2])) and ph.end() == len(rest) - 2:
+                    rest = rest[:-2]  # 二期项目 and 二期: one phase (as _project_short_forms)
+                by_rest.setdefault((c, rest), []).append(n)
+                break
+    out: dict[str, str] = {}
+    for key in sorted(by_rest):
+        group = by_rest[key]
+        if len(group) > 1:
+            full = max(group, key=lambda s: (len(s), s))
+            out.update((g, full) for g in group if g != full)
+    return out
 
 
 def _project_short_forms(names: list[str]) -> dict[str, str]:
@@ -658,6 +713,14 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
     stems over the names (a loop over pairs was quadratic in the projects of a long text)."""
     if len(names) < 2:
         return {}
+    canon: dict[str, str] = {}
+    have = set(names)
+    for n in names:  # X二期 and X二期项目: one phase, written with its head word or without
+        ph = PHASE.search(n)
+        if ph and ph.end() == len(n) and not ph.group().endswith(_PHASE_HEADS):
+            full = next((n + h for h in _PHASE_HEADS if n + h in have), "")
+            if full:
+                canon[n] = full
     ends = suffix_ends("Project")
     stems: dict[str, list[str]] = {}  # stem -> the names with that stem
     suffix_of: dict[str, str] = {}
@@ -667,7 +730,7 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
             stems.setdefault(n[: -len(suf)], []).append(n)
             suffix_of[n] = suf
     if not stems:
-        return {}
+        return canon
     keys = sorted(stems)
     longer: dict[str, set[str]] = {}  # short name -> the longer names holding its stem
     if len(keys) * len(names) <= _PAIRS:  # few projects: `in` for each pair beats an automaton
@@ -679,12 +742,19 @@ def _project_short_forms(names: list[str]) -> dict[str, str]:
         for p in stems[key]:
             if len(q) > len(p) and q.endswith(suffix_of[p]):
                 longer.setdefault(p, set()).add(q)
-    canon: dict[str, str] = {}
     for p in sorted(longer, key=lambda n: (-len(n), n)):  # the longer names are settled first
+        if p in canon:
+            continue
         targets = {canon.get(q, q) for q in longer[p]}
         if len(targets) == 1:
             canon[p] = targets.pop()
+    for n in sorted(canon):  # a phase's fuller form may be a short form itself: the longest one
+        while canon[n] in canon and canon[canon[n]] != canon[n]:
+            canon[n] = canon[canon[n]]
     return canon
+
+
+_PHASE_HEADS = ("项目", "工程")  # the head words a phase is written with or without (二期, 二期项目)
 
 
 @lru_cache(maxsize=65536)
@@ -732,6 +802,10 @@ def _company_short_forms(core: str) -> tuple[str, ...]:
     """华恒生物 -> 华恒; 河套酒业 -> 河套, 河酒: how articles shorten a company once named
     (cached: asked twice for each company, and a region's news names the same ones again)."""
     out = []
+    k = core.find("(")
+    if k >= 2:  # 天顺风能(苏州), 台玻(福建)光伏玻璃: the brand before the place in brackets
+        core = core[:k]
+        out.append(core)
     for suf in _industry_suffixes():
         if core.endswith(suf) and len(core) - len(suf) >= 2:
             stem = core[: -len(suf)]

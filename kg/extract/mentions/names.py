@@ -135,8 +135,12 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
             pos += len(w)  # 顺/p 丰/a 速/ng 运, 客/n 都/d: a character of a name jieba does not know
             continue
         if w in bset or w in COORD or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
-            if w in COORD and pos == 0 and after_list:
-                pos += len(w)  # a list never starts with 和: 、和盛动力 is a name
+            if pos == 0 and after_list and (
+                w in COORD or len(w) == 1 and f == "p" and i + 1 < len(toks) and len(toks[i + 1][0]) == 1
+            ):
+                # a list never starts with 和 (、和盛动力 is a name), nor with a preposition before a
+                # character jieba leaves alone (、同|翎|彩印: a name it does not know; 、在|园区 stays a clause)
+                pos += len(w)
                 continue
             if w in COORD and coord_inside:
                 # 玉米淀粉和工业乙醇: coordination inside a name unless the left part holds a name

@@ -17,7 +17,7 @@ from kg.resources import longest_first, table, words
 from kg.extract.gazetteer import qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
-    HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
@@ -33,7 +33,8 @@ PREDICATE_TAGS = frozenset({"v", "d", "ad", "l", "i"})
 # makes a noun of the verb, so no clause ends between them
 BOUND_TAGS = frozenset({"zg", "ng", "n"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
-PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]")
+# Many of a class (更多, 许多, 众多 高标准农田建设项目): no one project either.
+PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]|(?:更|许|很|诸|众)多")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
 FRAMES = (  # "以福斯派为龙头": the slot is a company
@@ -327,7 +328,10 @@ def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     last: dict[int, int] = {}  # each park suffix's last occurrence, as str.rfind finds it
     for k, _s, e in ac.find_matches_as_indexes(stem, overlapping=True):
         last[k] = e
-    return start + max((e for e in last.values() if e < len(stem)), default=0)
+    cut_at = max((e for e in last.values() if e < len(stem)), default=0)
+    if cut_at and stem.startswith(COORD, cut_at):
+        return start  # X产业园和Y中心项目: the park is the first of what the project joins, part of its name
+    return start + cut_at
 
 
 def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], people: list[Mention]) -> list[Mention]:
@@ -362,7 +366,9 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue  # 煤化工, 一体化|工程, 劳动力: the tail of another word, not a company's suffix
         if strength in ("industry", "works") and not _word_ends_at(norm, s, e):
             continue  # 一体化|工程 holds no 化工, 工程师 no 工程: a suffix is a word of its own
-        start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=(strength == "legal"))
+        # 中铁建设集团 keeps its 建设; so does X加工建设项目, X改造项目 (a works word before 项目 is the head's)
+        keep = strength == "legal" or typ == "Project" and norm.endswith(_works_words(), 0, s)
+        start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=keep)
         start = after_list_marker(norm, start, s)
         level_head = typ == "IndustrialPark" and norm[s:e] in _park_level_heads()
         if level_head and s >= 2 and norm[s - 2] in "我本" and (level := _park_level(norm[s - 2 : s])):
@@ -431,7 +437,9 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if c.type == "Company" and c.rule == "industry":
             first_end[c.start] = min(c.end, first_end.get(c.start, c.end))
     cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and first_end[c.start] < c.end)]
-    cands += _enumerations(norm, cands, region_full, floors)
+    listed = _enumerations(norm, cands, region_full, floors)
+    invested = {(m.start, m.end) for m in listed if m.rule == "list-park"}
+    cands = [c for c in cands if not (c.type == "IndustrialPark" and (c.start, c.end) in invested)] + listed
     cands += _list_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
@@ -743,6 +751,8 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         return False  # 分成六个片区: parks counted, not named
     if typ == "Project" and stem.endswith(KIND_ADJECTIVE):
         return False  # 劳动密集型项目
+    if typ == "Project" and toks[-1][0] in _visit_verbs():
+        return False  # 实地查看|项目建设进度: the project is what a visit looks at, the verb no part of a name
     return not is_generic(core)
 
 
@@ -900,10 +910,21 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
                 continue
             s, e = got
             inner = [c for c in by_start[bisect.bisect_left(starts, s) : bisect.bisect_right(starts, e)] if c.end <= e]
+            if typ == "Project" and any(_invested_park(c, s, e) for c in inner):
+                # A产业园、B产业园等N个重大项目: a park a list of projects counts is one invested in,
+                # a project (the park's candidate gives way: find_orgs drops it)
+                out.append(Mention(typ, norm[s:e], s, e, rule="list-park"))
+                continue
             if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
                 continue  # 正威集团深圳总部, or a company listed whole: the company inside is the entity
             out.append(Mention(typ, norm[s:e], s, e, rule="list"))
     return out
+
+
+def _invested_park(c: Mention, s: int, e: int) -> bool:
+    """c is a park named by its suffix alone (no level word of the article's region: 县工业园)
+    that is the whole list item [s, e)."""
+    return c.type == "IndustrialPark" and c.rule == "park" and (c.start, c.end) == (s, e)
 
 
 def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:

@@ -57,3 +57,17 @@ def test_a_rank_before_a_named_park_is_no_part_of_its_name():
 def test_a_rank_before_a_class_names_no_park():
     assert parks("我县获批国家级高新区。") == set()
     assert parks("争创省级先进制造业开发区。") == set()
+
+
+# ---------------------------------------------------------------- heads and descriptions
+
+def test_heads_of_bonded_port_zones_and_high_tech_park_areas():
+    assert parks("该物流项目落户天津东疆保税港区。") == {"天津东疆保税港区"}
+    assert "新昌县高新园区" in parks("新昌县高新园区管委会副主任赵军介绍了园区情况。")
+
+
+def test_an_ordinal_before_a_suffix_describes_a_park_it_does_not_name():
+    assert parks("这里建成了全国首个综合保税区。") == set()
+    assert parks("园区是省内首个循环经济产业园。") == set()
+    assert parks("洋口保税港区是省内第一个保税港区。") == {"洋口保税港区"}
+    assert parks("全省首个落户的宏达新材料产业园。") == {"宏达新材料产业园"}

@@ -390,6 +390,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if typ == "IndustrialPark":
             start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
             start = _rank_cut(norm, start, s, named_places)
+            start = _after_ordinal(norm, start, s)
             start = _place_kept_whole(norm, start, s, floors, named_places)
         name = norm[start:e]
         stem = norm[start:s]
@@ -502,6 +503,23 @@ def _place_kept_whole(norm: str, start: int, s: int, floors: list[int], known: s
                 continue  # an official's name or a body ends inside: the name starts after it
             return a
     return start
+
+
+# an ordinal or a uniqueness before a park's suffix (全国首个, 省内第一家, 唯一): a description of
+# which park it is among others, not part of a name
+ORDINAL = re.compile(r"(?:首|第(?:[0-9]+|[一二三四五六七八九十]+))[个家座批]|唯一的?")
+
+
+def _after_ordinal(norm: str, start: int, s: int) -> int:
+    """全国首个|综合保税区, 省内首个|循环经济产业园: a park's name starts after the last ordinal in
+    its stem; a class in everyday words after it (首个|循环经济) names none: the stem is emptied."""
+    last = 0
+    for m in ORDINAL.finditer(norm, start, s):
+        last = m.end()
+    if not last:
+        return start
+    rest = norm[last:s]
+    return last if rest and (_unknown_word(rest) or not all_everyday(strip_generic(rest))) else s
 
 
 def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:

@@ -71,3 +71,12 @@ def test_an_ordinal_before_a_suffix_describes_a_park_it_does_not_name():
     assert parks("园区是省内首个循环经济产业园。") == set()
     assert parks("洋口保税港区是省内第一个保税港区。") == {"洋口保税港区"}
     assert parks("全省首个落户的宏达新材料产业园。") == {"宏达新材料产业园"}
+
+
+# ---------------------------------------------------------------- one park, two forms
+
+def test_a_short_form_of_a_park_qualified_by_its_city_is_the_same_park():
+    r = extract_text("湖南省长沙市宁乡经济技术开发区新引进项目20个。宁乡经开区党工委书记刘伟表示，将加快园区建设。")
+    assert names(r, "IndustrialPark") == {"长沙市宁乡经济技术开发区"}
+    park = next(e for e in r.entities if e.type == "IndustrialPark")
+    assert "宁乡经开区" in park.aliases

@@ -662,6 +662,11 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         if full in present and full not in canon:
             canon[p] = full
             continue
+        if full is not None:  # ... or of it qualified by a place (长沙市宁乡经济技术开发区, 宁乡经开区)
+            longer = sorted(parks[n] for n in by_suffix.get(full, ()) if parks[n] not in canon)
+            if longer:
+                canon[p] = longer[0]
+                continue
         for q in (parks[n] for n in sorted(set(by_suffix.get(p, ())) | set(by_ends.get((p[:2], p[-3:]), ())))):
             if len(q) > len(p) and q not in canon and (q.endswith(p) or (q[:2] == p[:2] and is_subsequence(p, q) and _same_suffix(p, q))):
                 canon[p] = q

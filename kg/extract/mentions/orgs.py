@@ -342,6 +342,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     floors = sorted(ends)
     blocked = {i for m in agencies for i in range(m.start, m.end)}
     region_full = {m.surface for m in regions}
+    named_places = {m.surface for m in regions if not isinstance(m.place, Deixis)}  # 我市, 全省 name no park
     region_at = region_starts(regions)
     places = _Places(regions)
     cands: list[Mention] = []
@@ -394,6 +395,9 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = _after_bare_form(norm, start, s)
         if typ == "IndustrialPark":
             start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
+            start = _rank_cut(norm, start, s, named_places)
+            start = _after_ordinal(norm, start, s)
+            start = _place_kept_whole(norm, start, s, floors, named_places)
         name = norm[start:e]
         stem = norm[start:s]
         if level_head and (level := _park_level(stem)):
@@ -401,7 +405,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             cands.append(Mention(typ, name, start, e, place=Deixis(level), rule="deixis"))
             taken[e] = min(start, taken.get(e, start))
             continue
-        if not _valid(name, stem, typ, strength, region_full):
+        if not _valid(name, stem, typ, strength, region_full, named_places):
             continue
         if strength == "works":  # what is done, or where: enough for 工程 (its stem not generic)
             if norm.startswith(_bare_forms(), e):
@@ -466,6 +470,78 @@ def _park_level(stem: str) -> str:
     if stem[:1] in ("我", "本"):
         stem = stem[1:]
     return stem if stem in _park_levels() else ""
+
+
+@lru_cache(maxsize=65536)
+def _place_form(w: str) -> bool:
+    """w is a gazetteer name or short form that reads as a place by itself: no everyday word
+    (前进, 振兴, 资源 are places' names too), or the name of a province or a prefecture
+    however everyday the word (大连, 保定, 开封)."""
+    from kg.extract.gazetteer import load
+
+    gaz = load()
+    codes = gaz.full.get(w, []) + gaz.short.get(w, [])
+    if not codes:
+        return False
+    return not is_everyday_token(w) or any(gaz.by_code[c].level in ("province", "prefecture") for c in codes)
+
+
+def place_form_len(stem: str, known: frozenset[str] | set[str] = frozenset()) -> int:
+    """The length of the longest place's form (2 to 8 characters) that stem starts with, else 0:
+    兴化|经济, 永城市|产业, 莲都. A place's form is one word however jieba tags or splits it
+    (兴化/v, 莲/n 都/d) and whatever generic word its characters hold (永|城市). known: the
+    places the article names (its region mentions), forms of a place whatever the word."""
+    for k in range(min(8, len(stem)), 1, -1):
+        w = stem[:k]
+        if w in known or _place_form(w):
+            return k
+    return 0
+
+
+def _place_kept_whole(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
+    """A park's name never starts inside the place written right before its suffix (莲都工业园区,
+    兴化经济开发区): the place is its stem, whole, however jieba splits it (莲/n 都/d)."""
+    for k in range(min(8, s), 1, -1):
+        a = s - k
+        if a >= start:
+            break
+        if place_form_len(norm[a:s], known) == k:
+            lo = bisect.bisect_right(floors, a)
+            if lo < len(floors) and floors[lo] <= start:
+                continue  # an official's name or a body ends inside: the name starts after it
+            return a
+    return start
+
+
+# an ordinal or a uniqueness before a park's suffix (全国首个, 省内第一家, 唯一): a description of
+# which park it is among others, not part of a name
+ORDINAL = re.compile(r"(?:首|第(?:[0-9]+|[一二三四五六七八九十]+))[个家座批]|唯一的?")
+
+
+def _after_ordinal(norm: str, start: int, s: int) -> int:
+    """全国首个|综合保税区, 省内首个|循环经济产业园: a park's name starts after the last ordinal in
+    its stem; a class in everyday words after it (首个|循环经济) names none: the stem is emptied."""
+    last = 0
+    for m in ORDINAL.finditer(norm, start, s):
+        last = m.end()
+    if not last:
+        return start
+    rest = norm[last:s]
+    return last if rest and (_unknown_word(rest) or not all_everyday(strip_generic(rest))) else s
+
+
+def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
+    """国家级X经济技术开发区, 省级X高新区: a rank before a park's name says what it was admitted
+    to; the park is the name after it when that is a name (a place, a proper word). A rank
+    before a suffix alone or a class (省级先进制造业开发区) is left for _valid to refuse."""
+    stem = norm[start:s]
+    rank = next((r for r in _rank_words() if stem.startswith(r)), "")
+    rest = stem[len(rank) :]
+    if not rank or len(rest) < 2:
+        return start
+    if place_form_len(rest, known) or (not is_generic(rest) and has_specific(rest, places=False) and not all_everyday(rest)):
+        return start + len(rank)
+    return start
 
 
 def _developer_before(norm: str, start: int) -> bool:
@@ -709,9 +785,14 @@ def all_everyday(s: str) -> bool:
     return all(is_everyday_token(w) for w in toks)
 
 
-def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str]) -> bool:
+def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str], places: set[str]) -> bool:
+    """places: the surfaces of the named divisions of the article (not 我市, 全省)."""
     if name in region_full:
         return False  # 浦东新区 is a region
+    if typ == "IndustrialPark" and (k := place_form_len(stem, places)) and len(name) <= MAX_NAME:
+        rest = stem[k:]
+        if not rest or is_generic(rest):
+            return True  # 兴化|经济开发区, 永城市|产业集聚区: a place and generic words name its park
     return _valid_form(name, stem, typ, strength)
 
 

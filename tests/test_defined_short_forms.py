@@ -45,3 +45,16 @@ def test_a_short_form_with_a_company_word_is_the_company():
     )
     assert "金泰公司" not in names(r, "Company")
     assert "湖南金泰五金制品有限公司" in names(r, "Company")
+
+
+def test_names_counted_before_a_shared_company_word_are_companies():
+    # A和B两家公司: the count is no part of a name; each name before it is a company
+    r = extract_text("临清市烟店镇聚集了瑞丰和鑫达两家公司。\n")
+    companies = names(r, "Company")
+    assert {"瑞丰", "鑫达"} <= companies
+    assert not any("两家" in c for c in companies)
+
+
+def test_a_short_name_listed_before_a_full_company_name_is_a_company_of_its_own():
+    r = extract_text("近日,金鹏、华瑞轴承有限公司在临清市投产。\n")
+    assert {"金鹏", "华瑞轴承有限公司"} <= names(r, "Company")

@@ -400,6 +400,13 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = _place_kept_whole(norm, start, s, floors, named_places)
         name = norm[start:e]
         stem = norm[start:s]
+        if typ == "Company" and (cnt := COUNTED.search(stem)):
+            # A和B两家公司: a count of firms after their names; each name alone is a company
+            a = start
+            while a > 1 and norm[a - 1] in "、和及与" and (b := left_edge(norm, a - 1, floors)) < a - 1:
+                a = b  # the names before it, each after a list word
+            cands += _shared_items(norm, a, start + cnt.start(), region_full)
+            continue
         if level_head and (level := _park_level(stem)):
             # 县经济开发区, 我市高新区: the park of the article's own region of that level
             cands.append(Mention(typ, name, start, e, place=Deixis(level), rule="deixis"))
@@ -445,6 +452,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     invested = {(m.start, m.end) for m in listed if m.rule == "list-park"}
     cands = [c for c in cands if not (c.type == "IndustrialPark" and (c.start, c.end) in invested)] + listed
     cands += _list_neighbours(norm, cands, region_full)
+    cands += _before_shared_suffix(norm, cands, floors, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
@@ -1107,6 +1115,42 @@ def _listed_with_industry(norm: str, end: int) -> bool:
             return False
         pos = j
     return False
+
+
+COUNTED = re.compile(r"(?:[0-9]+|[两二三四五六七八九十几多数]+)家$")
+
+
+def _item_ok(item: str, region_full: set[str]) -> bool:
+    return 2 <= len(item) <= 8 and not (is_generic(item) or all_everyday(item) or item in region_full
+                                        or is_common_word(item) or not has_specific(item))
+
+
+def _shared_items(norm: str, a: int, b: int, region_full: set[str]) -> list[Mention]:
+    """The names listed in norm[a:b] (、 和 及 与 between them), each a company as written."""
+    out, k = [], a
+    for m in re.finditer(r"[、和及与]|$", norm[a:b]):
+        item = norm[k : a + m.start()]
+        if not _item_ok(item, region_full):
+            return []
+        out.append(Mention("Company", item, k, a + m.start(), rule="list"))
+        k = a + m.end()
+    return out if len(out) >= 2 else []
+
+
+def _before_shared_suffix(norm: str, cands: list[Mention], floors: list[int], region_full: set[str]) -> list[Mention]:
+    """A、B轴承有限公司: a short name listed right before a company's full name shares its suffix;
+    it is a company, named as written."""
+    out = []
+    spans = Spans((x.start, x.end) for x in cands)
+    for c in cands:
+        if c.type != "Company" or c.rule not in ("legal", "industry") or c.start < 3 or norm[c.start - 1] != "、":
+            continue
+        a = left_edge(norm, c.start - 1, floors)
+        item = norm[a : c.start - 1]
+        if a == 0 or norm[a - 1] not in HARD_STOP or spans.overlaps(a, c.start - 1) or not _item_ok(item, region_full):
+            continue  # only an item that opens the clause: else the clause's words may be in it
+        out.append(Mention("Company", item, a, c.start - 1, rule="list"))
+    return out
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:

@@ -591,10 +591,10 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             groups[longer[0]] = groups.pop(core) + groups[longer[0]]
     # X公司(以下简称“Y”): Y is that company, whatever its core
     defined = {(full.type, short): full.surface for full, short, _, _ in defined_forms(norm, orgs)}
-    for (typ, short), full in sorted(defined.items()):
+    for (typ, short), named in sorted(defined.items()):
         if typ != "Company":
             continue
-        of_full = next((c for c in sorted(groups) if any(m.surface == full for m in groups[c])), None)
+        of_full = next((c for c in sorted(groups) if any(m.surface == named for m in groups[c])), None)
         of_short = next((c for c in sorted(groups) if any(m.surface == short for m in groups[c])), None)
         if of_full is not None and of_short is not None and of_full != of_short:
             groups[of_full] = groups.pop(of_short) + groups[of_full]
@@ -681,9 +681,9 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             if len(q) > len(p) and q not in canon and (q.endswith(p) or (q[:2] == p[:2] and is_subsequence(p, q) and _same_suffix(p, q))):
                 canon[p] = q
                 break
-    for (typ, short), full in sorted(defined.items()):  # X经济技术开发区(以下简称“X经开区”)
-        if typ == "IndustrialPark" and short != canon.get(full, full):
-            canon[short] = canon.get(full, full)
+    for (typ, short), named in sorted(defined.items()):  # X经济技术开发区(以下简称“X经开区”)
+        if typ == "IndustrialPark" and short != canon.get(named, named):
+            canon[short] = canon.get(named, named)
             canon.update((p, canon[short]) for p in sorted(canon) if canon[p] == short)
     for m in orgs:
         if m.type == "IndustrialPark":
@@ -694,9 +694,9 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     pcanon = _project_short_forms(pnames)
     for short, full in _same_company_projects(pnames, company_forms).items():
         pcanon.setdefault(short, pcanon.get(full, full))
-    for (typ, short), full in sorted(defined.items()):  # X项目(以下简称“Y项目”)
-        if typ == "Project" and short != pcanon.get(full, full):
-            pcanon[short] = pcanon.get(full, full)
+    for (typ, short), named in sorted(defined.items()):  # X项目(以下简称“Y项目”)
+        if typ == "Project" and short != pcanon.get(named, named):
+            pcanon[short] = pcanon.get(named, named)
             pcanon.update((p, pcanon[short]) for p in sorted(pcanon) if pcanon[p] == short)
     for m in orgs:
         if m.type == "Project":

@@ -54,7 +54,3 @@ def test_names_counted_before_a_shared_company_word_are_companies():
     assert {"瑞丰", "鑫达"} <= companies
     assert not any("两家" in c for c in companies)
 
-
-def test_a_short_name_listed_before_a_full_company_name_is_a_company_of_its_own():
-    r = extract_text("近日,金鹏、华瑞轴承有限公司在临清市投产。\n")
-    assert {"金鹏", "华瑞轴承有限公司"} <= names(r, "Company")

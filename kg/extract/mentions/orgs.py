@@ -452,7 +452,6 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     invested = {(m.start, m.end) for m in listed if m.rule == "list-park"}
     cands = [c for c in cands if not (c.type == "IndustrialPark" and (c.start, c.end) in invested)] + listed
     cands += _list_neighbours(norm, cands, region_full)
-    cands += _before_shared_suffix(norm, cands, floors, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
@@ -1135,22 +1134,6 @@ def _shared_items(norm: str, a: int, b: int, region_full: set[str]) -> list[Ment
         out.append(Mention("Company", item, k, a + m.start(), rule="list"))
         k = a + m.end()
     return out if len(out) >= 2 else []
-
-
-def _before_shared_suffix(norm: str, cands: list[Mention], floors: list[int], region_full: set[str]) -> list[Mention]:
-    """A、B轴承有限公司: a short name listed right before a company's full name shares its suffix;
-    it is a company, named as written."""
-    out = []
-    spans = Spans((x.start, x.end) for x in cands)
-    for c in cands:
-        if c.type != "Company" or c.rule not in ("legal", "industry") or c.start < 3 or norm[c.start - 1] != "、":
-            continue
-        a = left_edge(norm, c.start - 1, floors)
-        item = norm[a : c.start - 1]
-        if a == 0 or norm[a - 1] not in HARD_STOP or spans.overlaps(a, c.start - 1) or not _item_ok(item, region_full):
-            continue  # only an item that opens the clause: else the clause's words may be in it
-        out.append(Mention("Company", item, a, c.start - 1, rule="list"))
-    return out
 
 
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:

@@ -23,6 +23,7 @@ from kg.extract.facts import parse_number
 from kg.extract.gazetteer import Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
 from kg.extract.mentions.agencies import body_kind, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
+from kg.extract.mentions.orgs import defined_forms
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 from kg.extract.notes import attempt
@@ -588,6 +589,15 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         longer = [c for c in by_brand[core] if c in groups and any("集团" in m.surface for m in groups[c]) == group]
         if len(longer) == 1:
             groups[longer[0]] = groups.pop(core) + groups[longer[0]]
+    # X公司(以下简称“Y”): Y is that company, whatever its core
+    defined = {(full.type, short): full.surface for full, short, _, _ in defined_forms(norm, orgs)}
+    for (typ, short), named in sorted(defined.items()):
+        if typ != "Company":
+            continue
+        of_full = next((c for c in sorted(groups) if any(m.surface == named for m in groups[c])), None)
+        of_short = next((c for c in sorted(groups) if any(m.surface == short for m in groups[c])), None)
+        if of_full is not None and of_short is not None and of_full != of_short:
+            groups[of_full] = groups.pop(of_short) + groups[of_full]
     # which short forms the text holds, in one pass (`short in norm` was a pass per company)
     shorts = sorted({s for core in groups for s in [core, *_company_short_forms(core)] if s})
     found: set[str] = set()
@@ -671,6 +681,10 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
             if len(q) > len(p) and q not in canon and (q.endswith(p) or (q[:2] == p[:2] and is_subsequence(p, q) and _same_suffix(p, q))):
                 canon[p] = q
                 break
+    for (typ, short), named in sorted(defined.items()):  # X经济技术开发区(以下简称“X经开区”)
+        if typ == "IndustrialPark" and short != canon.get(named, named):
+            canon[short] = canon.get(named, named)
+            canon.update((p, canon[short]) for p in sorted(canon) if canon[p] == short)
     for m in orgs:
         if m.type == "IndustrialPark":
             name = canon.get(park_name(m), park_name(m))
@@ -680,6 +694,10 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
     pcanon = _project_short_forms(pnames)
     for short, full in _same_company_projects(pnames, company_forms).items():
         pcanon.setdefault(short, pcanon.get(full, full))
+    for (typ, short), named in sorted(defined.items()):  # X项目(以下简称“Y项目”)
+        if typ == "Project" and short != pcanon.get(named, named):
+            pcanon[short] = pcanon.get(named, named)
+            pcanon.update((p, pcanon[short]) for p in sorted(pcanon) if pcanon[p] == short)
     for m in orgs:
         if m.type == "Project":
             name = pcanon.get(m.surface, m.surface)

@@ -400,6 +400,13 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = _place_kept_whole(norm, start, s, floors, named_places)
         name = norm[start:e]
         stem = norm[start:s]
+        if typ == "Company" and (cnt := COUNTED.search(stem)):
+            # A和B两家公司: a count of firms after their names; each name alone is a company
+            a = start
+            while a > 1 and norm[a - 1] in "、和及与" and (b := left_edge(norm, a - 1, floors)) < a - 1:
+                a = b  # the names before it, each after a list word
+            cands += _shared_items(norm, a, start + cnt.start(), region_full)
+            continue
         if level_head and (level := _park_level(stem)):
             # 县经济开发区, 我市高新区: the park of the article's own region of that level
             cands.append(Mention(typ, name, start, e, place=Deixis(level), rule="deixis"))
@@ -450,7 +457,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             nm = m.group("name")
             if not is_generic(nm) and not is_common_word(nm) and has_specific(nm):
                 cands.append(Mention(typ, nm, m.start("name"), m.end("name"), rule="frame"))
-    return _settle(cands)
+    return _defined_mentions(norm, _settle(cands), blocked)
 
 
 @lru_cache(maxsize=1)
@@ -1109,6 +1116,26 @@ def _listed_with_industry(norm: str, end: int) -> bool:
     return False
 
 
+COUNTED = re.compile(r"(?:[0-9]+|[两二三四五六七八九十几多数]+)家$")
+
+
+def _item_ok(item: str, region_full: set[str]) -> bool:
+    return 2 <= len(item) <= 8 and not (is_generic(item) or all_everyday(item) or item in region_full
+                                        or is_common_word(item) or not has_specific(item))
+
+
+def _shared_items(norm: str, a: int, b: int, region_full: set[str]) -> list[Mention]:
+    """The names listed in norm[a:b] (、 和 及 与 between them), each a company as written."""
+    out, k = [], a
+    for m in re.finditer(r"[、和及与]|$", norm[a:b]):
+        item = norm[k : a + m.start()]
+        if not _item_ok(item, region_full):
+            return []
+        out.append(Mention("Company", item, k, a + m.start(), rule="list"))
+        k = a + m.end()
+    return out if len(out) >= 2 else []
+
+
 def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
     """聚鑫科技、世纪优服获批...: a short untyped item listed right after a company is a company."""
     out = []
@@ -1172,3 +1199,67 @@ def _settle(cands: list[Mention]) -> list[Mention]:
             m = Mention("Project", m.surface, m.start, m.end, rule="company-park")
         res.append(m)
     return res
+
+
+# A short form defined in brackets right after a name: X公司(以下简称“X”), (简称X), (下称X),
+# (以下称“X公司”). The form is that entity's alias, and each of its mentions is that entity's.
+DEFINED = re.compile(
+    r"\((?:以下|下文|后文)?(?:简称|下称|称)(?:为)?[:：]?[“\"「『]?(?P<short>[^()“”\"「」『』,，。;；、:：\s]{2,12}?)[”\"」』]?\)"
+)
+DEFINED_TYPES = ("IndustrialPark", "Company", "Project")
+
+
+def defined_forms(norm: str, mentions: list[Mention]) -> list[tuple[Mention, str, int, int]]:
+    """(the named mention, its short form, the form's span in the brackets) of each short form
+    defined right after a park, a company or a project; the longest name ending at the bracket."""
+    if "称" not in norm:
+        return []
+    named: dict[int, Mention] = {}  # end -> the longest such mention ending there
+    for m in mentions:
+        if m.type in DEFINED_TYPES and (m.end not in named or m.start < named[m.end].start):
+            named[m.end] = m
+    out = []
+    for d in DEFINED.finditer(norm):
+        full = named.get(d.start())
+        short = d.group("short")
+        if full is None or short == full.surface or is_generic(short):
+            continue
+        out.append((full, short, d.start("short"), d.end("short")))
+    return out
+
+
+def _defined_mentions(norm: str, cands: list[Mention], blocked: set[int]) -> list[Mention]:
+    """The mentions of each defined short form (in the brackets and wherever else the text writes
+    it) with the type of the name it shortens. A candidate within or across such a span is a
+    reading of the form the definition settles; one holding it whole (its project) stays."""
+    defs = defined_forms(norm, cands)
+    if not defs:
+        return cands
+    typ_of: dict[str, str] = {}
+    for full, short, _, _ in defs:
+        typ_of.setdefault(short, full.type)
+    shorts = sorted(typ_of)
+    of_type: dict[str, list[tuple[int, int]]] = {}
+    for c in cands:
+        of_type.setdefault(c.type, []).append((c.start, c.end))
+    longer = {t: Spans(v) for t, v in of_type.items()}
+    ac = AhoCorasick(shorts, matchkind=MatchKind.LeftmostLongest)
+    forms = []
+    for i, s, e in ac.find_matches_as_indexes(norm):
+        typ = typ_of[shorts[i]]
+        if s in blocked or typ in longer and longer[typ].holds(s, e):
+            continue  # inside an agency, or inside a longer name of its type (the full name itself)
+        forms.append(Mention(typ, shorts[i], s, e, rule="defined"))
+    starts = [f.start for f in forms]  # leftmost-longest: the forms do not overlap
+
+    def cut_by_form(c: Mention) -> bool:  # c overlaps a form without holding it whole
+        k = bisect.bisect_left(starts, c.end)
+        while k > 0 and forms[k - 1].end > c.start:
+            f = forms[k - 1]
+            if (c.type, c.start, c.end) == (f.type, f.start, f.end) or not (c.start <= f.start and f.end <= c.end):
+                return True
+            k -= 1
+        return False
+
+    kept = [c for c in cands if not cut_by_form(c)]
+    return sorted(kept + forms, key=lambda m: (m.start, -m.end, TYPE_ORDER.get(m.type, 9), m.rule, m.surface))

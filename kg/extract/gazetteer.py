@@ -179,6 +179,11 @@ def deixis_prefixes() -> str:
     return "".join(words("deixis.txt"))
 
 
+# The deixis prefixes by which the writer speaks of its own region (我市, 本县): not 全 (全县, the
+# whole of it) or 该 (该县, one named before).
+OWN_PREFIXES = "我本"
+
+
 @dataclass(frozen=True)
 class Division:
     code: str

@@ -23,28 +23,31 @@ FRAMES = ("scope", "go", "located", "joins")  # the cues that make the place aft
 
 
 @lru_cache(maxsize=None)
-def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
+def _cue_words(cue: str, file: str = "relation_cues.tsv") -> tuple[str, ...]:
     """The words of a cue file (relation_cues.tsv: trip, located, hosts, joins, scope, venue;
     ownership_cues.tsv: build, parent, copula) for one cue or several (located|joins), longest
-    first."""
+    first, each once."""
     kinds = cue.split("|")
-    ws = sorted((r["word"] for r in table(file) if r["cue"] in kinds), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in ws))
+    return tuple(sorted({r["word"] for r in table(file) if r["cue"] in kinds}, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
+    """Any word of _cue_words(cue, file), the longest first."""
+    return re.compile("|".join(re.escape(w) for w in _cue_words(cue, file)))
 
 
 @lru_cache(maxsize=None)
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
     what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    ws = sorted({r["word"] for r in table("relation_cues.tsv") if r["cue"] in FRAMES},
-                key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")\s*:?\s*$")  # 建设地点:X
+    return re.compile("(?:" + _cue("|".join(FRAMES)).pattern + r")\s*:?\s*$")  # 建设地点:X
 
 
 @lru_cache(maxsize=None)
 def _longest_cue() -> int:
     """How far before a place a scope word may start: its length, a colon and a space."""
-    return 2 + max(len(r["word"]) for r in table("relation_cues.tsv") if r["cue"] in FRAMES)
+    return 2 + len(_cue_words("|".join(FRAMES))[0])
 
 
 @lru_cache(maxsize=None)

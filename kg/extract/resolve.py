@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import keys
 from kg.extract.facts import parse_number
-from kg.extract.gazetteer import Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
+from kg.extract.gazetteer import OWN_PREFIXES, Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
 from kg.extract.mentions.agencies import body_kind, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.orgs import defined_forms
@@ -117,7 +117,7 @@ def _guests(text: Text, regions: list[Mention], gaz: Gazetteer) -> set[str]:
     regions = sorted(regions, key=lambda r: r.start)
     starts = [r.start for r in regions]
     for m in regions:
-        if not isinstance(m.place, Deixis) or not norm.endswith(TO_OWN, 0, m.start) or m.surface[0] not in "我本":
+        if not isinstance(m.place, Deixis) or not norm.endswith(TO_OWN, 0, m.start) or m.surface[0] not in OWN_PREFIXES:
             continue
         sent = text.sentences[text.sentence_of(m.start)][0]
         sent = max([sent, *(norm.rfind(mark, sent, m.start) + 1 for mark in ",，;；")])  # its clause

@@ -14,7 +14,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg.model import INF, TYPE_ORDER, Mention, Text
 from kg.refs import Code, Deixis
 from kg.resources import longest_first, table, words
-from kg.extract.gazetteer import qualifiers
+from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
     COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
@@ -372,7 +372,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=keep)
         start = after_list_marker(norm, start, s)
         level_head = typ == "IndustrialPark" and norm[s:e] in _park_level_heads()
-        if level_head and s >= 2 and norm[s - 2] in "我本" and (level := _park_level(norm[s - 2 : s])):
+        if level_head and s >= 2 and norm[s - 2] in OWN_PREFIXES and (level := _park_level(norm[s - 2 : s])):
             # 我市高新区: the park of the article's own city (the place 我市 is no part of a name)
             cands.append(Mention(typ, norm[s - 2 : e], s - 2, e, place=Deixis(level), rule="deixis"))
             taken[e] = min(s - 2, taken.get(e, s - 2))
@@ -474,7 +474,7 @@ def _park_level_heads() -> frozenset[str]:
 
 def _park_level(stem: str) -> str:
     """The level of a park written by it alone (县|工业园, 我市|高新区, 本区|经开区), else ""."""
-    if stem[:1] in ("我", "本"):
+    if stem[:1] in OWN_PREFIXES:
         stem = stem[1:]
     return stem if stem in _park_levels() else ""
 

@@ -247,10 +247,16 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _title_end_rx() -> re.Pattern:
-    """A title (titles.tsv, and every level's head titles: 县长, 州长) ending where a match ends."""
+def _titles() -> tuple[str, ...]:
+    """Every title (titles.tsv, and every level's head titles: 县长, 州长), the longest first."""
     ts = {r["title"] for r in table("titles.tsv")} | set(head_titles())
-    return re.compile("(?:" + "|".join(re.escape(t) for t in sorted(ts, key=lambda t: (-len(t), t))) + ")$")
+    return tuple(sorted(ts, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=1)
+def _title_end_rx() -> re.Pattern:
+    """A title of _titles() ending where a match ends."""
+    return re.compile("(?:" + "|".join(re.escape(t) for t in _titles()) + ")$")
 
 
 def _not_a_place(norm: str, start: int, end: int) -> bool:
@@ -274,7 +280,7 @@ def _not_a_place(norm: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _longest_title() -> int:
-    return max(len(t) for t in {r["title"] for r in table("titles.tsv")} | set(head_titles()))
+    return len(_titles()[0])
 
 
 @lru_cache(maxsize=1)

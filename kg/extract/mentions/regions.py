@@ -14,6 +14,7 @@ from kg.extract.gazetteer import (
     deixis_prefixes,
     deixis_words,
     fits_level,
+    government_of,
     head_titles,
     level_rank,
     level_words,
@@ -24,7 +25,7 @@ from kg.extract.gazetteer import (
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, code_of
 from kg.extract.segment import cut, is_common_word
-from kg.resources import longest_first, table
+from kg.resources import longest_first, table, words
 
 MAX_LEN = 12
 _WORD_WINDOW = 8  # characters each side of a name that jieba reads to tell its words
@@ -333,6 +334,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
             if len(s) > 2
             or _after_parent(norm, start, gaz.by_code[c], gaz)
             or _level_again(norm, start + len(s), gaz.by_code[c])
+            or _own_after(norm, start, start + len(s), gaz.by_code[c], gaz, ev)
             or (
                 gaz.by_code[c].level == "county"
                 and ev.parent_named(gaz.by_code[c], start, start + len(s), far=far)
@@ -434,6 +436,16 @@ class _Evidence:
             at += len(w)
         return start in cuts and end in cuts | {at}
 
+    def begins_word(self, start: int) -> bool:
+        """A word of the text (jieba's) begins at start."""
+        lo = max(0, start - _WORD_WINDOW)
+        at = lo
+        for w, _ in cut(self.norm[lo : start + _WORD_WINDOW]):
+            if at >= start:
+                return at == start
+            at += len(w)
+        return at == start
+
     def after(self, end: int) -> str:
         """The level word written right after a name (州 of 海南州委, 地区 of 和田地委), or ""."""
         tail = self.norm[end : end + 5]
@@ -463,10 +475,12 @@ class _Evidence:
             return cands, ""
         by_code = self.gaz.by_code
         after = self.after(end)
+        towns_after = _town_after(self.norm, end, self.gaz)
         named = {c: n for c in cands if (n := self.within(c)) is not None}
         nearest = min(named.values(), default=None)
         steps = [
             ("the level word after it", lambda c: fits_level(after, by_code[c])),
+            ("its township after it", lambda c: c in towns_after),
             ("named in full", lambda c: c in self.full_codes),
             ("within the places named", lambda c: named.get(c, -1) == nearest),
             ("the article's own level", lambda c: any(fits_level(w, by_code[c]) for w in sorted(self.deixis))),
@@ -493,6 +507,31 @@ def _level_again(norm: str, end: int, d) -> bool:
         return False
     brief = m.group(1) or head_titles()[m.group()]
     return norm.startswith(brief, end) and fits_level(brief, d)
+
+
+def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:
+    """The counties one of whose townships is written right after end (桥西区|东窑子镇)."""
+    index = _towns(gaz)[0]
+    return {gaz.by_code[c].parent for k in range(3, MAX_LEN + 1) for c in index.get(norm[end : end + k], ())}
+
+
+def _own_after(norm: str, start: int, end: int, d, gaz: Gazetteer, ev: "_Evidence") -> bool:
+    """Is a county's two-character name (荣县, 随县) followed by a body of its level (its level
+    character starting 县发改局, 县委; or its government, 人民政府), by one of its own
+    townships (莒县峤山镇) or by a word of native place (蒲县籍, native_words.txt), and begun where the text's words begin (not 提高|县政府): the county,
+    however few words jieba knows of it. Not right after a level word (市和县政府: 市 and 县)."""
+    if d.level != "county" or (start and norm[start - 1] in _level_chars()) or d.name[0] in words("boundary_words.txt"):
+        return False  # nor a name that begins with a word before names (和县: 局和|县发改局)
+    m = _own_bodies_rx().match(norm, end - 1)
+    body = bool(m and m.group(1) and fits_level(m.group(1), d)) or norm.startswith(government_of(d.name), end)
+    native = norm.startswith(longest_first("native_words.txt"), end)
+    return (body or native or d.code in _town_after(norm, end, gaz)) and ev.begins_word(start)
+
+
+@lru_cache(maxsize=1)
+def _level_chars() -> frozenset[str]:
+    """The last characters of the level words (省, 市, 县, 区, 镇 ...)."""
+    return frozenset(w.word[-1] for w in level_words())
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

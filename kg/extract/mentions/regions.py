@@ -27,7 +27,9 @@ from kg.refs import Ambiguous, Code, Deixis, code_of
 from kg.extract.segment import cut, is_common_word
 from kg.resources import longest_first, table, words
 
-MAX_LEN = 12
+# the longest division's full name (双江拉祜族佤族布朗族傣族自治县, 15): a longer one cut off
+# left the ethnic names in it to be read as another county (东乡族自治县 of 积石山...)
+MAX_LEN = 16
 _WORD_WINDOW = 8  # characters each side of a name that jieba reads to tell its words
 
 
@@ -182,7 +184,7 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     norm = text.norm
     # a short form that a title before it begins (州长|沙马拉哈, 副市长|安排), or that names a
     # river or a landform (右江河谷, 汉江两岸), is no place
-    raw = [x for x in _index(gaz).scan(norm) if x[2] in gaz.full or not _not_a_place(norm, x[0], x[1])]
+    raw = [x for x in _after_function_words(_index(gaz).scan(norm), norm, gaz) if x[2] in gaz.full or not _not_a_place(norm, x[0], x[1])]
     # 香港商报, 宁德日报: a place's name that begins an outlet's is no evidence of the place
     outlet = {start for start, end, _ in raw if norm.startswith(outlet_words(), end)}
     named = [(start, s) for start, _, s in raw if start not in outlet]
@@ -245,6 +247,29 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
         if not taken.overlaps(dm.start(), dm.end()):
             out.append(Mention("Region", dm.group(), dm.start(), dm.end(), place=Deixis(dm.group(1))))
     return sorted(out, key=lambda m: m.start)
+
+
+def _after_function_words(raw, norm: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """The scan's matches, where a short form begins with a word written before names (和, 与, 在:
+    boundary_words.txt) and a full name starts right after that word and runs past the short
+    form (和龙|门县: 和|龙门县), that full name instead: the scan, leftmost first, took the word."""
+    out, fw, index = [], _function_chars(), _index(gaz)
+    for x in raw:
+        start, end, s = x
+        if out and start < out[-1][1]:
+            continue  # inside the full name taken instead
+        if s not in gaz.full and norm[start] in fw:
+            y = index.scan(norm[start + 1 : start + 1 + MAX_LEN])[:1]
+            if y and y[0][0] == 0 and y[0][2] in gaz.full and start + 1 + y[0][1] > end:
+                x = (start + 1, start + 1 + y[0][1], y[0][2])
+        out.append(x)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_chars() -> frozenset[str]:
+    """The one-character words of boundary_words.txt (和, 与, 在, 对)."""
+    return frozenset(w for w in words("boundary_words.txt") if len(w) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -320,6 +345,12 @@ def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) ->
 def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") -> tuple[list[str], list[str]]:
     """The divisions a name found at start may be (cands), and the counties it may be that
     nothing in the article supports yet (weak: a county's short form, its city not named)."""
+    listed = ev.listed.get(start)
+    if listed:
+        # an item of a list its count gives the level of (通化、辉南、柳河三县: 通化县, not the city)
+        fit = sorted(c for c in {*gaz.full.get(s, ()), *gaz.short.get(s, ())} if fits_level(listed, gaz.by_code[c]))
+        if fit:
+            return fit, []
     codes = []
     if s in gaz.full:
         # two-character full names (城区, 东区, 和县, 横县) only right after a division above
@@ -349,7 +380,8 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
         if c in ev.full_codes:
             cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
         elif everyday or (everyday is None and (everyday := is_common_word(s) and not gaz.has_level(s))):
-            continue
+            if gaz.by_code[c].level in ("province", "prefecture") and ev.went_to(start, start + len(s)):
+                cands.append(c)  # 赴海口, 落户黄石: a place verb's object
         elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
             cands.append(c)  # a county's short form in an article about its city
         elif ev.within(c) and ev.times[s] > 1 and ev.is_word(start, start + len(s)):
@@ -397,6 +429,7 @@ class _Evidence:
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
         self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
         self._spans_of: dict[str, list[tuple[int, int]]] = {}  # a name as the gazetteer found it -> its spans
+        self.listed = _listed_levels(norm, raw)
         for a, b, name in raw:
             self._spans_of.setdefault(name, []).append((a, b))
 
@@ -435,6 +468,12 @@ class _Evidence:
             cuts.add(at)
             at += len(w)
         return start in cuts and end in cuts | {at}
+
+    def went_to(self, start: int, end: int) -> bool:
+        """Is [start, end) a word of its own right after a place verb that is one too (赴|海口,
+        落户|黄石; not 受到|来宾): place_verbs.txt."""
+        verb = next((v for v in longest_first("place_verbs.txt") if self.norm.endswith(v, 0, start)), "")
+        return bool(verb) and self.begins_word(start - len(verb)) and self.is_word(start, end)
 
     def begins_word(self, start: int) -> bool:
         """A word of the text (jieba's) begins at start."""
@@ -509,6 +548,34 @@ def _level_again(norm: str, end: int, d) -> bool:
     return norm.startswith(brief, end) and fits_level(brief, d)
 
 
+@lru_cache(maxsize=1)
+def _count_rx() -> re.Pattern:
+    """A count of divisions of one level closing a list (三县, 两市, 等四个区); group 1 the level
+    word (the deixis levels: 省, 市, 县, 区 ...), not the first of several (三县一区)."""
+    levels = "|".join(re.escape(w) for w in deixis_words())
+    return re.compile(rf"等?[两二三四五六七八九十]+个?({levels})(?![一二三四五六七八九十两])")
+
+
+def _listed_levels(norm: str, raw) -> dict[int, str]:
+    """The starts of the names listed before a count of one level (A、B和C三县) -> that level:
+    each name of the list, back from the count over 、, 和, 及, 与 between names."""
+    if not any(ch in norm for ch in "两二三四五六七八九十"):
+        return {}
+    ends = {e: (a, s) for a, e, s in raw}
+    out: dict[int, str] = {}
+    for m in _count_rx().finditer(norm):
+        at, items = m.start(), []
+        while at in ends:
+            a = ends[at][0]
+            items.append(a)
+            if a == 0 or norm[a - 1] not in "、和及与":
+                break
+            at = a - 1
+        if len(items) >= 2:  # one name before a count is no list (宁德三县: the city's three)
+            out.update((a, m.group(1)) for a in items)
+    return out
+
+
 def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:
     """The counties one of whose townships is written right after end (桥西区|东窑子镇)."""
     index = _towns(gaz)[0]
@@ -520,7 +587,7 @@ def _own_after(norm: str, start: int, end: int, d, gaz: Gazetteer, ev: "_Evidenc
     character starting 县发改局, 县委; or its government, 人民政府), by one of its own
     townships (莒县峤山镇) or by a word of native place (蒲县籍, native_words.txt), and begun where the text's words begin (not 提高|县政府): the county,
     however few words jieba knows of it. Not right after a level word (市和县政府: 市 and 县)."""
-    if d.level != "county" or (start and norm[start - 1] in _level_chars()) or d.name[0] in words("boundary_words.txt"):
+    if d.level != "county" or (start and norm[start - 1] in _level_chars()) or d.name[0] in _function_chars():
         return False  # nor a name that begins with a word before names (和县: 局和|县发改局)
     m = _own_bodies_rx().match(norm, end - 1)
     body = bool(m and m.group(1) and fits_level(m.group(1), d)) or norm.startswith(government_of(d.name), end)

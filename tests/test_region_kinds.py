@@ -1,0 +1,93 @@
+"""Region mentions by kind of writing: a township listed under its county's name in the source,
+two-character counties before their bodies, townships or 籍, a city's everyday-word short form
+after a place verb, a list closed by a count of one level, a full name after a function word,
+the longest autonomous counties. Sentences written for these tests; people and firms invented."""
+from __future__ import annotations
+
+from conftest import extract_text, names
+
+from kg.extract.gazetteer import load
+
+
+def regions(text: str) -> set[str]:
+    return names(extract_text(text), "Region")
+
+
+# ---------------------------------------------------------------- the gazetteer's township names
+
+def test_a_township_listed_under_its_counties_full_name_is_named_by_what_follows():
+    gaz = load()
+    assert gaz.by_code["410928-濮阳县胡状镇"].name == "胡状镇"
+    assert gaz.by_code["220303-四平市铁东区山门镇"].name == "山门镇"  # a city and a district before it
+    assert gaz.by_code["450305-七星区街道"].name == "七星区街道"  # no name of its own after the district
+
+
+def test_such_a_township_is_found_after_its_county():
+    assert {"濮阳县", "胡状镇"} <= regions("濮阳市濮阳县召开经济工作会议。濮阳县胡状镇党委书记孙立远作交流发言。")
+    assert {"额济纳旗", "苏泊淖尔苏木"} <= regions("阿拉善盟额济纳旗苏泊淖尔苏木牧民合作社扩大养殖规模。")
+
+
+# ---------------------------------------------------------------- two-character counties
+
+def test_a_two_character_county_before_a_body_of_its_level():
+    assert "荣县" in regions("荣县发改局组织召开项目调度会。")
+    assert "泸县" in regions("泸县人民政府与一家新能源企业签订投资协议。")
+    assert "随县" in regions("随县工信局组织召开项目调度会。")  # jieba reads 随|县
+
+
+def test_a_two_character_county_before_one_of_its_townships_or_native_place():
+    assert {"莒县", "峤山镇"} <= regions("莒县峤山镇人民政府组织召开项目调度会。")
+    assert "盂县" in regions("周景和，盂县籍企业家，在家乡投资建厂。")
+
+
+def test_no_county_inside_a_word_or_between_levels():
+    assert not regions("要进一步提高县政府的服务效能。")  # 提高|县政府, not 高县
+    assert not regions("省、市和县发改局联合开展检查。")  # 市 and 县, not 和县
+    assert not regions("市场监管局和县发改局一同调研。")  # 和 joins two bodies
+    assert not regions("推动新县城建设，振兴县域经济。")
+    assert {"马鞍山市", "和县"} <= regions("安徽省马鞍山市和县发改局召开会议。")  # after its city
+
+
+# ---------------------------------------------------------------- ambiguity by a township after it
+
+def test_an_ambiguous_district_before_one_of_its_townships_is_that_townships_district():
+    # 桥西区: of 张家口, 石家庄 and 邢台; 东窑子镇 is 张家口's
+    assert {"桥西区", "东窑子镇"} <= regions("桥西区东窑子镇人民政府组织召开项目调度会。")
+
+
+# ---------------------------------------------------------------- short forms after place verbs
+
+def test_an_everyday_word_short_form_of_a_city_after_a_place_verb():
+    assert "海口市" in regions("海南省代表团赴海口考察新能源产业。")
+    assert "日照市" in regions("一家电池材料项目落户日照。")
+    assert {"烟台市", "大连市"} <= regions("这家企业来自烟台，到大连投资建厂。")
+
+
+def test_no_city_where_the_word_is_everyday_or_the_verb_is_inside_a_word():
+    assert not regions("展会受到来宾的好评。")  # 受到|来宾
+    assert not regions("在日照充足的地区建设光伏电站。")  # 在 is no place verb
+
+
+# ---------------------------------------------------------------- lists closed by a count
+
+def test_names_listed_before_a_count_of_counties_are_counties():
+    r = regions("通化市的通化、辉南、柳河三县联合举办招商会。")
+    assert {"通化县", "辉南县", "柳河县"} <= r
+    assert "石棉县" in regions("雅安市的石棉、宝兴、芦山三县联合举办招商会。")  # 石棉 'asbestos'
+
+
+def test_one_name_before_a_count_is_no_list():
+    assert "宁德市" in regions("宁德市三县联合举办招商会。")
+
+
+# ---------------------------------------------------------------- scan edges
+
+def test_a_full_name_after_a_function_word_wins_over_a_short_form_across_them():
+    # 和龙 (和龙市) would take the 和 of 和龙门县
+    r = regions("惠州市博罗县、惠阳区和龙门县联合举办招商会。")
+    assert {"博罗县", "惠阳区", "龙门县"} <= r and "和龙市" not in r
+
+
+def test_the_longest_autonomous_county_is_one_name():
+    r = regions("临夏回族自治州积石山保安族东乡族撒拉族自治县新建光伏电站。")
+    assert "积石山保安族东乡族撒拉族自治县" in r and "东乡族自治县" not in r

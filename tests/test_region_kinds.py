@@ -91,3 +91,25 @@ def test_a_full_name_after_a_function_word_wins_over_a_short_form_across_them():
 def test_the_longest_autonomous_county_is_one_name():
     r = regions("临夏回族自治州积石山保安族东乡族撒拉族自治县新建光伏电站。")
     assert "积石山保安族东乡族撒拉族自治县" in r and "东乡族自治县" not in r
+
+
+# ---------------------------------------------------------------- townships of cities
+
+def test_a_township_of_a_city_that_governs_townships_itself():
+    assert {"东莞市", "长安镇"} <= regions("东莞市长安镇新建一座电子产业园。")
+    assert {"儋州市", "那大镇"} <= regions("儋州市那大镇召开招商工作会议。")
+
+
+def test_a_township_right_after_its_city_with_the_county_left_out():
+    assert "七都镇" in regions("宁德市七都镇召开招商工作会议。")
+    # several of the city's counties have a 城关镇: none of them
+    assert not any(n.endswith("城关镇") for n in regions("宁德市城关镇召开招商工作会议。"))
+
+
+# ---------------------------------------------------------------- person names
+
+def test_a_countys_short_form_inside_a_persons_name_is_no_place():
+    # 卫东 (卫东区 of 平顶山) inside the name 张卫东, in an article about 平顶山
+    r = regions("张卫东，男，汉族，河南平顶山人，现任平顶山市副市长。")
+    assert "平顶山市" in r and "卫东区" not in r
+    assert "蕉城区" in regions("宁德市召开会议，蕉城、福安两地企业参加。")

@@ -225,10 +225,12 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(Mention("Region", s, start, end, place=Code(cands[0]), rule=how))
         elif cands:
             out.append(Mention("Region", s, start, end, place=Ambiguous(tuple(sorted(cands)))))
-    # townships: full names only (陕坝镇, 城关镇), and only of a county the article names
-    counties = {c for c in present if (div := gaz.get(c)) and div.level == "county"}
+    # townships: full names only (陕坝镇, 城关镇), and only of a county the article names, or of
+    # a city that governs townships itself (东莞市长安镇, 儋州市那大镇)
+    governs = _towns(gaz)[3]
+    counties = {c for c in present if (div := gaz.get(c)) and (div.level == "county" or c in governs)}
     for m in out:
-        if (code := code_of(m.place)) and gaz.by_code[code].level == "county":
+        if (code := code_of(m.place)) and (gaz.by_code[code].level == "county" or code in governs):
             counties.add(code)
     if counties:
         # a town's full name wins over a short form inside it (那坡镇 of 田阳区, not 那坡县 and 镇)
@@ -241,6 +243,7 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
         for start, end, s, codes in towns:
             if not taken.overlaps(start, end):
                 out.append(Mention("Region", s, start, end, place=Code(codes[0])))
+    out = _below_city(out, gaz, norm)
     out = _without_unsupported_words(out, gaz, norm)
     taken = Spans((m.start, m.end) for m in out)
     for dm in deixes:
@@ -382,8 +385,11 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
         elif everyday or (everyday is None and (everyday := is_common_word(s) and not gaz.has_level(s))):
             if gaz.by_code[c].level in ("province", "prefecture") and ev.went_to(start, start + len(s)):
                 cands.append(c)  # 赴海口, 落户黄石: a place verb's object
-        elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
-            cands.append(c)  # a county's short form in an article about its city
+        elif gaz.by_code[c].level in ("province", "prefecture"):
+            cands.append(c)
+        elif ev.within(c) in (0, 1) and ev.is_word(start, start + len(s)):
+            cands.append(c)  # a county's short form in an article about its city, not inside a
+            # word (卫东 of the name 张卫东 in an article about 平顶山)
         elif ev.within(c) and ev.times[s] > 1 and ev.is_word(start, start + len(s)):
             cands.append(c)  # or about its province, named more than once, a word of its own
         else:
@@ -574,6 +580,25 @@ def _listed_levels(norm: str, raw) -> dict[int, str]:
         if len(items) >= 2:  # one name before a count is no list (宁德三县: the city's three)
             out.update((a, m.group(1)) for a in items)
     return out
+
+
+def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
+    """With a township written right after a city, its county left out (宁德市七都镇): the
+    township of one of that city's counties, when only one of them has it."""
+    taken = Spans((m.start, m.end) for m in out)
+    index = _towns(gaz)[0]
+    added = []
+    for m in out:
+        code = code_of(m.place)
+        if not code or gaz.by_code[code].level != "prefecture":
+            continue
+        for k in range(MAX_LEN, 2, -1):  # the longest township's name there
+            ts = [c for c in index.get(norm[m.end : m.end + k], ()) if gaz.by_code[gaz.by_code[c].parent].parent == code]
+            if ts:
+                if len(ts) == 1 and not taken.overlaps(m.end, m.end + k):
+                    added.append(Mention("Region", norm[m.end : m.end + k], m.end, m.end + k, place=Code(ts[0])))
+                break
+    return out + added if added else out
 
 
 def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:

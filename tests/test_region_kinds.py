@@ -113,3 +113,9 @@ def test_a_countys_short_form_inside_a_persons_name_is_no_place():
     r = regions("张卫东，男，汉族，河南平顶山人，现任平顶山市副市长。")
     assert "平顶山市" in r and "卫东区" not in r
     assert "蕉城区" in regions("宁德市召开会议，蕉城、福安两地企业参加。")
+
+
+def test_a_township_after_its_city_wins_over_a_short_form_inside_it():
+    # 巴州 is 巴音郭楞's short form; 巴州镇 is a township of 海东's 民和
+    r = regions("海东市巴州镇召开经济工作会议。")
+    assert "巴州镇" in r and "巴音郭楞蒙古自治州" not in r

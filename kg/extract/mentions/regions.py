@@ -584,8 +584,9 @@ def _listed_levels(norm: str, raw) -> dict[int, str]:
 
 def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
     """With a township written right after a city, its county left out (宁德市七都镇): the
-    township of one of that city's counties, when only one of them has it."""
-    taken = Spans((m.start, m.end) for m in out)
+    township of one of that city's counties, when only one of them has it; its full name wins
+    over a short form inside it (海东市巴州镇, not 巴州 of 巴音郭楞)."""
+    taken = Spans((m.start, m.end) for m in out if m.surface in gaz.full)
     index = _towns(gaz)[0]
     added = []
     for m in out:
@@ -598,7 +599,10 @@ def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
                 if len(ts) == 1 and not taken.overlaps(m.end, m.end + k):
                     added.append(Mention("Region", norm[m.end : m.end + k], m.end, m.end + k, place=Code(ts[0])))
                 break
-    return out + added if added else out
+    if not added:
+        return out
+    inside = Spans((m.start, m.end) for m in added)
+    return [m for m in out if m.surface in gaz.full or not inside.overlaps(m.start, m.end)] + added
 
 
 def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:

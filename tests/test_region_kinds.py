@@ -119,3 +119,14 @@ def test_a_township_after_its_city_wins_over_a_short_form_inside_it():
     # 巴州 is 巴音郭楞's short form; 巴州镇 is a township of 海东's 民和
     r = regions("海东市巴州镇召开经济工作会议。")
     assert "巴州镇" in r and "巴音郭楞蒙古自治州" not in r
+
+
+# ---------------------------------------------------------------- a county after its province
+
+def test_a_countys_short_form_right_after_its_province_the_city_left_out():
+    assert {"福建省", "古田县"} <= regions("来自福建古田的食用菌企业落户本地。")
+    assert {"山东省", "寿光市"} <= regions("山东寿光的蔬菜企业前来考察。")  # a county-level city
+
+
+def test_no_county_after_a_province_that_is_not_its_own():
+    assert regions("四川长虹和浙江大学签订合作协议。") == {"四川省", "浙江省"}

@@ -387,9 +387,9 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
                 cands.append(c)  # 赴海口, 落户黄石: a place verb's object
         elif gaz.by_code[c].level in ("province", "prefecture"):
             cands.append(c)
-        elif ev.within(c) in (0, 1) and ev.is_word(start, start + len(s)):
-            cands.append(c)  # a county's short form in an article about its city, not inside a
-            # word (卫东 of the name 张卫东 in an article about 平顶山)
+        elif (ev.within(c) in (0, 1) or _after_parent(norm, start, gaz.by_code[c], gaz)) and ev.is_word(start, start + len(s)):
+            cands.append(c)  # a county's short form in an article about its city or right after
+            # its province (福建古田), not inside a word (卫东 of 张卫东 in an article on 平顶山)
         elif ev.within(c) and ev.times[s] > 1 and ev.is_word(start, start + len(s)):
             cands.append(c)  # or about its province, named more than once, a word of its own
         else:

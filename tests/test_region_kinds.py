@@ -130,3 +130,13 @@ def test_a_countys_short_form_right_after_its_province_the_city_left_out():
 
 def test_no_county_after_a_province_that_is_not_its_own():
     assert regions("四川长虹和浙江大学签订合作协议。") == {"四川省", "浙江省"}
+
+
+# ---------------------------------------------------------------- names the normaliser changes
+
+def test_a_name_whose_character_the_normaliser_turns_into_another():
+    # OpenCC's t2s reads the 乾 of 乾县 as 干 in a simplified text
+    assert {"咸阳市", "乾县"} <= regions("陕西省咸阳市乾县召开重点项目推进会。")
+    assert "乾县" in regions("陝西省咸陽市乾縣召開重點項目推進會。")
+    assert "於潜镇" in regions("杭州市临安区於潜镇召开招商工作会议。")
+    assert not regions("各级干部要带头，骨干县区要发挥作用。")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kg.io.normalize import to_simplified
 from kg.resources import table, words
 
 ETHNIC = "族"  # 民和回族土族自治县 -> 民和: drop ethnic names before an autonomy suffix
@@ -253,6 +254,13 @@ class Gazetteer:
                 forms = self.full if level_of_name(f) is not None else self.short
                 if d.code not in forms.setdefault(f, []):
                     forms[f].append(d.code)
+        # a name as the normaliser leaves it: its traditional-to-simplified tables turn a few
+        # characters that simplified names keep (乾县, 於潜镇) into others (干县), so the text
+        # of a simplified article reads the name so too
+        for forms in (self.full, self.short):
+            for f, codes in list(forms.items()):
+                if (w := as_normalised(f)) != f:
+                    forms.setdefault(w, []).extend(c for c in codes if c not in forms[w])
 
     def _own_town_names(self) -> None:
         """A township the source lists under its county's full name (濮阳县胡状镇, 四平市铁东区山门镇)
@@ -373,6 +381,11 @@ def fits_level(level: str, d: Division | None) -> bool:
         return False
     township = d.level == "township"
     return same_level(level, d.name, township) or any(same_level(level, f, township) for f in d.former)
+
+
+def as_normalised(name: str) -> str:
+    """A name as kg.io.normalize leaves it in a text (乾县 -> 干县)."""
+    return to_simplified(name)
 
 
 @lru_cache(maxsize=1)

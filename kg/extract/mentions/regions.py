@@ -11,6 +11,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.gazetteer import (
     Gazetteer,
+    as_normalised,
     deixis_prefixes,
     deixis_words,
     fits_level,
@@ -134,8 +135,9 @@ def _towns(gaz: Gazetteer):
     by_county: dict[str, set[str]] = {}
     for d in gaz.by_code.values():
         if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(town_suffixes()):
-            index.setdefault(d.name, []).append(d.code)
-            by_county.setdefault(d.parent, set()).add(d.name)
+            for name in {d.name, as_normalised(d.name)}:  # 於潜镇 as the text reads it: 于潜镇
+                index.setdefault(name, []).append(d.code)
+                by_county.setdefault(d.parent, set()).add(name)
     names = sorted(index)
     return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
 

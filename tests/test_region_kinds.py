@@ -140,3 +140,10 @@ def test_a_name_whose_character_the_normaliser_turns_into_another():
     assert "乾县" in regions("陝西省咸陽市乾縣召開重點項目推進會。")
     assert "於潜镇" in regions("杭州市临安区於潜镇召开招商工作会议。")
     assert not regions("各级干部要带头，骨干县区要发挥作用。")
+
+
+def test_a_full_name_that_starts_inside_a_word_before_it():
+    # 来自|贡觉县: the scan would read 自贡 (自贡市) across the two words
+    r = regions("吉安市召开招商推介会。来自贡觉县莫洛镇的客商参加了会议。")
+    assert {"贡觉县", "莫洛镇"} <= r and "自贡市" not in r
+    assert "自贡市" in regions("来自自贡的企业参加了会议。")

@@ -255,18 +255,22 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
 
 
 def _after_function_words(raw, norm: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    """The scan's matches, where a short form begins with a word written before names (和, 与, 在:
-    boundary_words.txt) and a full name starts right after that word and runs past the short
-    form (和龙|门县: 和|龙门县), that full name instead: the scan, leftmost first, took the word."""
+    """The scan's matches, where a full name starts inside a short form and runs past it, and the
+    short form begins with a word written before names (和, 与, 在: boundary_words.txt) or
+    inside a word of the text (和龙|门县: 和|龙门县; 来自|贡觉县, not 自贡), that full name
+    instead: the scan, leftmost first, took the word's characters for the short form."""
     out, fw, index = [], _function_chars(), _index(gaz)
     for x in raw:
         start, end, s = x
         if out and start < out[-1][1]:
             continue  # inside the full name taken instead
-        if s not in gaz.full and norm[start] in fw:
-            y = index.scan(norm[start + 1 : start + 1 + MAX_LEN])[:1]
-            if y and y[0][0] == 0 and y[0][2] in gaz.full and start + 1 + y[0][1] > end:
-                x = (start + 1, start + 1 + y[0][1], y[0][2])
+        if s not in gaz.full:
+            for k in range(1, len(s)):
+                y = index.scan(norm[start + k : start + k + MAX_LEN])[:1]
+                if y and y[0][0] == 0 and y[0][2] in gaz.full and start + k + y[0][1] > end:
+                    if (k == 1 and norm[start] in fw) or not _begins_word(norm, start):
+                        x = (start + k, start + k + y[0][1], y[0][2])
+                    break
         out.append(x)
     return out
 
@@ -484,14 +488,7 @@ class _Evidence:
         return bool(verb) and self.begins_word(start - len(verb)) and self.is_word(start, end)
 
     def begins_word(self, start: int) -> bool:
-        """A word of the text (jieba's) begins at start."""
-        lo = max(0, start - _WORD_WINDOW)
-        at = lo
-        for w, _ in cut(self.norm[lo : start + _WORD_WINDOW]):
-            if at >= start:
-                return at == start
-            at += len(w)
-        return at == start
+        return _begins_word(self.norm, start)
 
     def after(self, end: int) -> str:
         """The level word written right after a name (州 of 海南州委, 地区 of 和田地委), or ""."""
@@ -605,6 +602,17 @@ def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
         return out
     inside = Spans((m.start, m.end) for m in added)
     return [m for m in out if m.surface in gaz.full or not inside.overlaps(m.start, m.end)] + added
+
+
+def _begins_word(norm: str, start: int) -> bool:
+    """A word of the text (jieba's) begins at start."""
+    lo = max(0, start - _WORD_WINDOW)
+    at = lo
+    for w, _ in cut(norm[lo : start + _WORD_WINDOW]):
+        if at >= start:
+            return at == start
+        at += len(w)
+    return at == start
 
 
 def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:

@@ -259,7 +259,8 @@ def _after_function_words(raw, norm: str, gaz: Gazetteer) -> list[tuple[int, int
     short form begins with a word written before names (和, 与, 在: boundary_words.txt) or
     inside a word of the text (和龙|门县: 和|龙门县; 来自|贡觉县, not 自贡), that full name
     instead: the scan, leftmost first, took the word's characters for the short form."""
-    out, fw, index = [], _function_chars(), _index(gaz)
+    out: list[tuple[int, int, str]] = []
+    fw, index = _function_chars(), _index(gaz)
     for x in raw:
         start, end, s = x
         if out and start < out[-1][1]:

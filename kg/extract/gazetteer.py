@@ -268,6 +268,10 @@ class Gazetteer:
         Where a sibling already has that name, the prefixed row is the same township again."""
         ends = town_suffixes()
         for d in [d for d in self.by_code.values() if d.level == "township"]:
+            p = self.by_code.get(d.parent)
+            # the source writes its county or the county's city first (a quick test: most don't)
+            if p is None or not (d.name.startswith(p.name) or ((q := self.by_code.get(p.parent)) and d.name.startswith(q.name))):
+                continue
             name = d.name
             chain = self.ancestors(d.code)
             changed = True

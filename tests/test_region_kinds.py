@@ -147,3 +147,9 @@ def test_a_full_name_that_starts_inside_a_word_before_it():
     r = regions("吉安市召开招商推介会。来自贡觉县莫洛镇的客商参加了会议。")
     assert {"贡觉县", "莫洛镇"} <= r and "自贡市" not in r
     assert "自贡市" in regions("来自自贡的企业参加了会议。")
+
+
+def test_a_two_character_county_after_a_place_verb():
+    assert "萧县" in regions("一批客商赴萧县考察新能源产业。")
+    assert "随县" in regions("一家新材料项目落户随县。")
+    assert not regions("一批客商来到新县城区参观。")  # 新|县城

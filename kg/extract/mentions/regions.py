@@ -625,14 +625,18 @@ def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:
 def _own_after(norm: str, start: int, end: int, d, gaz: Gazetteer, ev: "_Evidence") -> bool:
     """Is a county's two-character name (荣县, 随县) followed by a body of its level (its level
     character starting 县发改局, 县委; or its government, 人民政府), by one of its own
-    townships (莒县峤山镇) or by a word of native place (蒲县籍, native_words.txt), and begun where the text's words begin (not 提高|县政府): the county,
-    however few words jieba knows of it. Not right after a level word (市和县政府: 市 and 县)."""
+    townships (莒县峤山镇) or by a word of native place (蒲县籍, native_words.txt), and begun
+    where the text's words begin (not 提高|县政府), or written after a place verb (赴萧县,
+    place_verbs.txt): the county, however few words jieba knows of it. Not right after a level word (市和县政府: 市 and 县)."""
     if d.level != "county" or (start and norm[start - 1] in _level_chars()) or d.name[0] in _function_chars():
         return False  # nor a name that begins with a word before names (和县: 局和|县发改局)
     m = _own_bodies_rx().match(norm, end - 1)
     body = bool(m and m.group(1) and fits_level(m.group(1), d)) or norm.startswith(government_of(d.name), end)
     native = norm.startswith(longest_first("native_words.txt"), end)
-    return (body or native or d.code in _town_after(norm, end, gaz)) and ev.begins_word(start)
+    if body or native or d.code in _town_after(norm, end, gaz):
+        return ev.begins_word(start)
+    # 赴萧县, 落户随县: a place verb's object, its level character no everyday word's first (到新|县城)
+    return ev.went_to(start, end) and not is_common_word(norm[end - 1 : end + 1])
 
 
 @lru_cache(maxsize=1)

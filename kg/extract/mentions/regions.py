@@ -25,7 +25,7 @@ from kg.extract.gazetteer import (
 )
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, code_of
-from kg.extract.segment import cut, is_common_word
+from kg.extract.segment import cut, is_common_word, word_info
 from kg.resources import longest_first, table, words
 
 # the longest division's full name (双江拉祜族佤族布朗族傣族自治县, 15): a longer one cut off
@@ -632,6 +632,9 @@ def _own_after(norm: str, start: int, end: int, d, gaz: Gazetteer, ev: "_Evidenc
         return False  # nor a name that begins with a word before names (和县: 局和|县发改局)
     m = _own_bodies_rx().match(norm, end - 1)
     body = bool(m and m.group(1) and fits_level(m.group(1), d)) or norm.startswith(government_of(d.name), end)
+    # a name whose first character is an adjective reads as one before the body (新|县委书记:
+    # the new county secretary), the county only by other evidence
+    body = body and word_info(d.name[0])[1] != "a"
     native = norm.startswith(longest_first("native_words.txt"), end)
     if body or native or d.code in _town_after(norm, end, gaz):
         return ev.begins_word(start)

@@ -2,9 +2,10 @@
 level words their names end in (kg/data/levels.tsv, kg/data/deixis.txt), for every reader."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kg.io.normalize import to_simplified
 from kg.resources import table, words
 
 ETHNIC = "族"  # 民和回族土族自治县 -> 民和: drop ethnic names before an autonomy suffix
@@ -233,6 +234,7 @@ class Gazetteer:
             self.children.setdefault(d.parent, []).append(d.code)
         self._within: dict[tuple[str, str], bool] = {}
         self._ancestors: dict[str, tuple[Division, ...]] = {}  # ancestors' answers, asked per mention
+        self._own_town_names()
         self._has_level: dict[str, bool] = {}  # has_level's answers, asked again for each mention
         # surface form -> codes, split by how strong the form is
         self.full: dict[str, list[str]] = {}
@@ -252,6 +254,43 @@ class Gazetteer:
                 forms = self.full if level_of_name(f) is not None else self.short
                 if d.code not in forms.setdefault(f, []):
                     forms[f].append(d.code)
+        # a name as the normaliser leaves it: its traditional-to-simplified tables turn a few
+        # characters that simplified names keep (乾县, 於潜镇) into others (干县), so the text
+        # of a simplified article reads the name so too
+        for forms in (self.full, self.short):
+            for f, codes in list(forms.items()):
+                if (w := as_normalised(f)) != f:
+                    forms.setdefault(w, []).extend(c for c in codes if c not in forms[w])
+
+    def _own_town_names(self) -> None:
+        """A township the source lists under its county's full name (濮阳县胡状镇, 四平市铁东区山门镇)
+        is named by what follows (胡状镇): the county is written before it as a name of its own.
+        Where a sibling already has that name, the prefixed row is the same township again."""
+        ends = town_suffixes()
+        for d in [d for d in self.by_code.values() if d.level == "township"]:
+            p = self.by_code.get(d.parent)
+            # the source writes its county or the county's city first (a quick test: most don't)
+            if p is None or not (d.name.startswith(p.name) or ((q := self.by_code.get(p.parent)) and d.name.startswith(q.name))):
+                continue
+            name = d.name
+            chain = self.ancestors(d.code)
+            changed = True
+            while changed:  # 四平市 then 铁东区, in whatever order the source wrote them
+                changed = False
+                for a in chain:
+                    rest = name[len(a.name):]
+                    end = next((e for e in ends if rest.endswith(e)), "")
+                    # a name of its own before the ending, two characters or more (七星区街道 stays)
+                    if name.startswith(a.name) and end and len(rest) >= len(end) + 2:
+                        name, changed = rest, True
+            if name == d.name:
+                continue
+            siblings = self.children.get(d.parent, [])
+            if any(self.by_code[c].name == name for c in siblings if c != d.code):
+                del self.by_code[d.code]
+                siblings.remove(d.code)
+            else:
+                self.by_code[d.code] = replace(d, name=name)
 
     @staticmethod
     def _short_forms(d: Division) -> set[str]:
@@ -346,6 +385,11 @@ def fits_level(level: str, d: Division | None) -> bool:
         return False
     township = d.level == "township"
     return same_level(level, d.name, township) or any(same_level(level, f, township) for f in d.former)
+
+
+def as_normalised(name: str) -> str:
+    """A name as kg.io.normalize leaves it in a text (乾县 -> 干县)."""
+    return to_simplified(name)
 
 
 @lru_cache(maxsize=1)

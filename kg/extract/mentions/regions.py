@@ -11,9 +11,11 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.extract.gazetteer import (
     Gazetteer,
+    as_normalised,
     deixis_prefixes,
     deixis_words,
     fits_level,
+    government_of,
     head_titles,
     level_rank,
     level_words,
@@ -23,10 +25,12 @@ from kg.extract.gazetteer import (
 )
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, code_of
-from kg.extract.segment import cut, is_common_word
-from kg.resources import longest_first, table
+from kg.extract.segment import cut, is_common_word, word_info
+from kg.resources import longest_first, table, words
 
-MAX_LEN = 12
+# the longest division's full name (双江拉祜族佤族布朗族傣族自治县, 15): a longer one cut off
+# left the ethnic names in it to be read as another county (东乡族自治县 of 积石山...)
+MAX_LEN = 16
 _WORD_WINDOW = 8  # characters each side of a name that jieba reads to tell its words
 
 
@@ -131,8 +135,9 @@ def _towns(gaz: Gazetteer):
     by_county: dict[str, set[str]] = {}
     for d in gaz.by_code.values():
         if d.level == "township" and 3 <= len(d.name) <= MAX_LEN and d.name.endswith(town_suffixes()):
-            index.setdefault(d.name, []).append(d.code)
-            by_county.setdefault(d.parent, set()).add(d.name)
+            for name in {d.name, as_normalised(d.name)}:  # 於潜镇 as the text reads it: 于潜镇
+                index.setdefault(name, []).append(d.code)
+                by_county.setdefault(d.parent, set()).add(name)
     names = sorted(index)
     return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
 
@@ -181,7 +186,7 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
     norm = text.norm
     # a short form that a title before it begins (州长|沙马拉哈, 副市长|安排), or that names a
     # river or a landform (右江河谷, 汉江两岸), is no place
-    raw = [x for x in _index(gaz).scan(norm) if x[2] in gaz.full or not _not_a_place(norm, x[0], x[1])]
+    raw = [x for x in _after_function_words(_index(gaz).scan(norm), norm, gaz) if x[2] in gaz.full or not _not_a_place(norm, x[0], x[1])]
     # 香港商报, 宁德日报: a place's name that begins an outlet's is no evidence of the place
     outlet = {start for start, end, _ in raw if norm.startswith(outlet_words(), end)}
     named = [(start, s) for start, _, s in raw if start not in outlet]
@@ -222,10 +227,12 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(Mention("Region", s, start, end, place=Code(cands[0]), rule=how))
         elif cands:
             out.append(Mention("Region", s, start, end, place=Ambiguous(tuple(sorted(cands)))))
-    # townships: full names only (陕坝镇, 城关镇), and only of a county the article names
-    counties = {c for c in present if (div := gaz.get(c)) and div.level == "county"}
+    # townships: full names only (陕坝镇, 城关镇), and only of a county the article names, or of
+    # a city that governs townships itself (东莞市长安镇, 儋州市那大镇)
+    governs = _towns(gaz)[3]
+    counties = {c for c in present if (div := gaz.get(c)) and (div.level == "county" or c in governs)}
     for m in out:
-        if (code := code_of(m.place)) and gaz.by_code[code].level == "county":
+        if (code := code_of(m.place)) and (gaz.by_code[code].level == "county" or code in governs):
             counties.add(code)
     if counties:
         # a town's full name wins over a short form inside it (那坡镇 of 田阳区, not 那坡县 and 镇)
@@ -238,12 +245,41 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
         for start, end, s, codes in towns:
             if not taken.overlaps(start, end):
                 out.append(Mention("Region", s, start, end, place=Code(codes[0])))
+    out = _below_city(out, gaz, norm)
     out = _without_unsupported_words(out, gaz, norm)
     taken = Spans((m.start, m.end) for m in out)
     for dm in deixes:
         if not taken.overlaps(dm.start(), dm.end()):
             out.append(Mention("Region", dm.group(), dm.start(), dm.end(), place=Deixis(dm.group(1))))
     return sorted(out, key=lambda m: m.start)
+
+
+def _after_function_words(raw, norm: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """The scan's matches, where a full name starts inside a short form and runs past it, and the
+    short form begins with a word written before names (和, 与, 在: boundary_words.txt) or
+    inside a word of the text (和龙|门县: 和|龙门县; 来自|贡觉县, not 自贡), that full name
+    instead: the scan, leftmost first, took the word's characters for the short form."""
+    out: list[tuple[int, int, str]] = []
+    fw, index = _function_chars(), _index(gaz)
+    for x in raw:
+        start, end, s = x
+        if out and start < out[-1][1]:
+            continue  # inside the full name taken instead
+        if s not in gaz.full:
+            for k in range(1, len(s)):
+                y = index.scan(norm[start + k : start + k + MAX_LEN])[:1]
+                if y and y[0][0] == 0 and y[0][2] in gaz.full and start + k + y[0][1] > end:
+                    if (k == 1 and norm[start] in fw) or not _begins_word(norm, start):
+                        x = (start + k, start + k + y[0][1], y[0][2])
+                    break
+        out.append(x)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_chars() -> frozenset[str]:
+    """The one-character words of boundary_words.txt (和, 与, 在, 对)."""
+    return frozenset(w for w in words("boundary_words.txt") if len(w) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -319,6 +355,12 @@ def _without_unsupported_words(out: list[Mention], gaz: Gazetteer, norm: str) ->
 def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") -> tuple[list[str], list[str]]:
     """The divisions a name found at start may be (cands), and the counties it may be that
     nothing in the article supports yet (weak: a county's short form, its city not named)."""
+    listed = ev.listed.get(start)
+    if listed:
+        # an item of a list its count gives the level of (通化、辉南、柳河三县: 通化县, not the city)
+        fit = sorted(c for c in {*gaz.full.get(s, ()), *gaz.short.get(s, ())} if fits_level(listed, gaz.by_code[c]))
+        if fit:
+            return fit, []
     codes = []
     if s in gaz.full:
         # two-character full names (城区, 东区, 和县, 横县) only right after a division above
@@ -333,6 +375,7 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
             if len(s) > 2
             or _after_parent(norm, start, gaz.by_code[c], gaz)
             or _level_again(norm, start + len(s), gaz.by_code[c])
+            or _own_after(norm, start, start + len(s), gaz.by_code[c], gaz, ev)
             or (
                 gaz.by_code[c].level == "county"
                 and ev.parent_named(gaz.by_code[c], start, start + len(s), far=far)
@@ -347,9 +390,13 @@ def _candidates(s: str, start: int, norm: str, gaz: Gazetteer, ev: "_Evidence") 
         if c in ev.full_codes:
             cands.append(c)  # the article also has the full name: 杭后 with 杭锦后旗
         elif everyday or (everyday is None and (everyday := is_common_word(s) and not gaz.has_level(s))):
-            continue
-        elif gaz.by_code[c].level in ("province", "prefecture") or ev.within(c) in (0, 1):
-            cands.append(c)  # a county's short form in an article about its city
+            if gaz.by_code[c].level in ("province", "prefecture") and ev.went_to(start, start + len(s)):
+                cands.append(c)  # 赴海口, 落户黄石: a place verb's object
+        elif gaz.by_code[c].level in ("province", "prefecture"):
+            cands.append(c)
+        elif (ev.within(c) in (0, 1) or _after_parent(norm, start, gaz.by_code[c], gaz)) and ev.is_word(start, start + len(s)):
+            cands.append(c)  # a county's short form in an article about its city or right after
+            # its province (福建古田), not inside a word (卫东 of 张卫东 in an article on 平顶山)
         elif ev.within(c) and ev.times[s] > 1 and ev.is_word(start, start + len(s)):
             cands.append(c)  # or about its province, named more than once, a word of its own
         else:
@@ -395,6 +442,7 @@ class _Evidence:
         self.times = Counter(s for _, _, s in raw)  # how often each name is written
         self._parents: dict[str, list[tuple[int, int]]] = {}  # parent -> [(latest start, earliest end)]
         self._spans_of: dict[str, list[tuple[int, int]]] = {}  # a name as the gazetteer found it -> its spans
+        self.listed = _listed_levels(norm, raw)
         for a, b, name in raw:
             self._spans_of.setdefault(name, []).append((a, b))
 
@@ -434,6 +482,15 @@ class _Evidence:
             at += len(w)
         return start in cuts and end in cuts | {at}
 
+    def went_to(self, start: int, end: int) -> bool:
+        """Is [start, end) a word of its own right after a place verb that is one too (赴|海口,
+        落户|黄石; not 受到|来宾): place_verbs.txt."""
+        verb = next((v for v in longest_first("place_verbs.txt") if self.norm.endswith(v, 0, start)), "")
+        return bool(verb) and self.begins_word(start - len(verb)) and self.is_word(start, end)
+
+    def begins_word(self, start: int) -> bool:
+        return _begins_word(self.norm, start)
+
     def after(self, end: int) -> str:
         """The level word written right after a name (州 of 海南州委, 地区 of 和田地委), or ""."""
         tail = self.norm[end : end + 5]
@@ -463,10 +520,12 @@ class _Evidence:
             return cands, ""
         by_code = self.gaz.by_code
         after = self.after(end)
+        towns_after = _town_after(self.norm, end, self.gaz)
         named = {c: n for c in cands if (n := self.within(c)) is not None}
         nearest = min(named.values(), default=None)
         steps = [
             ("the level word after it", lambda c: fits_level(after, by_code[c])),
+            ("its township after it", lambda c: c in towns_after),
             ("named in full", lambda c: c in self.full_codes),
             ("within the places named", lambda c: named.get(c, -1) == nearest),
             ("the article's own level", lambda c: any(fits_level(w, by_code[c]) for w in sorted(self.deixis))),
@@ -493,6 +552,100 @@ def _level_again(norm: str, end: int, d) -> bool:
         return False
     brief = m.group(1) or head_titles()[m.group()]
     return norm.startswith(brief, end) and fits_level(brief, d)
+
+
+@lru_cache(maxsize=1)
+def _count_rx() -> re.Pattern:
+    """A count of divisions of one level closing a list (三县, 两市, 等四个区); group 1 the level
+    word (the deixis levels: 省, 市, 县, 区 ...), not the first of several (三县一区)."""
+    levels = "|".join(re.escape(w) for w in deixis_words())
+    return re.compile(rf"等?[两二三四五六七八九十]+个?({levels})(?![一二三四五六七八九十两])")
+
+
+def _listed_levels(norm: str, raw) -> dict[int, str]:
+    """The starts of the names listed before a count of one level (A、B和C三县) -> that level:
+    each name of the list, back from the count over 、, 和, 及, 与 between names."""
+    if not any(ch in norm for ch in "两二三四五六七八九十"):
+        return {}
+    ends = {e: (a, s) for a, e, s in raw}
+    out: dict[int, str] = {}
+    for m in _count_rx().finditer(norm):
+        at, items = m.start(), []
+        while at in ends:
+            a = ends[at][0]
+            items.append(a)
+            if a == 0 or norm[a - 1] not in "、和及与":
+                break
+            at = a - 1
+        if len(items) >= 2:  # one name before a count is no list (宁德三县: the city's three)
+            out.update((a, m.group(1)) for a in items)
+    return out
+
+
+def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
+    """With a township written right after a city, its county left out (宁德市七都镇): the
+    township of one of that city's counties, when only one of them has it; its full name wins
+    over a short form inside it (海东市巴州镇, not 巴州 of 巴音郭楞)."""
+    taken = Spans((m.start, m.end) for m in out if m.surface in gaz.full)
+    index = _towns(gaz)[0]
+    added = []
+    for m in out:
+        code = code_of(m.place)
+        if not code or gaz.by_code[code].level != "prefecture":
+            continue
+        for k in range(MAX_LEN, 2, -1):  # the longest township's name there
+            ts = [c for c in index.get(norm[m.end : m.end + k], ()) if gaz.by_code[gaz.by_code[c].parent].parent == code]
+            if ts:
+                if len(ts) == 1 and not taken.overlaps(m.end, m.end + k):
+                    added.append(Mention("Region", norm[m.end : m.end + k], m.end, m.end + k, place=Code(ts[0])))
+                break
+    if not added:
+        return out
+    inside = Spans((m.start, m.end) for m in added)
+    return [m for m in out if m.surface in gaz.full or not inside.overlaps(m.start, m.end)] + added
+
+
+def _begins_word(norm: str, start: int) -> bool:
+    """A word of the text (jieba's) begins at start."""
+    lo = max(0, start - _WORD_WINDOW)
+    at = lo
+    for w, _ in cut(norm[lo : start + _WORD_WINDOW]):
+        if at >= start:
+            return at == start
+        at += len(w)
+    return at == start
+
+
+def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:
+    """The counties one of whose townships is written right after end (桥西区|东窑子镇)."""
+    index = _towns(gaz)[0]
+    return {gaz.by_code[c].parent for k in range(3, MAX_LEN + 1) for c in index.get(norm[end : end + k], ())}
+
+
+def _own_after(norm: str, start: int, end: int, d, gaz: Gazetteer, ev: "_Evidence") -> bool:
+    """Is a county's two-character name (荣县, 随县) followed by a body of its level (its level
+    character starting 县发改局, 县委; or its government, 人民政府), by one of its own
+    townships (莒县峤山镇) or by a word of native place (蒲县籍, native_words.txt), and begun
+    where the text's words begin (not 提高|县政府), or written after a place verb (赴萧县,
+    place_verbs.txt): the county, however few words jieba knows of it. Not right after a level word (市和县政府: 市 and 县)."""
+    if d.level != "county" or (start and norm[start - 1] in _level_chars()) or d.name[0] in _function_chars():
+        return False  # nor a name that begins with a word before names (和县: 局和|县发改局)
+    m = _own_bodies_rx().match(norm, end - 1)
+    body = bool(m and m.group(1) and fits_level(m.group(1), d)) or norm.startswith(government_of(d.name), end)
+    # a name whose first character is an adjective reads as one before the body (新|县委书记:
+    # the new county secretary), the county only by other evidence
+    body = body and word_info(d.name[0])[1] != "a"
+    native = norm.startswith(longest_first("native_words.txt"), end)
+    if body or native or d.code in _town_after(norm, end, gaz):
+        return ev.begins_word(start)
+    # 赴萧县, 落户随县: a place verb's object, its level character no everyday word's first (到新|县城)
+    return ev.went_to(start, end) and not is_common_word(norm[end - 1 : end + 1])
+
+
+@lru_cache(maxsize=1)
+def _level_chars() -> frozenset[str]:
+    """The last characters of the level words (省, 市, 县, 区, 镇 ...)."""
+    return frozenset(w.word[-1] for w in level_words())
 
 
 def _after_parent(norm: str, start: int, d, gaz: Gazetteer) -> bool:

@@ -2,7 +2,7 @@
 
 The evaluation articles (the shared corpus's seeds/ and dev/) score the extractor; a test that
 copies their sentences tunes the rules to them. Every test module, every file in tests/fixtures/,
-tests/owngold/ and tests/owngold2/ (our own evaluation sets) and every sample in samples/ is
+tests/owngold*/ (our own evaluation sets) and every sample in samples/ is
 scanned for a run of 12 characters or more, at least 8 of them CJK, that also stands in one of
 those articles.
 
@@ -72,7 +72,7 @@ def shared_runs(text: str, windows: frozenset[str]) -> list[tuple[int, str]]:
 
 def scanned_files() -> list[Path]:
     files = [p for p in sorted(HERE.glob("*.py")) if p.name not in EXEMPT]
-    for folder in (HERE / "fixtures", HERE / "owngold", HERE / "owngold2", ROOT / "samples"):
+    for folder in (HERE / "fixtures", *sorted(HERE.glob("owngold*")), ROOT / "samples"):
         if folder.is_dir():
             files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     return files

@@ -5,6 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.extract.gazetteer import load
+from kg.io.normalize import normalize
+
 
 # ---------------------------------------------------------------- normalisation
 
@@ -29,3 +32,79 @@ def test_text_with_punctuation_runs_is_kept_and_latin_mojibake_still_repaired():
     broken = "据悉，" + "产业园".encode("utf-8").decode("latin-1") + "——开工。"
     t = normalize(broken)
     assert t.norm == "据悉,产业园——开工。" and t.repaired == 1
+
+
+_SUSPECT = ["?", "α", "Ж", "\ufffd", "\ue123", "产", "业", "a", ")", "(", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SUSPECT), max_size=20))
+def test_suspicious_count_equals_findall(parts):
+    from kg.io.normalize import SUSPICIOUS, _suspicious
+
+    s = "".join(parts)
+    assert _suspicious(s) == len(SUSPICIOUS.findall(s))
+
+
+# ---------------------------------------------------------------- region names at a position
+
+# invented sentences, real places: names inside words, back to back, at the text's end
+PLACE_TEXTS = [
+    "和龙门县政府签约，来自贡觉县的客商考察了宁德市七都镇和蕉城区",
+    "宁德市七都镇",
+    "海东市巴州镇的新材料项目落户湖南省长沙市望城区",
+    "广西壮族自治区来宾市兴宾区凤凰镇",
+    "张家港市",
+    "",
+]
+
+
+def test_longest_name_at_a_position_equals_a_scan_of_the_window():
+    from kg.extract.mentions.regions import MAX_LEN, _index
+
+    index = _index(load())
+    for text in PLACE_TEXTS:
+        for i in range(len(text) + 1):
+            y = index.scan(text[i : i + MAX_LEN])[:1]
+            plain = y[0][2] if y and y[0][0] == 0 else None
+            assert index.longest_at(text, i) == plain, (text, i)
+
+
+def test_township_lengths_hold_every_township_name_at_a_position():
+    from kg.extract.mentions.regions import MAX_LEN, _town_after, _town_lengths, _towns
+
+    gaz = load()
+    index, lengths = _towns(gaz)[0], _town_lengths(gaz)
+    for text in PLACE_TEXTS:
+        for i in range(len(text) + 1):
+            found = {k for k in range(3, MAX_LEN + 1) if i + k <= len(text) and text[i : i + k] in index}
+            assert found <= set(lengths.get(text[i : i + 2], ()))
+            plain = {gaz.by_code[c].parent for k in range(3, MAX_LEN + 1) for c in index.get(text[i : i + k], ())}
+            assert _town_after(text, i, gaz) == plain
+
+
+def test_township_after_a_city_found_as_before():
+    from kg.model import Text
+    from kg.extract.mentions.regions import find_regions
+
+    for text in ("宁德市七都镇新建一座工厂。", "项目位于宁德市七都镇和三都镇。"):
+        t = normalize(text)
+        assert isinstance(t, Text)
+        got = {(m.surface, m.start, m.end) for m in find_regions(t)}
+        k = text.index("七都镇")
+        assert ("七都镇", k, k + 3) in got
+
+
+def test_chain_is_the_division_and_its_ancestors():
+    gaz = load()
+    for code in sorted(gaz.by_code)[:: max(1, len(gaz.by_code) // 200)]:
+        assert gaz.chain(code) == [gaz.by_code[code], *gaz.ancestors(code)]
+        assert gaz.depth_below(code, {a.code for a in gaz.ancestors(code)[1:2]}) in (0, 2)
+    assert gaz.chain("no such code") == []
+
+
+def test_spans_of_nothing():
+    from kg.extract.mentions.regions import Spans
+
+    none = Spans(iter(()))
+    assert not none.overlaps(0, 5) and not none.covers(1, 2) and not none.holds(1, 2)

@@ -185,6 +185,14 @@ def to_simplified(s: str) -> str:
     return "".join(out)
 
 
+def _suspicious(norm: str) -> int:
+    """len(SUSPICIOUS.findall(norm)): each of its matches is one character that MAYBE_SUSPICIOUS
+    finds, so the pattern is tried only there (a question mark is common; its alternatives tried
+    at every character cost more than the rest of normalising)."""
+    match = SUSPICIOUS.match
+    return sum(1 for m in MAYBE_SUSPICIOUS.finditer(norm) if match(norm, m.start()))
+
+
 def normalize(orig: str) -> Text:
     fixed, base, repaired = repair(orig)
     folded = fold_width(fixed)
@@ -203,7 +211,7 @@ def normalize(orig: str) -> Text:
     else:
         offsets, stripped = base, folded
     norm = to_simplified(stripped)
-    suspicious = len(SUSPICIOUS.findall(norm)) if MAYBE_SUSPICIOUS.search(norm) else 0
+    suspicious = _suspicious(norm)
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(norm):

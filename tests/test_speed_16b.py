@@ -108,3 +108,72 @@ def test_spans_of_nothing():
 
     none = Spans(iter(()))
     assert not none.overlaps(0, 5) and not none.covers(1, 2) and not none.holds(1, 2)
+
+
+def test_prefecture_levels_as_asked_of_every_prefecture():
+    from kg.extract.gazetteer import deixis_words, fits_level, level_suffixes
+    from kg.extract.mentions.regions import _level_bodies, _prefecture_levels
+
+    gaz = load()
+    ws = {*deixis_words(), *level_suffixes(), *_level_bodies().values()}
+    prefectures = [d for d in gaz.by_code.values() if d.level == "prefecture"]
+    assert _prefecture_levels(gaz) == frozenset(w for w in ws if any(fits_level(w, d) for d in prefectures))
+
+
+# ---------------------------------------------------------------- parks' places, titles
+
+def test_park_place_kept_whole_as_asked_by_length():
+    from kg.extract.mentions.orgs import _place_kept_whole, place_form_len
+
+    def plain(norm, start, s, floors, known):
+        import bisect
+
+        for k in range(min(8, s), 1, -1):
+            a = s - k
+            if a >= start:
+                break
+            if place_form_len(norm[a:s], known) == k:
+                lo = bisect.bisect_right(floors, a)
+                if lo < len(floors) and floors[lo] <= start:
+                    continue
+                return a
+        return start
+
+    texts = ["在兴化经济开发区投资", "莲都工业园区新建厂房", "永城市产业集聚区", "宁德市蕉城区七都镇工业园"]
+    for norm in texts:
+        for s in range(len(norm) + 1):
+            for start in range(s + 1):
+                for floors in ([], [max(0, s - 3)]):
+                    for known in (set(), {"蕉城区", "七都镇"}):
+                        assert _place_kept_whole(norm, start, s, floors, known) == plain(norm, start, s, floors, known)
+
+
+def _plain_title(norm: str) -> str:
+    import re
+
+    from kg.io.metadata import DATE, TITLE_LINE
+
+    m = TITLE_LINE.search(norm[:2000])
+    if m:
+        return m.group(1).strip(" |")
+    for line in norm.splitlines()[:8]:
+        line = line.strip(" |>\t")
+        han = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+        if han < 8 or ">" in line or line.startswith(("来源", "作者", "当前位置", "时间", "发布")):
+            continue
+        if len(line) > 80 or line.endswith("。"):
+            break
+        if re.search(r"记者\s*[\u4e00-\u9fff]{2,3}\s*(?:报道|摄)?\s*$", line) or DATE.match(line):
+            continue
+        return line[:120]
+    return ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["标题:", "题目:", "张家港新材料产业园开工建设", "记者 王小明", "\n", " ",
+                                 "2023年5月6日", "来源:某某网", "。", ">", "项目", "ab"]), max_size=12))
+def test_title_as_the_plain_way(parts):
+    from kg.io.metadata import article_title
+
+    text = "".join(parts)
+    assert article_title(text) == _plain_title(text)

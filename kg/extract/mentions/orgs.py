@@ -512,7 +512,7 @@ def _place_kept_whole(norm: str, start: int, s: int, floors: list[int], known: s
         a = s - k
         if a >= start:
             break
-        if place_form_len(norm[a:s], known) == k:
+        if (w := norm[a:s]) in known or _place_form(w):  # place_form_len(w, known) == k, asked once
             lo = bisect.bisect_right(floors, a)
             if lo < len(floors) and floors[lo] <= start:
                 continue  # an official's name or a body ends inside: the name starts after it

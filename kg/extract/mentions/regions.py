@@ -17,6 +17,8 @@ from kg.extract.gazetteer import (
     fits_level,
     government_of,
     head_titles,
+    level_of,
+    level_of_name,
     level_rank,
     level_words,
     level_suffixes,
@@ -450,8 +452,15 @@ def _prefecture_levels(gaz: Gazetteer) -> frozenset[str]:
     """The level words, written alone, that may be a prefecture's (市, 州, 盟, 地区), not only a
     county's (县, 旗)."""
     ws = {*deixis_words(), *level_suffixes(), *_level_bodies().values()}
-    prefectures = [d for d in gaz.by_code.values() if d.level == "prefecture"]
-    return frozenset(w for w in ws if any(fits_level(w, d) for d in prefectures))
+    # fits_level(w, d) of some prefecture d: w's brief is the brief of the level word that ends
+    # one of the prefectures' names, today's or former (none a township's), asked once per
+    # brief, not per word and prefecture
+    briefs = {
+        b.brief
+        for d in gaz.by_code.values() if d.level == "prefecture"
+        for n in (d.name, *d.former) if (b := level_of_name(n)) and not b.township
+    }
+    return frozenset(w for w in ws if (a := level_of(w)) and a.brief and a.brief in briefs)
 
 
 class _Evidence:

@@ -177,3 +177,23 @@ def test_title_as_the_plain_way(parts):
 
     text = "".join(parts)
     assert article_title(text) == _plain_title(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=10), st.integers(0, 38), st.integers(0, 6))
+def test_spans_answer_as_any_over_them(raw, s, width):
+    from kg.extract.mentions.regions import Spans
+
+    pairs = [(a, a + n) for a, n in raw]
+    e = s + width
+    spans = Spans(iter(pairs))
+    assert spans.overlaps(s, e) == any(a < e and s < b for a, b in pairs)
+    assert spans.covers(s, e) == any(a <= s and e <= b for a, b in pairs)
+    assert spans.holds(s, e) == any(a <= s and e <= b and (a, b) != (s, e) for a, b in pairs)
+
+
+def test_word_info_of_words_and_of_none():
+    from kg.extract.segment import _lexicon, word_info
+
+    for w in ("发展", "产业园", "宁德", "不是一个词", ""):
+        assert word_info(w) == _lexicon().get(w, (0, None))

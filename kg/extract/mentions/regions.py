@@ -78,17 +78,23 @@ class Spans:
     all of them would say: a text's mentions grow with its length, and a scan of them all per
     match made extraction quadratic in the article's length."""
 
-    __slots__ = ("_starts", "_reach", "_top_at")
+    __slots__ = ("_spans", "_starts", "_reach", "_top")
 
     def __init__(self, spans) -> None:
-        spans = sorted(spans)
+        self._spans = spans = sorted(spans)
         # the starts and the ends by one zip (in C), not a comprehension each: built a dozen
         # times per article
         starts, ends = zip(*spans) if spans else ((), ())
         self._starts: tuple[int, ...] = starts
         self._reach = list(accumulate(ends, max))  # the furthest end of spans[: k + 1]
-        # start -> the furthest end of a span starting there (sorted: the last one starting at a)
-        self._top_at: dict[int, int] = dict(spans)
+        self._top: dict[int, int] | None = None  # _top_at, made when holds() first asks
+
+    @property
+    def _top_at(self) -> dict[int, int]:
+        """start -> the furthest end of a span starting there (sorted: the last one starting at a)."""
+        if self._top is None:
+            self._top = dict(self._spans)
+        return self._top
 
     def overlaps(self, s: int, e: int) -> bool:
         """any(a < e and s < b): a span that overlaps [s, e); overlaps(i, i) is any(a < i < b)."""

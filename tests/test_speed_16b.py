@@ -197,3 +197,20 @@ def test_word_info_of_words_and_of_none():
 
     for w in ("发展", "产业园", "宁德", "不是一个词", ""):
         assert word_info(w) == _lexicon().get(w, (0, None))
+
+
+# ---------------------------------------------------------------- figures
+
+_FIGURE_PARTS = ["2023", "年", "1", "0", ",", "000", ".5", "万", "亿", "吨", "千瓦", "千", "三", "十", "五", "点", "二",
+                 "年产", "日产", "—", "-", "至", " ", "\n", "元", "%", "项目", "个", "一步", "统一", "GW", "5G", "月"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_PARTS), max_size=16), st.integers(0, 3))
+def test_quantity_matches_equal_finditer(parts, pos):
+    from kg.extract.facts import _quantity_matches, _quantity_rx
+
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    got = [(m.start(), m.end(), m.group(0)) for m in _quantity_matches(text, pos)]
+    assert got == [(m.start(), m.end(), m.group(0)) for m in _quantity_rx().finditer(text, pos)]

@@ -214,3 +214,24 @@ def test_quantity_matches_equal_finditer(parts, pos):
     pos = min(pos, len(text))
     got = [(m.start(), m.end(), m.group(0)) for m in _quantity_matches(text, pos)]
     assert got == [(m.start(), m.end(), m.group(0)) for m in _quantity_rx().finditer(text, pos)]
+
+
+def test_periods_of_sentences_with_and_without_period_words():
+    from kg.extract.facts import periods
+
+    got = [(p.label, p.year, p.m1, p.m2, p.since) for p in periods("今年以来,上半年产值较去年同期增长,前三季度和2022年1-10月", "2023-05-06")]
+    # a year's word and the months right after it are one period (今年以来,上半年)
+    assert got == [("今年以来上半年", 2023, 1, 6, False), ("前三季度", 2023, 1, 9, False),
+                   ("2022年1-10月", 2022, 1, 10, False)]
+    assert periods("新材料产业园开工", "2023-05-06") == []
+
+
+def test_places_within_a_span_asked_twice_answer_alike():
+    from kg.extract.mentions.orgs import _Places
+    from kg.extract.mentions.regions import find_regions
+
+    t = normalize("宁德市蕉城区七都镇新建工业园,福建省古田县投资")
+    places = _Places(find_regions(t))
+    first = [places.within(s, e) for s in range(len(t.norm)) for e in range(s, len(t.norm) + 1)]
+    assert first == [places.within(s, e) for s in range(len(t.norm)) for e in range(s, len(t.norm) + 1)]
+    assert places.within(0, 6) == ((0, 3, True), (3, 6, True))

@@ -236,6 +236,8 @@ def periods(text: str, article_date: str = "") -> list[Period]:
             found.append(Period(m.start(), m.end(), m.group(0), int(m.group(1)), None, None, m.group(2) == "以来"))
             taken.append((m.start(), m.end()))
     for (word, kind, value), rx in zip(_period_words(), _period_rx()) if _any_period_word().search(text) else ():
+        if word not in text:
+            continue  # a scan for a word the sentence lacks (`in` is a tenth of a finditer)
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from operator import attrgetter
 
 from kg import keys
 from kg.extract.facts import find_figures
@@ -50,6 +51,15 @@ def _original_forms(text, mentions) -> set[str]:
         if form and "\n" not in form:
             out.add(form)
     return out
+
+
+def _aliases(forms: set[str], name: str) -> frozenset[str]:
+    """An entity's other names: its forms but its name (a set of its own, changed in place)."""
+    forms.discard(name)
+    return frozenset(forms)
+
+
+_START = attrgetter("start")
 
 
 def _stage(notes: list[str], what: str, fallback, fn, *args):
@@ -110,9 +120,9 @@ def extract(article: Article) -> ArticleResult:
             key=ids[h],
             type=r.type,
             name=r.name,
-            aliases=frozenset(a for a in r.aliases | _original_forms(text, r.mentions) if a != r.name),
+            aliases=_aliases(r.aliases | _original_forms(text, r.mentions), r.name),
             attrs=tuple(sorted((k, v) for k, v in r.attrs.items() if v)),
-            evidence=tuple(evidence(text, article.id, m) for m in sorted(r.mentions, key=lambda m: m.start)),
+            evidence=tuple([evidence(text, article.id, m) for m in sorted(r.mentions, key=_START)]),
         )
         for h, r in ctx.entities.items()
     ]

@@ -105,16 +105,23 @@ def _quantity_starts() -> re.Pattern:
     return re.compile(r"[\d" + re.escape("".join(sorted(firsts))) + "]")
 
 
+_NUMERAL_RUN = re.compile(rf"\d+|[{CN_DIGITS}]+")  # NUM's two kinds of digits, each in a run
+
+
 def _quantity_matches(text: str, pos: int = 0):
     """_quantity_rx().finditer(text, pos), the same matches: the pattern is tried only where a
     quantity can start (found by a character class, which the regex engine scans for fast),
     where finditer tried it at every character (its optional capacity word hides the first
     character from the engine)."""
-    search, match = _quantity_starts().search, _quantity_rx().match
+    search, match, run = _quantity_starts().search, _quantity_rx().match, _NUMERAL_RUN.match
     while (c := search(text, pos)) is not None:
         m = match(text, c.start())
         if m is None:
-            pos = c.start() + 1
+            # no quantity starts later in the same run of digits (or of Chinese numerals) either:
+            # the number there is a tail of this one's, with the same text after it (2023年:
+            # tried at 2, not again at 0, 2 and 3)
+            r = run(text, c.start())
+            pos = r.end() if r else c.start() + 1
         else:
             yield m
             pos = m.end()  # never empty: a number and a unit at least
@@ -229,6 +236,8 @@ def periods(text: str, article_date: str = "") -> list[Period]:
             found.append(Period(m.start(), m.end(), m.group(0), int(m.group(1)), None, None, m.group(2) == "以来"))
             taken.append((m.start(), m.end()))
     for (word, kind, value), rx in zip(_period_words(), _period_rx()) if _any_period_word().search(text) else ():
+        if word not in text:
+            continue  # a scan for a word the sentence lacks (`in` is a tenth of a finditer)
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue

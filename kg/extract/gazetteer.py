@@ -339,7 +339,8 @@ class Gazetteer:
     def get(self, code: str) -> Division | None:
         return self.by_code.get(code)
 
-    def ancestors(self, code: str) -> list[Division]:
+    def _up(self, code: str) -> tuple[Division, ...]:
+        """The divisions above code, nearest first, found once (a tuple: no caller changes it)."""
         hit = self._ancestors.get(code)
         if hit is None:
             out = []
@@ -348,7 +349,10 @@ class Gazetteer:
                 d = self.by_code[d.parent]
                 out.append(d)
             hit = self._ancestors[code] = tuple(out)
-        return list(hit)  # a list of its own: the caller may change it
+        return hit
+
+    def ancestors(self, code: str) -> list[Division]:
+        return list(self._up(code))  # a list of its own: the caller may change it
 
     def is_within(self, code: str, ancestor: str) -> bool:
         if code == ancestor:
@@ -356,17 +360,17 @@ class Gazetteer:
         key = (code, ancestor)
         hit = self._within.get(key)
         if hit is None:
-            hit = self._within[key] = any(a.code == ancestor for a in self.ancestors(code))
+            hit = self._within[key] = any(a.code == ancestor for a in self._up(code))
         return hit
 
     def chain(self, code: str) -> list[Division]:
         d = self.by_code.get(code)
-        return ([d] if d else []) + self.ancestors(code)
+        return [d, *self._up(code)] if d else list(self._up(code))
 
     def depth_below(self, code: str, places: set[str]) -> int:
         """How many steps up from code the nearest of places is (1: its parent); 0 when none is
         above it."""
-        for n, a in enumerate(self.ancestors(code), 1):
+        for n, a in enumerate(self._up(code), 1):
             if a.code in places:
                 return n
         return 0

@@ -36,7 +36,19 @@ def _lexicon() -> dict[str, tuple[int, str | None]]:
 
 def word_info(word: str) -> tuple[int, str | None]:
     """(frequency, part of speech) of a word in jieba's dictionary; (0, None) if unknown."""
-    return _lexicon().get(word, (0, None))
+    return (_LEX or _lex()).get(word, _UNKNOWN)
+
+
+_UNKNOWN: tuple[int, str | None] = (0, None)
+# the dictionary once read: asked tens of times per article, a look-up through the cached
+# function's wrapper cost a tenth of each answer
+_LEX: dict[str, tuple[int, str | None]] = {}
+
+
+def _lex() -> dict[str, tuple[int, str | None]]:
+    global _LEX
+    _LEX = _lexicon()
+    return _LEX
 
 
 EVERYDAY_POS = {"l", "i", "a", "ad", "v", "vn", "d", "j"}
@@ -70,7 +82,13 @@ def _rjieba():
 
     for word, freq, tag in _user_words():
         rjieba.add_word(word, freq, tag)
+    # its first text holding a character its dictionary lacks (陜, 堿, a rare name's) costs
+    # 20-80 ms once, whatever the text: paid here, with the dictionary, not in an article
+    rjieba.tag(_UNKNOWN_CHARACTER, False)
     return rjieba
+
+
+_UNKNOWN_CHARACTER = "\u3400"  # 㐀, the first of CJK Extension A: in no dictionary of words
 
 
 @lru_cache(maxsize=65536)

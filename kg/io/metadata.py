@@ -42,13 +42,20 @@ def _surnames() -> set[str]:
     return set(words("surnames.txt"))
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8)
 def article_title(norm: str) -> str:
-    m = TITLE_LINE.search(norm[:2000])
+    """The title line of a normalised text. Cached: relations and metadata both ask it of the
+    article being read."""
+    head = norm[:2000]
+    m = TITLE_LINE.search(head) if "标题" in head or "题目" in head else None  # the words it needs
     if m:
         return m.group(1).strip(" |")
     for line in norm.splitlines()[:8]:
         line = line.strip(" |>\t")
-        han = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+        han = len(_HAN.findall(line))
         if han < 8 or ">" in line or line.startswith(("来源", "作者", "当前位置", "时间", "发布")):
             continue
         if len(line) > 80 or line.endswith("。"):

@@ -512,7 +512,7 @@ def _place_kept_whole(norm: str, start: int, s: int, floors: list[int], known: s
         a = s - k
         if a >= start:
             break
-        if place_form_len(norm[a:s], known) == k:
+        if (w := norm[a:s]) in known or _place_form(w):  # place_form_len(w, known) == k, asked once
             lo = bisect.bisect_right(floors, a)
             if lo < len(floors) and floors[lo] <= start:
                 continue  # an official's name or a body ends inside: the name starts after it
@@ -679,15 +679,20 @@ class _Places:
         self._starts = [a for a, _, _ in spans]
         # the division each place names (the last of two starting at one place, as region_starts)
         self.code_at = {m.start: m.place.code for m in regions if isinstance(m.place, Code)}
+        self._within: dict[tuple[int, int], tuple[tuple[int, int, bool], ...]] = {}  # asked again per candidate
 
     def within(self, s: int, e: int) -> tuple[tuple[int, int, bool], ...]:
         """The places inside [s, e) as offsets from s (and whether each names a division), left to
         right, not overlapping."""
+        hit = self._within.get((s, e))
+        if hit is not None:
+            return hit
         out: list[tuple[int, int, bool]] = []
         for a, b, named in self._spans[bisect.bisect_left(self._starts, s) : bisect.bisect_left(self._starts, e)]:
             if b <= e and (not out or a - s >= out[-1][1]):
                 out.append((a - s, b - s, named))
-        return tuple(out)
+        hit = self._within[(s, e)] = tuple(out)
+        return hit
 
     def around(self, i: int) -> int:
         """The end of a place that i falls strictly inside, or i."""

@@ -17,6 +17,8 @@ from kg.extract.gazetteer import (
     fits_level,
     government_of,
     head_titles,
+    level_of,
+    level_of_name,
     level_rank,
     level_words,
     level_suffixes,
@@ -76,14 +78,23 @@ class Spans:
     all of them would say: a text's mentions grow with its length, and a scan of them all per
     match made extraction quadratic in the article's length."""
 
-    __slots__ = ("_starts", "_reach", "_top_at")
+    __slots__ = ("_spans", "_starts", "_reach", "_top")
 
     def __init__(self, spans) -> None:
-        spans = sorted(spans)
-        self._starts = [a for a, _ in spans]
-        self._reach = list(accumulate((b for _, b in spans), max))  # the furthest end of spans[: k + 1]
-        # start -> the furthest end of a span starting there (sorted: the last one starting at a)
-        self._top_at: dict[int, int] = dict(spans)
+        self._spans = spans = sorted(spans)
+        # the starts and the ends by one zip (in C), not a comprehension each: built a dozen
+        # times per article
+        starts, ends = zip(*spans) if spans else ((), ())
+        self._starts: tuple[int, ...] = starts
+        self._reach = list(accumulate(ends, max))  # the furthest end of spans[: k + 1]
+        self._top: dict[int, int] | None = None  # _top_at, made when holds() first asks
+
+    @property
+    def _top_at(self) -> dict[int, int]:
+        """start -> the furthest end of a span starting there (sorted: the last one starting at a)."""
+        if self._top is None:
+            self._top = dict(self._spans)
+        return self._top
 
     def overlaps(self, s: int, e: int) -> bool:
         """any(a < e and s < b): a span that overlaps [s, e); overlaps(i, i) is any(a < i < b)."""
@@ -107,18 +118,38 @@ class _Names:
     ahocorasick_rs (Rust's aho-corasick): 15 times faster than pyahocorasick's iter_long on the
     same names and text (0.018 s against 0.27 s for 3 MB of news), with the same matches."""
 
-    __slots__ = ("names", "_ac")
+    __slots__ = ("names", "_ac", "_set", "_lengths")
 
     def __init__(self, names) -> None:
         self.names = sorted({s for s in names if len(s) <= MAX_LEN})
         # the default automaton: a DFA of all these names scans faster alone but slower in the
         # middle of an extraction (its tables leave the processor's caches)
         self._ac = AhoCorasick(self.names, matchkind=MatchKind.LeftmostLongest)
+        self._set = frozenset(self.names)
+        self._lengths = _lengths_by_prefix(self.names)
+
+    def longest_at(self, text: str, i: int) -> str | None:
+        """The longest name starting at i (what scan(text[i : i + MAX_LEN]) finds first, when
+        that match starts at 0), else None: a look-up per length its first two characters
+        begin names of, where a scan of the window cost a call into the automaton per position."""
+        for n in self._lengths.get(text[i : i + 2], ()):
+            if (w := text[i : i + n]) in self._set:
+                return w
+        return None
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name), left to right."""
         names = self.names
         return [(s, e, names[i]) for i, s, e in self._ac.find_matches_as_indexes(text)]
+
+
+def _lengths_by_prefix(names) -> dict[str, tuple[int, ...]]:
+    """The first two characters of names (two or more long) -> the lengths of those names,
+    longest first: which slices of a text at a position can be one of them."""
+    out: dict[str, set[int]] = {}
+    for n in names:
+        out.setdefault(n[:2], set()).add(len(n))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4)
@@ -140,6 +171,12 @@ def _towns(gaz: Gazetteer):
                 by_county.setdefault(d.parent, set()).add(name)
     names = sorted(index)
     return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
+
+
+@lru_cache(maxsize=4)
+def _town_lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """_lengths_by_prefix of every township's name: most positions begin none."""
+    return _lengths_by_prefix(_towns(gaz)[0])
 
 
 # A text up to this length is asked with str.find, count and `in` (in C) where building an
@@ -267,10 +304,10 @@ def _after_function_words(raw, norm: str, gaz: Gazetteer) -> list[tuple[int, int
             continue  # inside the full name taken instead
         if s not in gaz.full:
             for k in range(1, len(s)):
-                y = index.scan(norm[start + k : start + k + MAX_LEN])[:1]
-                if y and y[0][0] == 0 and y[0][2] in gaz.full and start + k + y[0][1] > end:
+                y = index.longest_at(norm, start + k)
+                if y and y in gaz.full and start + k + len(y) > end:
                     if (k == 1 and norm[start] in fw) or not _begins_word(norm, start):
-                        x = (start + k, start + k + y[0][1], y[0][2])
+                        x = (start + k, start + k + len(y), y)
                     break
         out.append(x)
     return out
@@ -421,8 +458,15 @@ def _prefecture_levels(gaz: Gazetteer) -> frozenset[str]:
     """The level words, written alone, that may be a prefecture's (市, 州, 盟, 地区), not only a
     county's (县, 旗)."""
     ws = {*deixis_words(), *level_suffixes(), *_level_bodies().values()}
-    prefectures = [d for d in gaz.by_code.values() if d.level == "prefecture"]
-    return frozenset(w for w in ws if any(fits_level(w, d) for d in prefectures))
+    # fits_level(w, d) of some prefecture d: w's brief is the brief of the level word that ends
+    # one of the prefectures' names, today's or former (none a township's), asked once per
+    # brief, not per word and prefecture
+    briefs = {
+        b.brief
+        for d in gaz.by_code.values() if d.level == "prefecture"
+        for n in (d.name, *d.former) if (b := level_of_name(n)) and not b.township
+    }
+    return frozenset(w for w in ws if (a := level_of(w)) and a.brief and a.brief in briefs)
 
 
 class _Evidence:
@@ -587,13 +631,16 @@ def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
     township of one of that city's counties, when only one of them has it; its full name wins
     over a short form inside it (海东市巴州镇, not 巴州 of 巴音郭楞)."""
     taken = Spans((m.start, m.end) for m in out if m.surface in gaz.full)
-    index = _towns(gaz)[0]
+    index, lengths = _towns(gaz)[0], _town_lengths(gaz)
     added = []
     for m in out:
         code = code_of(m.place)
         if not code or gaz.by_code[code].level != "prefecture":
             continue
-        for k in range(MAX_LEN, 2, -1):  # the longest township's name there
+        # only the lengths of townships' names that begin so (near the text's end, every length:
+        # a slice cut short by the end is asked at each length, as it always was)
+        ks = range(MAX_LEN, 2, -1) if len(norm) - m.end < MAX_LEN else lengths.get(norm[m.end : m.end + 2], ())
+        for k in ks:  # the longest township's name there
             ts = [c for c in index.get(norm[m.end : m.end + k], ()) if gaz.by_code[gaz.by_code[c].parent].parent == code]
             if ts:
                 if len(ts) == 1 and not taken.overlaps(m.end, m.end + k):
@@ -619,7 +666,8 @@ def _begins_word(norm: str, start: int) -> bool:
 def _town_after(norm: str, end: int, gaz: Gazetteer) -> set[str]:
     """The counties one of whose townships is written right after end (桥西区|东窑子镇)."""
     index = _towns(gaz)[0]
-    return {gaz.by_code[c].parent for k in range(3, MAX_LEN + 1) for c in index.get(norm[end : end + k], ())}
+    ks = _town_lengths(gaz).get(norm[end : end + 2], ())  # the lengths of the names that begin so
+    return {gaz.by_code[c].parent for k in ks for c in index.get(norm[end : end + k], ())}
 
 
 def _own_after(norm: str, start: int, end: int, d, gaz: Gazetteer, ev: "_Evidence") -> bool:

@@ -22,3 +22,27 @@ def test_a_name_before_zuo_of_a_speech_ends_before_it():
     res = extract_text("临沭县召开项目推进会。县委副书记、县长韩秀英作表态发言，县委书记宋光辉作重要讲话。")
     assert {"韩秀英", "宋光辉"} <= names(res, "Official")
     assert not {"韩秀英作", "宋光辉作"} & names(res, "Official")
+
+
+# ---------------------------------------------------------------- dotted names after a title
+
+def test_a_title_after_a_name_in_a_list_is_no_part_of_a_dotted_name():
+    res = extract_text("和田地区召开项目观摩会。地委书记王志远、行署专员艾力·吐尔逊出席。")
+    assert "艾力·吐尔逊" in names(res, "Official")
+    assert not any(n.startswith("行署") for n in names(res, "Official"))
+    r = members("和田地区召开项目观摩会。地委书记王志远、行署专员艾力·吐尔逊出席。")
+    assert ("艾力·吐尔逊", "和田地区行政公署") in r
+    assert ("王志远", "中共和田地区委员会") in r
+
+
+# ---------------------------------------------------------------- a space before the name
+
+def test_a_space_between_a_title_and_the_name_still_gives_the_post():
+    r = members("兰考县召开项目推进会。县委书记 邵长河 出席，县长\u3000葛天明主持。")
+    assert ("邵长河", "中共兰考县委员会") in r
+    assert ("葛天明", "兰考县人民政府") in r
+
+
+def test_a_title_before_a_space_and_no_name_gives_no_official():
+    res = extract_text("兰考县召开项目推进会。他当选县委书记 。会议还讨论了项目。")
+    assert names(res, "Official") == set()

@@ -206,6 +206,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if nxt is None:
                 break
             pos, hit, before = nxt
+        pos = _past_spaces(norm, pos)  # 县委书记 王刚: a caption's space between title and name
         # 人大代表和政协委员: a title joined to the next by 和, not a name of the surname 和
         name = _name_at(norm, pos, occ) if norm[pos : pos + 1] not in LIST_MARKS else None
         if name:
@@ -230,6 +231,19 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         else:
             i = pos
     return _with_titles_after(norm, out, by_end, spans, occ)
+
+
+SPACES = " \xa0\t"  # what a page writes between a title and a name (the ideographic space is " ")
+GAP = 2  # at most this many of them
+
+
+def _past_spaces(norm: str, pos: int) -> int:
+    """Where the name after a title starts: pos, or past a gap of spaces when a Han character
+    follows it (县委书记 王刚, 县长\xa0李明)."""
+    k = pos
+    while k < len(norm) and k - pos < GAP and norm[k] in SPACES:
+        k += 1
+    return k if k > pos and k < len(norm) and HAN.match(norm[k]) else pos
 
 
 DEPUTY = ("常务副", "副")  # what a deputy's title is written with before the principal's
@@ -432,8 +446,8 @@ def _starts_words(tok: str) -> bool:
 
 def _dotted_name(norm: str, pos: int) -> str | None:
     m = DOTTED.match(norm, pos)
-    if not m:
-        return None
+    if not m or any(title_at(norm, k) for k in range(pos, m.end())):
+        return None  # 、行署专员艾尔肯·X: a title before the dotted name is no part of it
     last = ""
     for tok, _ in cut(norm[m.end() : m.end() + DOTTED_LAST]):
         if not HAN_RUN.fullmatch(tok) or tok[0] in AFTER_NAME or (len(tok) > 1 and (_starts_words(tok) or is_everyday_token(tok))):

@@ -46,3 +46,25 @@ def test_a_space_between_a_title_and_the_name_still_gives_the_post():
 def test_a_title_before_a_space_and_no_name_gives_no_official():
     res = extract_text("兰考县召开项目推进会。他当选县委书记 。会议还讨论了项目。")
     assert names(res, "Official") == set()
+
+
+# ---------------------------------------------------------------- chains of one person's posts
+
+def test_jian_joins_two_posts_of_one_person():
+    r = members("兰考县召开项目推进会。县委常委、副县长兼县工信局局长冯建业出席。")
+    assert ("冯建业", "中共兰考县委员会") in r
+    assert ("冯建业", "兰考县人民政府") in r
+    assert ("冯建业", "兰考县工业和信息化局") in r
+
+
+def test_a_body_the_lexicons_do_not_know_after_a_comma_keeps_the_posts_before_it():
+    r = members("兰考县召开项目推进会。县委常委、统战部部长，县总工会主席韩立群出席。")
+    assert ("韩立群", "中共兰考县委员会") in r
+    assert ("韩立群", "中共兰考县委统一战线工作部") in r
+
+
+def test_a_long_company_name_before_a_post_in_it_keeps_the_public_post_before_it():
+    r = members("泰和县召开座谈会。省人大代表、江西泰和某某现代农业发展集团有限公司董事长邝春林参加。")
+    assert ("邝春林", "江西省人民代表大会") in r
+    res = extract_text("泰和县召开座谈会。江西泰和某某现代农业发展集团有限公司董事长邝春林参加。")
+    assert "邝春林" not in names(res, "Official")

@@ -385,13 +385,16 @@ def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occur
 
 
 UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not know
+COMPANY_BODY = 30  # at most this many of a company's name before a post in it (X有限公司董事长)
+CHAIN_MARKS = "、,和兼"  # what joins the titles of one person (副县长兼县工信局局长)
+UNKNOWN_MARKS = "、,兼"  # of them, those a body the lexicons do not know may follow
 
 
 def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
-    """After one title: '、' then maybe a body/region, then another title:
+    """After one title: '、' (',', 兼) then maybe a body/region, then another title:
     (where the title starts, (title, kind), what the body before it is when no mention is:
     "" for a mention or none, unknown, government)."""
-    if pos < len(norm) and norm[pos] in "、,和":
+    if pos < len(norm) and norm[pos] in CHAIN_MARKS:
         j = pos + 1
         # 全国人大代表、来宾市市长: a region or body, then a title; also where a title starts with
         # the body's name (县委常委、纪委书记: the 纪委's 书记, not a post attached to the 县委)
@@ -402,7 +405,7 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
         hit = title_at(norm, j)
         if hit:
             return j, hit, ""
-        if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
+        if norm[pos] in UNKNOWN_MARKS:  # 、省现代化工产业链链长: a body we do not know, then a title
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)
             if m and m.start() > j and HAN_RUN.fullmatch(norm, j, m.start()) and m.start() - j <= UNKNOWN_BODY:
@@ -410,9 +413,12 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
                 return m.start(), (m.group(), kinds[m.group()]), (
                     "government" if norm[j : m.start()] in _government_forms() else "unknown"
                 )
-            # 全国人大代表、公司董事长: a post outside public bodies goes on with the chain, no post
-            m = _private_rx().search(norm, j, j + UNKNOWN_BODY + 4)
-            if m and HAN_RUN.fullmatch(norm, j, m.end()) and m.start() - j <= UNKNOWN_BODY:
+            # 全国人大代表、公司董事长: a post outside public bodies goes on with the chain, no post;
+            # the company's name may be long (、江西某某集团有限公司董事长)
+            m = _private_rx().search(norm, j, j + COMPANY_BODY + 4)
+            if m and HAN_RUN.fullmatch(norm, j, m.end()) and (
+                m.start() - j <= UNKNOWN_BODY or norm.endswith(_company_forms(), j, m.start())
+            ):
                 return m.start(), (m.group(), "none"), "unknown"
     return None
 

@@ -68,3 +68,18 @@ def test_a_long_company_name_before_a_post_in_it_keeps_the_public_post_before_it
     assert ("邝春林", "江西省人民代表大会") in r
     res = extract_text("泰和县召开座谈会。江西泰和某某现代农业发展集团有限公司董事长邝春林参加。")
     assert "邝春林" not in names(res, "Official")
+
+
+# ---------------------------------------------------------------- 自治区主席 written alone
+
+def test_a_chairman_after_the_brief_of_an_autonomous_region_alone_heads_its_government():
+    r = members("宁夏召开招商引资推进会。自治区党委常委、自治区副主席马立新出席，自治区主席咸德厚讲话。")
+    assert ("马立新", "中共宁夏回族自治区委员会") in r
+    assert ("马立新", "宁夏回族自治区人民政府") in r
+    assert ("咸德厚", "宁夏回族自治区人民政府") in r
+
+
+def test_a_chairman_of_the_autonomous_regions_cppcc_stays_in_the_cppcc():
+    r = members("宁夏召开招商引资推进会。自治区政协副主席马立新出席。")
+    assert ("马立新", "中国人民政治协商会议宁夏回族自治区委员会") in r
+    assert ("马立新", "宁夏回族自治区人民政府") not in r

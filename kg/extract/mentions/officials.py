@@ -190,12 +190,14 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         while hit:
             t, k = hit
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
+            org = by_end.get(pos)
+            if org is None and kind in ("attach", "party") and _lone_level(norm, pos, t):
+                kind, before = "head", ""  # 自治区副主席: the head of the article's 自治区
             if before == "unknown":  # 、省现代化工产业链链长: a body the lexicons do not know
                 kind = "none"
             if kind == "member":  # 人大代表: a member of the body before it; no body, no post
                 kind = "attach" if pos in by_end and by_end[pos].type == "Agency" else "none"
             gov = before == "government" and kind in ("attach", "party")
-            org = by_end.get(pos)
             if org is None and not posts and kind in ("attach", "party"):
                 org = _deputy_of(norm, pos, t, out)  # 县政协主席王刚,副主席李明: the body before
             elif org is None and not posts and kind == "head":
@@ -244,6 +246,15 @@ def _past_spaces(norm: str, pos: int) -> int:
     while k < len(norm) and k - pos < GAP and norm[k] in SPACES:
         k += 1
     return k if k > pos and k < len(norm) and HAN.match(norm[k]) else pos
+
+
+def _lone_level(norm: str, i: int, title: str) -> bool:
+    """Is a head's title that titles.tsv reads otherwise (主席 of a 政协) written right after its
+    level's brief alone, no division's name before it (、自治区副主席, 。自治区主席): the head of
+    that level's government, the article's own (as 县长 alone)?"""
+    brief = head_titles().get(title, "")
+    s = i - len(brief)
+    return bool(brief) and s >= 0 and norm.startswith(brief, s) and (s == 0 or not HAN.match(norm[s - 1]))
 
 
 DEPUTY = ("常务副", "副")  # what a deputy's title is written with before the principal's

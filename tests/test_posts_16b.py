@@ -83,3 +83,13 @@ def test_a_chairman_of_the_autonomous_regions_cppcc_stays_in_the_cppcc():
     r = members("宁夏召开招商引资推进会。自治区政协副主席马立新出席。")
     assert ("马立新", "中国人民政治协商会议宁夏回族自治区委员会") in r
     assert ("马立新", "宁夏回族自治区人民政府") not in r
+
+
+# ---------------------------------------------------------------- adverbs after a name
+
+def test_a_one_character_adverb_or_preposition_after_a_name_is_no_part_of_it():
+    for after in ("还强调", "也表示", "又来到", "同企业负责人座谈", "以视频方式讲话", "则表示", "曾指出"):
+        res = extract_text(f"兰考县召开项目推进会。县委书记蔡文斌{after}，要抓好项目建设。")
+        assert names(res, "Official") == {"蔡文斌"}, after
+        res = extract_text(f"兰考县召开项目推进会。县长龚平{after}，要抓好项目建设。")
+        assert names(res, "Official") == {"龚平"}, after

@@ -17,9 +17,9 @@ from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-# function characters (and 作 of 作讲话, 作交流发言) that follow a name and never end one: used to
-# break a 2/3-character tie
-AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一携率作")
+# the characters that follow a name and never end one (name_followers.txt: 在, 还, 作): they break
+# a 2/3-character tie and end a name's run
+AFTER_NAME = frozenset(words("name_followers.txt"))
 NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
 
 

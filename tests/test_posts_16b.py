@@ -93,3 +93,16 @@ def test_a_one_character_adverb_or_preposition_after_a_name_is_no_part_of_it():
         assert names(res, "Official") == {"蔡文斌"}, after
         res = extract_text(f"兰考县召开项目推进会。县长龚平{after}，要抓好项目建设。")
         assert names(res, "Official") == {"龚平"}, after
+
+
+# ---------------------------------------------------------------- 有 between a title and names
+
+def test_names_after_you_of_a_title_are_officials_without_the_verb():
+    res = extract_text("开封市召开项目观摩会。出席会议的市领导有蔡文斌、龚平、邝立新。")
+    assert {"蔡文斌", "龚平", "邝立新"} <= names(res, "Official")
+    assert not any(n.startswith("有") for n in names(res, "Official"))
+
+
+def test_you_starting_a_word_after_a_title_takes_no_name():
+    res = extract_text("开封市召开项目观摩会。副市长有关负责同志出席。")
+    assert names(res, "Official") == set()

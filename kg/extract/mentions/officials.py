@@ -209,6 +209,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
                 break
             pos, hit, before = nxt
         pos = _past_spaces(norm, pos)  # 县委书记 王刚: a caption's space between title and name
+        pos = _past_copula(norm, pos)  # 出席的市领导有王刚、李明: the names the title is said of
         # 人大代表和政协委员: a title joined to the next by 和, not a name of the surname 和
         name = _name_at(norm, pos, occ) if norm[pos : pos + 1] not in LIST_MARKS else None
         if name:
@@ -255,6 +256,19 @@ def _lone_level(norm: str, i: int, title: str) -> bool:
     brief = head_titles().get(title, "")
     s = i - len(brief)
     return bool(brief) and s >= 0 and norm.startswith(brief, s) and (s == 0 or not HAN.match(norm[s - 1]))
+
+
+COPULAS = set("有是为")  # a verb that says who holds the title before it (市领导有王刚、李明)
+
+
+def _past_copula(norm: str, pos: int) -> int:
+    """Where the name after a title starts: past a copula written as a word of its own before a
+    name of a surname (市领导有|王刚, 组长为|李明; not 副县长|有关部门), else pos."""
+    if norm[pos : pos + 1] not in COPULAS or next(iter(cut(norm[pos : pos + 6])), ("", ""))[0] != norm[pos]:
+        return pos
+    singles, doubles = _surnames()
+    k = pos + 1
+    return k if norm[k : k + 1] in singles or norm[k : k + 2] in doubles else pos
 
 
 DEPUTY = ("常务副", "副")  # what a deputy's title is written with before the principal's

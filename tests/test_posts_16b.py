@@ -106,3 +106,11 @@ def test_names_after_you_of_a_title_are_officials_without_the_verb():
 def test_you_starting_a_word_after_a_title_takes_no_name():
     res = extract_text("开封市召开项目观摩会。副市长有关负责同志出席。")
     assert names(res, "Official") == set()
+
+
+# ---------------------------------------------------------------- national congress and CPPCC heads
+
+def test_the_vice_chairs_of_the_national_congress_and_cppcc_are_members_of_them():
+    r = members("河南省召开产业发展大会。全国人大常委会副委员长邝志远、全国政协副主席蔡文斌出席。")
+    assert ("邝志远", "全国人民代表大会常务委员会") in r
+    assert ("蔡文斌", "中国人民政治协商会议全国委员会") in r

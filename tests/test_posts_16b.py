@@ -114,3 +114,16 @@ def test_the_vice_chairs_of_the_national_congress_and_cppcc_are_members_of_them(
     r = members("河南省召开产业发展大会。全国人大常委会副委员长邝志远、全国政协副主席蔡文斌出席。")
     assert ("邝志远", "全国人民代表大会常务委员会") in r
     assert ("蔡文斌", "中国人民政治协商会议全国委员会") in r
+
+
+# ---------------------------------------------------------------- everyday words after names
+
+def test_an_everyday_word_after_the_last_name_of_a_list_ends_the_list():
+    for after in ("先后来到", "现场察看"):
+        r = members(f"兰考县召开项目推进会。副县长蔡文斌、龚平{after}企业。")
+        assert ("蔡文斌", "兰考县人民政府") in r and ("龚平", "兰考县人民政府") in r, after
+
+
+def test_an_everyday_word_after_a_title_written_after_a_name_ends_the_title():
+    r = members("兰考县召开项目推进会。蔡文斌书记现场察看了企业。")
+    assert ("蔡文斌", "中共兰考县委员会") in r

@@ -348,7 +348,7 @@ def _ends_title(norm: str, i: int, j: int) -> bool:
         return False
     after = norm[j : j + 6]
     nxt = next(iter(cut(after)), ("", ""))[0]
-    return norm[j] in AFTER_NAME or _starts_words(nxt)
+    return norm[j] in AFTER_NAME or _words_after(nxt)
 
 
 def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurrences) -> str | None:
@@ -404,7 +404,7 @@ def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occur
     if not name:
         return None
     k = j + len(name)
-    if k < len(norm) and norm[k] not in AFTER_LISTED and not _starts_words(next(iter(cut(norm[k : k + 6])), ("", ""))[0]):
+    if k < len(norm) and norm[k] not in AFTER_LISTED and not _words_after(next(iter(cut(norm[k : k + 6])), ("", ""))[0]):
         return None
     return j, name
 
@@ -500,7 +500,13 @@ def _is_boundary(norm: str, k: int) -> bool:
     if k >= len(norm) or not HAN.match(norm[k]) or norm[k] in AFTER_NAME or title_at(norm, k):
         return True
     tok = next(iter(cut(norm[k : k + 6])), ("", ""))[0]
-    return len(tok) >= 2 and (_starts_words(tok) or is_everyday_token(tok))
+    return len(tok) >= 2 and _words_after(tok)  # not 阿|苦日布: one character may be a name's
+
+
+def _words_after(tok: str) -> bool:
+    """Is a token the first of the words after a name: one that starts them (出席, 先后), or an
+    everyday word of two or more characters (现场, 近日)?"""
+    return _starts_words(tok) or (len(tok) >= 2 and is_everyday_token(tok))
 
 
 def _no_words_inside(name: str) -> bool:

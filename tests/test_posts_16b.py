@@ -127,3 +127,23 @@ def test_an_everyday_word_after_the_last_name_of_a_list_ends_the_list():
 def test_an_everyday_word_after_a_title_written_after_a_name_ends_the_title():
     r = members("兰考县召开项目推进会。蔡文斌书记现场察看了企业。")
     assert ("蔡文斌", "中共兰考县委员会") in r
+
+
+# ---------------------------------------------------------------- colons and spaces in captions
+
+def test_names_after_a_lists_colon_are_officials():
+    res = extract_text("兰考县召开项目推进会。出席活动的县领导有：蔡文斌、龚平、邝立新。")
+    assert {"蔡文斌", "龚平", "邝立新"} <= names(res, "Official")
+    r = members("兰考县召开项目推进会。县长：龚平")
+    assert ("龚平", "兰考县人民政府") in r
+
+
+def test_a_colon_before_a_speakers_words_gives_no_official():
+    res = extract_text("兰考县召开项目推进会。县委书记：龚平说，要抓项目。")
+    assert "龚平说" not in names(res, "Official")
+
+
+def test_a_space_between_two_titles_of_one_person_keeps_both_posts():
+    r = members("兰考县召开项目推进会。县委副书记 县长 龚平出席。")
+    assert ("龚平", "中共兰考县委员会") in r
+    assert ("龚平", "兰考县人民政府") in r

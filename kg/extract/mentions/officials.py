@@ -208,8 +208,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if nxt is None:
                 break
             pos, hit, before = nxt
-        pos = _past_spaces(norm, pos)  # 县委书记 王刚: a caption's space between title and name
-        pos = _past_copula(norm, pos)  # 出席的市领导有王刚、李明: the names the title is said of
+        pos = _name_start(norm, pos, occ)
         # 人大代表和政协委员: a title joined to the next by 和, not a name of the surname 和
         name = _name_at(norm, pos, occ) if norm[pos : pos + 1] not in LIST_MARKS else None
         if name:
@@ -259,16 +258,33 @@ def _lone_level(norm: str, i: int, title: str) -> bool:
 
 
 COPULAS = set("有是为")  # a verb that says who holds the title before it (市领导有王刚、李明)
+COLONS = ":"  # a list's colon after a title (县领导：王刚、李明; the normaliser writes ： as :)
 
 
-def _past_copula(norm: str, pos: int) -> int:
-    """Where the name after a title starts: past a copula written as a word of its own before a
-    name of a surname (市领导有|王刚, 组长为|李明; not 副县长|有关部门), else pos."""
-    if norm[pos : pos + 1] not in COPULAS or next(iter(cut(norm[pos : pos + 6])), ("", ""))[0] != norm[pos]:
-        return pos
+def _name_start(norm: str, pos: int, occ: Occurrences) -> int:
+    """Where the name after a title starts: pos; past a caption's spaces (县委书记 王刚); past a
+    copula written as a word of its own (市领导有|王刚; not 副县长|有关部门) or a list's colon
+    (县领导:王刚、李明), where a name of a surname follows them, one the list goes on or ends
+    after (not 县委书记:王刚说, a speaker's words)."""
+    k = _past_spaces(norm, pos)
+    j = k
+    if norm[j : j + 1] in COPULAS and next(iter(cut(norm[j : j + 6])), ("", ""))[0] == norm[j]:
+        j += 1
+    colon = norm[j : j + 1] in COLONS
+    if colon:
+        j += 1
+        while j < len(norm) and j - k < GAP + 2 and norm[j] in SPACES:
+            j += 1
+    if j == k:
+        return k
     singles, doubles = _surnames()
-    k = pos + 1
-    return k if norm[k : k + 1] in singles or norm[k : k + 2] in doubles else pos
+    if not (norm[j : j + 1] in singles or norm[j : j + 2] in doubles):
+        return k
+    if colon:
+        name = _name_at(norm, j, occ)
+        if not name or (j + len(name) < len(norm) and norm[j + len(name)] not in AFTER_LISTED - set("等和及与")):
+            return k
+    return j
 
 
 DEPUTY = ("常务副", "副")  # what a deputy's title is written with before the principal's
@@ -419,6 +435,12 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
     """After one title: '、' (',', 兼) then maybe a body/region, then another title:
     (where the title starts, (title, kind), what the body before it is when no mention is:
     "" for a mention or none, unknown, government)."""
+    gap = _past_spaces(norm, pos)
+    if gap > pos:  # 县委副书记 县长 李明: a caption's space between two titles, a known one after it
+        for k in sorted(by_start.get(gap, ()), reverse=True):
+            if hit := title_at(norm, k):
+                return k, hit, ""
+        return (gap, hit, "") if (hit := title_at(norm, gap)) else None
     if pos < len(norm) and norm[pos] in CHAIN_MARKS:
         j = pos + 1
         # 全国人大代表、来宾市市长: a region or body, then a title; also where a title starts with

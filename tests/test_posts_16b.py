@@ -147,3 +147,20 @@ def test_a_space_between_two_titles_of_one_person_keeps_both_posts():
     r = members("兰考县召开项目推进会。县委副书记 县长 龚平出席。")
     assert ("龚平", "中共兰考县委员会") in r
     assert ("龚平", "兰考县人民政府") in r
+
+
+# ---------------------------------------------------------------- 宣传部长: the body's last character
+
+def test_a_title_sharing_the_last_character_of_its_department_is_a_post_in_it():
+    r = members("兰考县召开项目推进会。县委常委、宣传部长邝立新出席，县委组织部长蔡文斌主持。")
+    assert ("邝立新", "中共兰考县委员会") in r
+    assert ("邝立新", "中共兰考县委宣传部") in r
+    assert ("蔡文斌", "中共兰考县委组织部") in r
+    r = members("兰考县召开项目推进会。县财政局长龚平、县教育局长洪国庆出席。")
+    assert ("龚平", "兰考县财政局") in r
+    assert ("洪国庆", "兰考县教育局") in r
+
+
+def test_a_member_of_a_party_committee_is_no_elided_title():
+    r = members("兰考县召开项目推进会。县委委员蔡文斌出席。")
+    assert r == {("蔡文斌", "中共兰考县委员会")}

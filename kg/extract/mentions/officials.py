@@ -172,7 +172,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             break
         i = m[0]
         hit = (m[1], kinds[m[1]])
-        if taken.overlaps(i, i + 1):  # any(s <= i < e)
+        if taken.overlaps(i, i + 1) and _elided_body(norm, i, m[1], by_end) is None:  # any(s <= i < e)
             i += 1
             continue
         if hit[1] == "member" and not (i in by_end and by_end[i].type == "Agency"):
@@ -190,7 +190,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         while hit:
             t, k = hit
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
-            org = by_end.get(pos)
+            org = by_end.get(pos) or _elided_body(norm, pos, t, by_end)
             if org is None and kind in ("attach", "party") and _lone_level(norm, pos, t):
                 kind, before = "head", ""  # 自治区副主席: the head of the article's 自治区
             if before == "unknown":  # 、省现代化工产业链链长: a body the lexicons do not know
@@ -246,6 +246,15 @@ def _past_spaces(norm: str, pos: int) -> int:
     while k < len(norm) and k - pos < GAP and norm[k] in SPACES:
         k += 1
     return k if k > pos and k < len(norm) and HAN.match(norm[k]) else pos
+
+
+def _elided_body(norm: str, i: int, title: str, by_end: dict[int, Mention]) -> Mention | None:
+    """The department a title at i shares its first character with, written as the body's last
+    (宣传部长: 宣传部 + 部长, 公安局长: 公安局 + 局长): the body ending right after that character."""
+    m = by_end.get(i + 1)
+    if m is None or m.type != "Agency" or len(title) < 2 or norm[i] != title[0] or not m.surface.endswith(title[0]):
+        return None
+    return m
 
 
 def _lone_level(norm: str, i: int, title: str) -> bool:
@@ -449,6 +458,8 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
             hit = title_at(norm, k)
             if hit:
                 return k, hit, ""
+            if (hit := title_at(norm, k - 1)) and hit[0][0] == norm[k - 1] and len(hit[0]) > 1:
+                return k - 1, hit, ""  # 、宣传部长: the title shares the body's last character
         hit = title_at(norm, j)
         if hit:
             return j, hit, ""

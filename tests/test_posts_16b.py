@@ -164,3 +164,11 @@ def test_a_title_sharing_the_last_character_of_its_department_is_a_post_in_it():
 def test_a_member_of_a_party_committee_is_no_elided_title():
     r = members("兰考县召开项目推进会。县委委员蔡文斌出席。")
     assert r == {("蔡文斌", "中共兰考县委员会")}
+
+
+# ---------------------------------------------------------------- a visiting county-level city
+
+def test_a_visiting_city_that_was_a_county_is_no_own_county_of_the_article():
+    r = members("兰考县召开项目对接会。邵东市委副书记、市长龚平一行来我县考察，县委书记蔡文斌陪同。")
+    assert ("蔡文斌", "中共兰考县委员会") in r
+    assert ("龚平", "邵东市人民政府") in r

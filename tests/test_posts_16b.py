@@ -172,3 +172,15 @@ def test_a_visiting_city_that_was_a_county_is_no_own_county_of_the_article():
     r = members("兰考县召开项目对接会。邵东市委副书记、市长龚平一行来我县考察，县委书记蔡文斌陪同。")
     assert ("蔡文斌", "中共兰考县委员会") in r
     assert ("龚平", "邵东市人民政府") in r
+
+
+# ---------------------------------------------------------------- a title after a bare surname
+
+def test_a_verb_after_a_title_written_after_a_bare_surname_is_no_name():
+    res = extract_text("兰考县召开项目推进会。县委书记龚平出席。龚书记强调要抓好项目，蔡县长宣布开工。")
+    assert names(res, "Official") == {"龚平"}
+
+
+def test_a_name_whose_first_characters_are_a_name_word_stays_a_name():
+    r = members("兰考县召开项目推进会。副县长高强、县长高峰出席。")
+    assert ("高强", "兰考县人民政府") in r

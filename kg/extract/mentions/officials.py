@@ -597,9 +597,21 @@ def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
     sur = norm[pos : pos + 2] if norm[pos : pos + 2] in doubles else norm[pos : pos + 1]
     if sur not in singles and sur not in doubles:
         return _run_name(norm, pos, "")
+    if len(sur) == 1 and _opens_predicate(norm[pos : pos + 2]):
+        return None  # 李书记强调要求: a verb after a title written after a surname, no name
     name = _word_name(norm, pos, sur, occ)
     run = _run_name(norm, pos, sur)  # the run to the words after it, where it is longer
     return run if run and (not name or len(run) > len(name)) else name
+
+
+PREDICATE_POS = {"v", "vd", "d", "c", "p", "ad"}  # 强调, 来到, 曾经, 于是, 从, 明确
+
+
+def _opens_predicate(word: str) -> bool:
+    """Is a surname's character and the one after it a frequent word that opens a predicate (强调,
+    安排, 来到, 宣布, 明确), not the start of a name (高强, 高峰 are names, 关心 a noun)?"""
+    freq, tag = word_info(word)
+    return tag in PREDICATE_POS and freq >= KNOWN_WORD
 
 
 def _word_name(norm: str, pos: int, sur: str, occ: Occurrences | None) -> str | None:

@@ -184,3 +184,17 @@ def test_a_verb_after_a_title_written_after_a_bare_surname_is_no_name():
 def test_a_name_whose_first_characters_are_a_name_word_stays_a_name():
     r = members("兰考县召开项目推进会。副县长高强、县长高峰出席。")
     assert ("高强", "兰考县人民政府") in r
+
+
+# ---------------------------------------------------------------- titles after listed names
+
+def test_names_listed_before_a_title_written_after_the_last_hold_it_too():
+    r = members("兰考县召开项目推进会。蔡文斌、龚平副县长出席。")
+    assert ("蔡文斌", "兰考县人民政府") in r
+    assert ("龚平", "兰考县人民政府") in r
+
+
+def test_a_name_after_zai_before_a_title_written_after_it():
+    r = members("兰考县召开项目推进会。在蔡文斌书记、龚平县长的陪同下，考察团参观了产业园。")
+    assert ("蔡文斌", "中共兰考县委员会") in r
+    assert ("龚平", "兰考县人民政府") in r

@@ -324,8 +324,8 @@ def _head_after(norm: str, i: int, found: list[OfficialMention]) -> Mention | No
     return org if org is not None and org.type == "Agency" else None
 
 
-# a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
-BEFORE_NAME = set("由和与及对向请陪同据有")
+# a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记, 在王刚书记陪同下
+BEFORE_NAME = set("由和与及对向请陪同据有在")
 # what follows a title written after a name: its visit's party, a name's address, a list's end
 AFTER_TITLE = ("一行", "同志", "等")
 
@@ -352,8 +352,18 @@ def _with_titles_after(
         if not name:
             continue
         om = Mention("Official", name, i - len(name), i, titles=(t,))
-        extra.append(OfficialMention(om, (TitleClaim(t, kind, None, after=True),)))
+        claim = (TitleClaim(t, kind, None, after=True),)
+        extra.append(OfficialMention(om, claim))
+        s = om.start  # 王刚、李明副县长: the names listed before the one the title follows hold it too
+        while s > 1 and norm[s - 1] in LISTED_BEFORE and (prev := _name_before(norm, s - 1, known, spans, occ)):
+            if used.overlaps(s - 1 - len(prev), s - 1):
+                break
+            s -= 1 + len(prev)
+            extra.append(OfficialMention(Mention("Official", prev, s, s + len(prev), titles=(t,)), claim))
     return sorted([*found, *extra], key=lambda o: (o.mention.start, o.mention.end))
+
+
+LISTED_BEFORE = "、"  # what joins names listed before a title written after the last of them
 
 
 def _ends_title(norm: str, i: int, j: int) -> bool:

@@ -198,3 +198,17 @@ def test_a_name_after_zai_before_a_title_written_after_it():
     r = members("兰考县召开项目推进会。在蔡文斌书记、龚平县长的陪同下，考察团参观了产业园。")
     assert ("蔡文斌", "中共兰考县委员会") in r
     assert ("龚平", "兰考县人民政府") in r
+
+
+# ---------------------------------------------------------------- 第一书记; a note in brackets
+
+def test_a_first_secretary_of_a_parks_party_committee_is_a_post_in_it():
+    r = members("兰考县召开项目推进会。县委书记、县产业集聚区党工委第一书记蔡文斌出席。")
+    assert ("蔡文斌", "中共兰考县委员会") in r
+    assert ("蔡文斌", "中共兰考县产业集聚区工作委员会") in r
+
+
+def test_a_note_in_brackets_between_a_title_and_the_name():
+    r = members("兰考县召开项目推进会。县委常委、副县长（挂职）龚平出席。")
+    assert ("龚平", "中共兰考县委员会") in r
+    assert ("龚平", "兰考县人民政府") in r

@@ -266,6 +266,7 @@ def _lone_level(norm: str, i: int, title: str) -> bool:
     return bool(brief) and s >= 0 and norm.startswith(brief, s) and (s == 0 or not HAN.match(norm[s - 1]))
 
 
+NOTE = 4  # at most this many characters of a note in brackets after a title (挂职, 正处级)
 COPULAS = set("有是为")  # a verb that says who holds the title before it (市领导有王刚、李明)
 COLONS = ":"  # a list's colon after a title (县领导：王刚、李明; the normaliser writes ： as :)
 
@@ -276,6 +277,9 @@ def _name_start(norm: str, pos: int, occ: Occurrences) -> int:
     (县领导:王刚、李明), where a name of a surname follows them, one the list goes on or ends
     after (not 县委书记:王刚说, a speaker's words)."""
     k = _past_spaces(norm, pos)
+    if norm[k : k + 1] == "(" and 0 < (close := norm.find(")", k, k + NOTE + 2)) - k - 1 <= NOTE:
+        if HAN_RUN.fullmatch(norm, k + 1, close) and close + 1 < len(norm) and HAN.match(norm[close + 1]):
+            k = close + 1  # 副县长(挂职)王刚: a note on the post between it and the name
     j = k
     if norm[j : j + 1] in COPULAS and next(iter(cut(norm[j : j + 6])), ("", ""))[0] == norm[j]:
         j += 1

@@ -3,7 +3,7 @@ a verb right after a name, titles and names in chains and lists. Sentences writt
 (invented people, real places)."""
 from __future__ import annotations
 
-from conftest import extract_text, members, names
+from conftest import extract_text, members, names, rels
 
 
 # ---------------------------------------------------------------- surnames
@@ -212,3 +212,16 @@ def test_a_note_in_brackets_between_a_title_and_the_name():
     r = members("兰考县召开项目推进会。县委常委、副县长（挂职）龚平出席。")
     assert ("龚平", "中共兰考县委员会") in r
     assert ("龚平", "兰考县人民政府") in r
+
+
+# ---------------------------------------------------------------- A、B等县领导
+
+def test_names_listed_before_deng_and_leaders_are_officials_of_no_body():
+    res = extract_text("兰考县召开项目推进会。在蔡文斌、龚平等县领导陪同下，考察团参观了产业园。")
+    assert {"蔡文斌", "龚平"} <= names(res, "Official")
+    assert not {m for m in rels(res, "memberOf") if m[0] in ("蔡文斌", "龚平")}
+
+
+def test_a_firms_people_before_deng_and_leaders_are_no_officials():
+    res = extract_text("兰考县召开项目推进会。华星新材料公司蔡文斌、龚平等领导出席。")
+    assert not {"蔡文斌", "龚平"} & names(res, "Official")

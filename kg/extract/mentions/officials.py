@@ -348,6 +348,19 @@ def _with_titles_after(
     for i, t in title_hits(norm):
         j = i + len(t)
         kind = kinds[t]
+        if kind == "none" and (e := _etc_before(norm, i)) > 0:
+            # 王刚、李明等县领导出席: the names listed before 等 and a title of no body
+            claim = (TitleClaim(t, kind, None, after=True),)
+            s, listed, whole = e, [], False
+            while (prev := _name_before(norm, s, known, spans, occ)) and not used.overlaps(s - len(prev), s):
+                s -= len(prev)
+                listed.append(OfficialMention(Mention("Official", prev, s, s + len(prev), titles=(t,)), claim))
+                if s < 2 or norm[s - 1] not in LISTED_BEFORE:
+                    whole = True  # the list starts after a mark or a word before names
+                    break
+                s -= 1
+            extra += listed if whole else []  # 华星公司张三、李四等领导: a firm's people, no list of names
+            continue
         if kind not in ("head", "party") or i in by_end or spans.overlaps(i, j) or used.overlaps(i, j):
             continue
         if not _ends_title(norm, i, j):
@@ -368,6 +381,17 @@ def _with_titles_after(
 
 
 LISTED_BEFORE = "、"  # what joins names listed before a title written after the last of them
+ETC = "等"  # what ends a list of names before a title of no body (王刚、李明等县领导)
+
+
+def _etc_before(norm: str, i: int) -> int:
+    """Where 等 stands before a title at i, with a level's brief between them or none (等县领导,
+    等领导); -1 for none."""
+    for b in ("", *sorted({w.brief for w in level_words() if w.brief}, key=lambda b: (-len(b), b))):
+        k = i - len(b) - len(ETC)
+        if k > 0 and norm.startswith(ETC + b, k):
+            return k
+    return -1
 
 
 def _ends_title(norm: str, i: int, j: int) -> bool:

@@ -225,3 +225,13 @@ def test_names_listed_before_deng_and_leaders_are_officials_of_no_body():
 def test_a_firms_people_before_deng_and_leaders_are_no_officials():
     res = extract_text("兰考县召开项目推进会。华星新材料公司蔡文斌、龚平等领导出席。")
     assert not {"蔡文斌", "龚平"} & names(res, "Official")
+
+
+# ---------------------------------------------------------------- a verb before a name and title
+
+def test_a_name_after_a_verb_or_particle_takes_the_title_written_after_it():
+    r = members("兰考县召开项目推进会。会议听取了龚平县长的汇报，考察团会见了蔡文斌书记一行。")
+    assert ("龚平", "兰考县人民政府") in r
+    assert ("蔡文斌", "中共兰考县委员会") in r
+    r = members("兰考县召开项目推进会。会后蔡文斌书记接受了采访。")
+    assert ("蔡文斌", "中共兰考县委员会") in r

@@ -434,9 +434,19 @@ def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurren
         before = norm[s - 1] if s > 0 else ""
         if name in known:
             return name
-        if not before or not HAN.match(before) or before in BEFORE_NAME:
+        if not before or not HAN.match(before) or before in BEFORE_NAME or _before_names(norm, s):
             fits.append(name)
     return fits[0] if len(fits) == 1 else None
+
+
+BEFORE_NAME_POS = {"v", "d", "c", "p", "u", "ul", "uj", "t", "f"}  # 听取了, 感谢, 会后, 期间, 随后
+
+
+def _before_names(norm: str, s: int) -> bool:
+    """Does a verb, adverb, particle or time word end right at s, as jieba cuts what is before it
+    (听取了|王刚县长的汇报, 感谢|王刚书记, 会后|王刚书记)?"""
+    toks = cut(norm[max(0, s - 4) : s])
+    return bool(toks) and toks[-1][1] in BEFORE_NAME_POS
 
 
 @lru_cache(maxsize=1)

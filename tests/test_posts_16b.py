@@ -235,3 +235,10 @@ def test_a_name_after_a_verb_or_particle_takes_the_title_written_after_it():
     assert ("蔡文斌", "中共兰考县委员会") in r
     r = members("兰考县召开项目推进会。会后蔡文斌书记接受了采访。")
     assert ("蔡文斌", "中共兰考县委员会") in r
+
+
+# ---------------------------------------------------------------- 领导 after a verb
+
+def test_leaders_right_after_a_verb_name_no_one():
+    res = extract_text("兰考县召开项目推进会。要落实领导包抓责任，县领导蔡文斌出席。")
+    assert names(res, "Official") == {"蔡文斌"}

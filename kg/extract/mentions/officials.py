@@ -181,6 +181,9 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         if hit[1] == "none" and len(next(iter(cut(norm[i : i + len(hit[0]) + 4])), ("", ""))[0]) > len(hit[0]):
             i += len(hit[0])  # 领导干部, 领导班子: a title of no body that starts a longer word
             continue
+        if hit[1] == "none" and i not in by_end and not _level_before(norm, i) and _before_names(norm, i, NOT_NAME_POS):
+            i += len(hit[0])  # 落实|领导包联责任: a title of no body right after a verb is no one's title
+            continue
         if i not in by_end and norm.endswith(_company_forms(), 0, i):
             i += len(hit[0])  # 集团副主席, 公司主任: a post in a company, not a public one
             continue
@@ -255,6 +258,17 @@ def _elided_body(norm: str, i: int, title: str, by_end: dict[int, Mention]) -> M
     if m is None or m.type != "Agency" or len(title) < 2 or norm[i] != title[0] or not m.surface.endswith(title[0]):
         return None
     return m
+
+
+def _level_before(norm: str, i: int) -> bool:
+    """Is a level's brief (县, 州, 地) written right before i, with 级 or not (县领导, 州级领导)?"""
+    k = i - 1 if norm[i - 1 : i] == "级" else i
+    return any(norm.endswith(b, 0, k) for b in _briefs())
+
+
+@lru_cache(maxsize=1)
+def _briefs() -> tuple[str, ...]:
+    return tuple(sorted({w.brief for w in level_words() if w.brief}, key=lambda b: (-len(b), b)))
 
 
 def _lone_level(norm: str, i: int, title: str) -> bool:
@@ -387,7 +401,7 @@ ETC = "等"  # what ends a list of names before a title of no body (王刚、李
 def _etc_before(norm: str, i: int) -> int:
     """Where 等 stands before a title at i, with a level's brief between them or none (等县领导,
     等领导); -1 for none."""
-    for b in ("", *sorted({w.brief for w in level_words() if w.brief}, key=lambda b: (-len(b), b))):
+    for b in ("", *_briefs()):
         k = i - len(b) - len(ETC)
         if k > 0 and norm.startswith(ETC + b, k):
             return k
@@ -442,11 +456,11 @@ def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurren
 BEFORE_NAME_POS = {"v", "d", "c", "p", "u", "ul", "uj", "t", "f"}  # 听取了, 感谢, 会后, 期间, 随后
 
 
-def _before_names(norm: str, s: int) -> bool:
-    """Does a verb, adverb, particle or time word end right at s, as jieba cuts what is before it
-    (听取了|王刚县长的汇报, 感谢|王刚书记, 会后|王刚书记)?"""
+def _before_names(norm: str, s: int, more: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Does a verb, adverb, particle or time word (or a word of the parts of speech more) end
+    right at s, as jieba cuts what is before it (听取了|王刚县长的汇报, 感谢|王刚书记, 会后|王刚书记)?"""
     toks = cut(norm[max(0, s - 4) : s])
-    return bool(toks) and toks[-1][1] in BEFORE_NAME_POS
+    return bool(toks) and (toks[-1][1] in BEFORE_NAME_POS or toks[-1][1] in more)
 
 
 @lru_cache(maxsize=1)

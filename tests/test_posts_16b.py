@@ -242,3 +242,12 @@ def test_a_name_after_a_verb_or_particle_takes_the_title_written_after_it():
 def test_leaders_right_after_a_verb_name_no_one():
     res = extract_text("兰考县召开项目推进会。要落实领导包抓责任，县领导蔡文斌出席。")
     assert names(res, "Official") == {"蔡文斌"}
+
+
+# ---------------------------------------------------------------- a newsroom's role in a byline
+
+def test_a_byline_role_ending_in_a_title_names_no_official():
+    res = extract_text("兰考县召开项目推进会。县长龚平出席。（责任编辑：蔡文斌 值班主任：邝立新）")
+    assert names(res, "Official") == {"龚平"}
+    res = extract_text("兰考县召开项目推进会。县长龚平出席。值班主任 邝立新")
+    assert names(res, "Official") == {"龚平"}

@@ -181,6 +181,9 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         if hit[1] == "none" and len(next(iter(cut(norm[i : i + len(hit[0]) + 4])), ("", ""))[0]) > len(hit[0]):
             i += len(hit[0])  # 领导干部, 领导班子: a title of no body that starts a longer word
             continue
+        if any(norm.endswith(r, 0, i + len(hit[0])) for r in _credit_titles().get(hit[0], ())):
+            i += len(hit[0])  # 值班主任：王刚: a newsroom's role in a byline, no public post
+            continue
         if hit[1] == "none" and i not in by_end and not _level_before(norm, i) and _before_names(norm, i, NOT_NAME_POS):
             i += len(hit[0])  # 落实|领导包联责任: a title of no body right after a verb is no one's title
             continue
@@ -461,6 +464,17 @@ def _before_names(norm: str, s: int, more: set[str] | frozenset[str] = frozenset
     right at s, as jieba cuts what is before it (听取了|王刚县长的汇报, 感谢|王刚书记, 会后|王刚书记)?"""
     toks = cut(norm[max(0, s - 4) : s])
     return bool(toks) and (toks[-1][1] in BEFORE_NAME_POS or toks[-1][1] in more)
+
+
+@lru_cache(maxsize=1)
+def _credit_titles() -> dict[str, tuple[str, ...]]:
+    """The byline roles (credit_roles.tsv) that end in a title, by that title (主任: 值班主任)."""
+    out: dict[str, list[str]] = {}
+    for r in table("credit_roles.tsv"):
+        for t, _ in _titles():
+            if len(r["word"]) > len(t) and r["word"].endswith(t):
+                out.setdefault(t, []).append(r["word"])
+    return {t: tuple(rs) for t, rs in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -214,7 +214,9 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if nxt is None:
                 break
             pos, hit, before = nxt
-        pos = _name_start(norm, pos, occ)
+        # a colon only after a post that names its body or level (县长：王刚, 县领导：王刚; not a
+        # contact line's 主任：王刚)
+        pos = _name_start(norm, pos, occ, any(p.org is not None or p.kind != "attach" for p in posts))
         # 人大代表和政协委员: a title joined to the next by 和, not a name of the surname 和
         name = _name_at(norm, pos, occ) if norm[pos : pos + 1] not in LIST_MARKS else None
         if name:
@@ -288,7 +290,7 @@ COPULAS = set("有是为")  # a verb that says who holds the title before it (�
 COLONS = ":"  # a list's colon after a title (县领导：王刚、李明; the normaliser writes ： as :)
 
 
-def _name_start(norm: str, pos: int, occ: Occurrences) -> int:
+def _name_start(norm: str, pos: int, occ: Occurrences, colon_ok: bool = True) -> int:
     """Where the name after a title starts: pos; past a caption's spaces (县委书记 王刚); past a
     copula written as a word of its own (市领导有|王刚; not 副县长|有关部门) or a list's colon
     (县领导:王刚、李明), where a name of a surname follows them, one the list goes on or ends
@@ -300,7 +302,7 @@ def _name_start(norm: str, pos: int, occ: Occurrences) -> int:
     j = k
     if norm[j : j + 1] in COPULAS and next(iter(cut(norm[j : j + 6])), ("", ""))[0] == norm[j]:
         j += 1
-    colon = norm[j : j + 1] in COLONS
+    colon = colon_ok and norm[j : j + 1] in COLONS
     if colon:
         j += 1
         while j < len(norm) and j - k < GAP + 2 and norm[j] in SPACES:

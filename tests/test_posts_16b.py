@@ -256,3 +256,8 @@ def test_a_byline_role_ending_in_a_title_names_no_official():
 def test_a_contact_lines_colon_after_a_title_of_no_body_gives_no_official():
     res = extract_text("兰考县召开项目推进会。县长龚平出席。联系人：蔡文斌 主任：邝立新")
     assert names(res, "Official") == {"龚平"}
+
+
+def test_a_contact_lines_space_after_a_title_of_no_body_gives_no_official():
+    res = extract_text("兰考县召开项目推进会。县长龚平出席。联系人 蔡文斌 主任 邝立新")
+    assert names(res, "Official") == {"龚平"}

@@ -290,19 +290,20 @@ COPULAS = set("有是为")  # a verb that says who holds the title before it (�
 COLONS = ":"  # a list's colon after a title (县领导：王刚、李明; the normaliser writes ： as :)
 
 
-def _name_start(norm: str, pos: int, occ: Occurrences, colon_ok: bool = True) -> int:
+def _name_start(norm: str, pos: int, occ: Occurrences, named: bool = True) -> int:
     """Where the name after a title starts: pos; past a caption's spaces (县委书记 王刚); past a
     copula written as a word of its own (市领导有|王刚; not 副县长|有关部门) or a list's colon
     (县领导:王刚、李明), where a name of a surname follows them, one the list goes on or ends
-    after (not 县委书记:王刚说, a speaker's words)."""
-    k = _past_spaces(norm, pos)
+    after (not 县委书记:王刚说, a speaker's words). Spaces and colons only after posts that name
+    their body or level (named)."""
+    k = _past_spaces(norm, pos) if named else pos
     if norm[k : k + 1] == "(" and 0 < (close := norm.find(")", k, k + NOTE + 2)) - k - 1 <= NOTE:
         if HAN_RUN.fullmatch(norm, k + 1, close) and close + 1 < len(norm) and HAN.match(norm[close + 1]):
             k = close + 1  # 副县长(挂职)王刚: a note on the post between it and the name
     j = k
     if norm[j : j + 1] in COPULAS and next(iter(cut(norm[j : j + 6])), ("", ""))[0] == norm[j]:
         j += 1
-    colon = colon_ok and norm[j : j + 1] in COLONS
+    colon = named and norm[j : j + 1] in COLONS
     if colon:
         j += 1
         while j < len(norm) and j - k < GAP + 2 and norm[j] in SPACES:

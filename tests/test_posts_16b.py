@@ -261,3 +261,12 @@ def test_a_contact_lines_colon_after_a_title_of_no_body_gives_no_official():
 def test_a_contact_lines_space_after_a_title_of_no_body_gives_no_official():
     res = extract_text("兰考县召开项目推进会。县长龚平出席。联系人 蔡文斌 主任 邝立新")
     assert names(res, "Official") == {"龚平"}
+
+
+# ---------------------------------------------------------------- 苏木达, the head of a sumu
+
+def test_a_sumu_head_is_a_post_in_the_sumus_government():
+    r = members("西乌珠穆沁旗召开项目推进会。巴彦胡舒苏木党委书记蔡文斌、苏木达龚平陪同，副苏木达邝立新介绍。")
+    assert ("蔡文斌", "中共巴彦胡舒苏木委员会") in r
+    assert ("龚平", "巴彦胡舒苏木人民政府") in r
+    assert ("邝立新", "巴彦胡舒苏木人民政府") in r

@@ -270,3 +270,11 @@ def test_a_sumu_head_is_a_post_in_the_sumus_government():
     assert ("蔡文斌", "中共巴彦胡舒苏木委员会") in r
     assert ("龚平", "巴彦胡舒苏木人民政府") in r
     assert ("邝立新", "巴彦胡舒苏木人民政府") in r
+
+
+# ---------------------------------------------------------------- a dotted name before a title
+
+def test_a_dotted_name_before_a_title_written_after_it():
+    r = members("伊犁州召开项目推进会。会议由吐尔逊·买买提州长主持，在艾力·吐尔洪书记陪同下参观了园区。")
+    assert ("吐尔逊·买买提", "伊犁哈萨克自治州人民政府") in r
+    assert ("艾力·吐尔洪", "中共伊犁哈萨克自治州委员会") in r

@@ -385,7 +385,7 @@ def _with_titles_after(
             continue
         if not _ends_title(norm, i, j):
             continue
-        name = _name_before(norm, i, known, spans, occ)
+        name = _name_before(norm, i, known, spans, occ) or _dotted_before(norm, i, spans)
         if not name:
             continue
         om = Mention("Official", name, i - len(name), i, titles=(t,))
@@ -412,6 +412,26 @@ def _etc_before(norm: str, i: int) -> int:
         if k > 0 and norm.startswith(ETC + b, k):
             return k
     return -1
+
+
+DOTS = "·•・‧"  # the middle dots of DOTTED
+
+
+def _dotted_before(norm: str, i: int, spans: Spans) -> str | None:
+    """A name in parts with a middle dot that ends at i (阿力木江·克里木州长): its last part the
+    run from the last dot, its first the run before that dot back to a mark or a character
+    written before names (由, 在); each of two to DOTTED_LAST characters."""
+    d = max(norm.rfind(c, max(0, i - DOTTED_LAST - 1), i) for c in DOTS)
+    if d < 2 or not 2 <= i - d - 1 <= DOTTED_LAST or not HAN_RUN.fullmatch(norm, d + 1, i):
+        return None
+    s = d
+    while s > 0 and HAN.match(norm[s - 1]) and norm[s - 1] not in BEFORE_NAME and d - s < DOTTED_LAST:
+        s -= 1
+    if d - s < 2 or (s > 0 and HAN.match(norm[s - 1]) and norm[s - 1] not in BEFORE_NAME):
+        return None  # no start of a name found (a run longer than a name's part)
+    if spans.overlaps(s, i) or any(title_at(norm, k) for k in range(s, i)):
+        return None
+    return norm[s:i]
 
 
 def _ends_title(norm: str, i: int, j: int) -> bool:

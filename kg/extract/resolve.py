@@ -20,7 +20,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import keys
 from kg.extract.facts import parse_number
-from kg.extract.gazetteer import OWN_PREFIXES, Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
+from kg.extract.gazetteer import OWN_PREFIXES, Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load
 from kg.extract.mentions.agencies import body_kind, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.orgs import defined_forms
@@ -123,7 +123,7 @@ def _guests(text: Text, regions: list[Mention], gaz: Gazetteer) -> set[str]:
         sent = max([sent, *(norm.rfind(mark, sent, m.start) + 1 for mark in ",，;；")])  # its clause
         for g in regions[bisect.bisect_left(starts, sent) : bisect.bisect_left(starts, m.start)]:
             if (c := code_of(g.place)) and (d := gaz.get(c)):
-                if same_level(m.place.level, d.name, d.level == "township"):
+                if fits_level(m.place.level, d):  # by a former name too: 邵东市 (邵东县) to 我县
                     out.add(c)
     return out
 

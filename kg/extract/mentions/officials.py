@@ -17,8 +17,9 @@ from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-# function characters that follow a name and never end one: used to break a 2/3-character tie
-AFTER_NAME = set("在的了和与及等为对向是将就从到赴说称一携率")
+# the characters that follow a name and never end one (name_followers.txt: 在, 还, 作): they break
+# a 2/3-character tie and end a name's run
+AFTER_NAME = frozenset(words("name_followers.txt"))
 NOT_IN_NAME = set("副市区县局委长记省镇乡旗主任书党组")
 
 
@@ -171,7 +172,7 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             break
         i = m[0]
         hit = (m[1], kinds[m[1]])
-        if taken.overlaps(i, i + 1):  # any(s <= i < e)
+        if taken.overlaps(i, i + 1) and _elided_body(norm, i, m[1], by_end) is None:  # any(s <= i < e)
             i += 1
             continue
         if hit[1] == "member" and not (i in by_end and by_end[i].type == "Agency"):
@@ -179,6 +180,12 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             continue
         if hit[1] == "none" and len(next(iter(cut(norm[i : i + len(hit[0]) + 4])), ("", ""))[0]) > len(hit[0]):
             i += len(hit[0])  # 领导干部, 领导班子: a title of no body that starts a longer word
+            continue
+        if any(norm.endswith(r, 0, i + len(hit[0])) for r in _credit_titles().get(hit[0], ())):
+            i += len(hit[0])  # 值班主任：王刚: a newsroom's role in a byline, no public post
+            continue
+        if hit[1] == "none" and i not in by_end and not _level_before(norm, i) and _before_names(norm, i, NOT_NAME_POS):
+            i += len(hit[0])  # 落实|领导包联责任: a title of no body right after a verb is no one's title
             continue
         if i not in by_end and norm.endswith(_company_forms(), 0, i):
             i += len(hit[0])  # 集团副主席, 公司主任: a post in a company, not a public one
@@ -189,12 +196,14 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         while hit:
             t, k = hit
             kind, _, body = k.partition(":")  # titles.tsv writes body:NAME
+            org = by_end.get(pos) or _elided_body(norm, pos, t, by_end)
+            if org is None and kind in ("attach", "party") and _lone_level(norm, pos, t):
+                kind, before = "head", ""  # 自治区副主席: the head of the article's 自治区
             if before == "unknown":  # 、省现代化工产业链链长: a body the lexicons do not know
                 kind = "none"
             if kind == "member":  # 人大代表: a member of the body before it; no body, no post
                 kind = "attach" if pos in by_end and by_end[pos].type == "Agency" else "none"
             gov = before == "government" and kind in ("attach", "party")
-            org = by_end.get(pos)
             if org is None and not posts and kind in ("attach", "party"):
                 org = _deputy_of(norm, pos, t, out)  # 县政协主席王刚,副主席李明: the body before
             elif org is None and not posts and kind == "head":
@@ -205,6 +214,9 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
             if nxt is None:
                 break
             pos, hit, before = nxt
+        # a colon only after a post that names its body or level (县长：王刚, 县领导：王刚; not a
+        # contact line's 主任：王刚)
+        pos = _name_start(norm, pos, occ, any(p.org is not None or p.kind != "attach" for p in posts))
         # 人大代表和政协委员: a title joined to the next by 和, not a name of the surname 和
         name = _name_at(norm, pos, occ) if norm[pos : pos + 1] not in LIST_MARKS else None
         if name:
@@ -229,6 +241,83 @@ def find_officials(text: Text, regions: list[Mention], agencies: list[Mention]) 
         else:
             i = pos
     return _with_titles_after(norm, out, by_end, spans, occ)
+
+
+SPACES = " \xa0\t"  # what a page writes between a title and a name (the ideographic space is " ")
+GAP = 2  # at most this many of them
+
+
+def _past_spaces(norm: str, pos: int) -> int:
+    """Where the name after a title starts: pos, or past a gap of spaces when a Han character
+    follows it (县委书记 王刚, 县长\xa0李明)."""
+    k = pos
+    while k < len(norm) and k - pos < GAP and norm[k] in SPACES:
+        k += 1
+    return k if k > pos and k < len(norm) and HAN.match(norm[k]) else pos
+
+
+def _elided_body(norm: str, i: int, title: str, by_end: dict[int, Mention]) -> Mention | None:
+    """The department a title at i shares its first character with, written as the body's last
+    (宣传部长: 宣传部 + 部长, 公安局长: 公安局 + 局长): the body ending right after that character."""
+    m = by_end.get(i + 1)
+    if m is None or m.type != "Agency" or len(title) < 2 or norm[i] != title[0] or not m.surface.endswith(title[0]):
+        return None
+    return m
+
+
+def _level_before(norm: str, i: int) -> bool:
+    """Is a level's brief (县, 州, 地) written right before i, with 级 or not (县领导, 州级领导)?"""
+    k = i - 1 if norm[i - 1 : i] == "级" else i
+    return any(norm.endswith(b, 0, k) for b in _briefs())
+
+
+@lru_cache(maxsize=1)
+def _briefs() -> tuple[str, ...]:
+    return tuple(sorted({w.brief for w in level_words() if w.brief}, key=lambda b: (-len(b), b)))
+
+
+def _lone_level(norm: str, i: int, title: str) -> bool:
+    """Is a head's title that titles.tsv reads otherwise (主席 of a 政协) written right after its
+    level's brief alone, no division's name before it (、自治区副主席, 。自治区主席): the head of
+    that level's government, the article's own (as 县长 alone)?"""
+    brief = head_titles().get(title, "")
+    s = i - len(brief)
+    return bool(brief) and s >= 0 and norm.startswith(brief, s) and (s == 0 or not HAN.match(norm[s - 1]))
+
+
+NOTE = 4  # at most this many characters of a note in brackets after a title (挂职, 正处级)
+COPULAS = set("有是为")  # a verb that says who holds the title before it (市领导有王刚、李明)
+COLONS = ":"  # a list's colon after a title (县领导：王刚、李明; the normaliser writes ： as :)
+
+
+def _name_start(norm: str, pos: int, occ: Occurrences, named: bool = True) -> int:
+    """Where the name after a title starts: pos; past a caption's spaces (县委书记 王刚); past a
+    copula written as a word of its own (市领导有|王刚; not 副县长|有关部门) or a list's colon
+    (县领导:王刚、李明), where a name of a surname follows them, one the list goes on or ends
+    after (not 县委书记:王刚说, a speaker's words). Spaces and colons only after posts that name
+    their body or level (named)."""
+    k = _past_spaces(norm, pos) if named else pos
+    if norm[k : k + 1] == "(" and 0 < (close := norm.find(")", k, k + NOTE + 2)) - k - 1 <= NOTE:
+        if HAN_RUN.fullmatch(norm, k + 1, close) and close + 1 < len(norm) and HAN.match(norm[close + 1]):
+            k = close + 1  # 副县长(挂职)王刚: a note on the post between it and the name
+    j = k
+    if norm[j : j + 1] in COPULAS and next(iter(cut(norm[j : j + 6])), ("", ""))[0] == norm[j]:
+        j += 1
+    colon = named and norm[j : j + 1] in COLONS
+    if colon:
+        j += 1
+        while j < len(norm) and j - k < GAP + 2 and norm[j] in SPACES:
+            j += 1
+    if j == k:
+        return k
+    singles, doubles = _surnames()
+    if not (norm[j : j + 1] in singles or norm[j : j + 2] in doubles):
+        return k
+    if colon:
+        name = _name_at(norm, j, occ)
+        if not name or (j + len(name) < len(norm) and norm[j + len(name)] not in AFTER_LISTED - set("等和及与")):
+            return k
+    return j
 
 
 DEPUTY = ("常务副", "副")  # what a deputy's title is written with before the principal's
@@ -259,8 +348,8 @@ def _head_after(norm: str, i: int, found: list[OfficialMention]) -> Mention | No
     return org if org is not None and org.type == "Agency" else None
 
 
-# a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记
-BEFORE_NAME = set("由和与及对向请陪同据有")
+# a name is written after these (and marks), never inside one: 由王刚市长主持, 和王刚书记, 在王刚书记陪同下
+BEFORE_NAME = set("由和与及对向请陪同据有在")
 # what follows a title written after a name: its visit's party, a name's address, a list's end
 AFTER_TITLE = ("一行", "同志", "等")
 
@@ -279,16 +368,70 @@ def _with_titles_after(
     for i, t in title_hits(norm):
         j = i + len(t)
         kind = kinds[t]
+        if kind == "none" and (e := _etc_before(norm, i)) > 0:
+            # 王刚、李明等县领导出席: the names listed before 等 and a title of no body
+            claim = (TitleClaim(t, kind, None, after=True),)
+            s, listed, whole = e, [], False
+            while (prev := _name_before(norm, s, known, spans, occ)) and not used.overlaps(s - len(prev), s):
+                s -= len(prev)
+                listed.append(OfficialMention(Mention("Official", prev, s, s + len(prev), titles=(t,)), claim))
+                if s < 2 or norm[s - 1] not in LISTED_BEFORE:
+                    whole = True  # the list starts after a mark or a word before names
+                    break
+                s -= 1
+            extra += listed if whole else []  # 华星公司张三、李四等领导: a firm's people, no list of names
+            continue
         if kind not in ("head", "party") or i in by_end or spans.overlaps(i, j) or used.overlaps(i, j):
             continue
         if not _ends_title(norm, i, j):
             continue
-        name = _name_before(norm, i, known, spans, occ)
+        name = _name_before(norm, i, known, spans, occ) or _dotted_before(norm, i, spans)
         if not name:
             continue
         om = Mention("Official", name, i - len(name), i, titles=(t,))
-        extra.append(OfficialMention(om, (TitleClaim(t, kind, None, after=True),)))
+        claim = (TitleClaim(t, kind, None, after=True),)
+        extra.append(OfficialMention(om, claim))
+        s = om.start  # 王刚、李明副县长: the names listed before the one the title follows hold it too
+        while s > 1 and norm[s - 1] in LISTED_BEFORE and (prev := _name_before(norm, s - 1, known, spans, occ)):
+            if used.overlaps(s - 1 - len(prev), s - 1):
+                break
+            s -= 1 + len(prev)
+            extra.append(OfficialMention(Mention("Official", prev, s, s + len(prev), titles=(t,)), claim))
     return sorted([*found, *extra], key=lambda o: (o.mention.start, o.mention.end))
+
+
+LISTED_BEFORE = "、"  # what joins names listed before a title written after the last of them
+ETC = "等"  # what ends a list of names before a title of no body (王刚、李明等县领导)
+
+
+def _etc_before(norm: str, i: int) -> int:
+    """Where 等 stands before a title at i, with a level's brief between them or none (等县领导,
+    等领导); -1 for none."""
+    for b in ("", *_briefs()):
+        k = i - len(b) - len(ETC)
+        if k > 0 and norm.startswith(ETC + b, k):
+            return k
+    return -1
+
+
+DOTS = "·•・‧"  # the middle dots of DOTTED
+
+
+def _dotted_before(norm: str, i: int, spans: Spans) -> str | None:
+    """A name in parts with a middle dot that ends at i (阿力木江·克里木州长): its last part the
+    run from the last dot, its first the run before that dot back to a mark or a character
+    written before names (由, 在); each of two to DOTTED_LAST characters."""
+    d = max(norm.rfind(c, max(0, i - DOTTED_LAST - 1), i) for c in DOTS)
+    if d < 2 or not 2 <= i - d - 1 <= DOTTED_LAST or not HAN_RUN.fullmatch(norm, d + 1, i):
+        return None
+    s = d
+    while s > 0 and HAN.match(norm[s - 1]) and norm[s - 1] not in BEFORE_NAME and d - s < DOTTED_LAST:
+        s -= 1
+    if d - s < 2 or (s > 0 and HAN.match(norm[s - 1]) and norm[s - 1] not in BEFORE_NAME):
+        return None  # no start of a name found (a run longer than a name's part)
+    if spans.overlaps(s, i) or any(title_at(norm, k) for k in range(s, i)):
+        return None
+    return norm[s:i]
 
 
 def _ends_title(norm: str, i: int, j: int) -> bool:
@@ -308,7 +451,7 @@ def _ends_title(norm: str, i: int, j: int) -> bool:
         return False
     after = norm[j : j + 6]
     nxt = next(iter(cut(after)), ("", ""))[0]
-    return norm[j] in AFTER_NAME or _starts_words(nxt)
+    return norm[j] in AFTER_NAME or _words_after(nxt)
 
 
 def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurrences) -> str | None:
@@ -331,9 +474,30 @@ def _name_before(norm: str, i: int, known: set[str], spans: Spans, occ: Occurren
         before = norm[s - 1] if s > 0 else ""
         if name in known:
             return name
-        if not before or not HAN.match(before) or before in BEFORE_NAME:
+        if not before or not HAN.match(before) or before in BEFORE_NAME or _before_names(norm, s):
             fits.append(name)
     return fits[0] if len(fits) == 1 else None
+
+
+BEFORE_NAME_POS = {"v", "d", "c", "p", "u", "ul", "uj", "t", "f"}  # 听取了, 感谢, 会后, 期间, 随后
+
+
+def _before_names(norm: str, s: int, more: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Does a verb, adverb, particle or time word (or a word of the parts of speech more) end
+    right at s, as jieba cuts what is before it (听取了|王刚县长的汇报, 感谢|王刚书记, 会后|王刚书记)?"""
+    toks = cut(norm[max(0, s - 4) : s])
+    return bool(toks) and (toks[-1][1] in BEFORE_NAME_POS or toks[-1][1] in more)
+
+
+@lru_cache(maxsize=1)
+def _credit_titles() -> dict[str, tuple[str, ...]]:
+    """The byline roles (credit_roles.tsv) that end in a title, by that title (主任: 值班主任)."""
+    out: dict[str, list[str]] = {}
+    for r in table("credit_roles.tsv"):
+        for t, _ in _titles():
+            if len(r["word"]) > len(t) and r["word"].endswith(t):
+                out.setdefault(t, []).append(r["word"])
+    return {t: tuple(rs) for t, rs in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -364,19 +528,28 @@ def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occur
     if not name:
         return None
     k = j + len(name)
-    if k < len(norm) and norm[k] not in AFTER_LISTED and not _starts_words(next(iter(cut(norm[k : k + 6])), ("", ""))[0]):
+    if k < len(norm) and norm[k] not in AFTER_LISTED and not _words_after(next(iter(cut(norm[k : k + 6])), ("", ""))[0]):
         return None
     return j, name
 
 
 UNKNOWN_BODY = 12  # at most this many characters of a body the lexicons do not know
+COMPANY_BODY = 30  # at most this many of a company's name before a post in it (X有限公司董事长)
+CHAIN_MARKS = "、,和兼"  # what joins the titles of one person (副县长兼县工信局局长)
+UNKNOWN_MARKS = "、,兼"  # of them, those a body the lexicons do not know may follow
 
 
 def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
-    """After one title: '、' then maybe a body/region, then another title:
+    """After one title: '、' (',', 兼) then maybe a body/region, then another title:
     (where the title starts, (title, kind), what the body before it is when no mention is:
     "" for a mention or none, unknown, government)."""
-    if pos < len(norm) and norm[pos] in "、,和":
+    gap = _past_spaces(norm, pos)
+    if gap > pos:  # 县委副书记 县长 李明: a caption's space between two titles, a known one after it
+        for k in sorted(by_start.get(gap, ()), reverse=True):
+            if hit := title_at(norm, k):
+                return k, hit, ""
+        return (gap, hit, "") if (hit := title_at(norm, gap)) else None
+    if pos < len(norm) and norm[pos] in CHAIN_MARKS:
         j = pos + 1
         # 全国人大代表、来宾市市长: a region or body, then a title; also where a title starts with
         # the body's name (县委常委、纪委书记: the 纪委's 书记, not a post attached to the 县委)
@@ -384,10 +557,12 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
             hit = title_at(norm, k)
             if hit:
                 return k, hit, ""
+            if (hit := title_at(norm, k - 1)) and hit[0][0] == norm[k - 1] and len(hit[0]) > 1:
+                return k - 1, hit, ""  # 、宣传部长: the title shares the body's last character
         hit = title_at(norm, j)
         if hit:
             return j, hit, ""
-        if norm[pos] == "、":  # 、省现代化工产业链链长: a body we do not know, then a title
+        if norm[pos] in UNKNOWN_MARKS:  # 、省现代化工产业链链长: a body we do not know, then a title
             rx, kinds = _title_rx()
             m = rx.search(norm, j, j + UNKNOWN_BODY + 4)
             if m and m.start() > j and HAN_RUN.fullmatch(norm, j, m.start()) and m.start() - j <= UNKNOWN_BODY:
@@ -395,9 +570,12 @@ def _next_title(norm: str, pos: int, by_start: dict[int, list[int]]):
                 return m.start(), (m.group(), kinds[m.group()]), (
                     "government" if norm[j : m.start()] in _government_forms() else "unknown"
                 )
-            # 全国人大代表、公司董事长: a post outside public bodies goes on with the chain, no post
-            m = _private_rx().search(norm, j, j + UNKNOWN_BODY + 4)
-            if m and HAN_RUN.fullmatch(norm, j, m.end()) and m.start() - j <= UNKNOWN_BODY:
+            # 全国人大代表、公司董事长: a post outside public bodies goes on with the chain, no post;
+            # the company's name may be long (、江西某某集团有限公司董事长)
+            m = _private_rx().search(norm, j, j + COMPANY_BODY + 4)
+            if m and HAN_RUN.fullmatch(norm, j, m.end()) and (
+                m.start() - j <= UNKNOWN_BODY or norm.endswith(_company_forms(), j, m.start())
+            ):
                 return m.start(), (m.group(), "none"), "unknown"
     return None
 
@@ -431,8 +609,8 @@ def _starts_words(tok: str) -> bool:
 
 def _dotted_name(norm: str, pos: int) -> str | None:
     m = DOTTED.match(norm, pos)
-    if not m:
-        return None
+    if not m or any(title_at(norm, k) for k in range(pos, m.end())):
+        return None  # 、行署专员艾尔肯·X: a title before the dotted name is no part of it
     last = ""
     for tok, _ in cut(norm[m.end() : m.end() + DOTTED_LAST]):
         if not HAN_RUN.fullmatch(tok) or tok[0] in AFTER_NAME or (len(tok) > 1 and (_starts_words(tok) or is_everyday_token(tok))):
@@ -454,7 +632,13 @@ def _is_boundary(norm: str, k: int) -> bool:
     if k >= len(norm) or not HAN.match(norm[k]) or norm[k] in AFTER_NAME or title_at(norm, k):
         return True
     tok = next(iter(cut(norm[k : k + 6])), ("", ""))[0]
-    return len(tok) >= 2 and (_starts_words(tok) or is_everyday_token(tok))
+    return len(tok) >= 2 and _words_after(tok)  # not 阿|苦日布: one character may be a name's
+
+
+def _words_after(tok: str) -> bool:
+    """Is a token the first of the words after a name: one that starts them (出席, 先后), or an
+    everyday word of two or more characters (现场, 近日)?"""
+    return _starts_words(tok) or (len(tok) >= 2 and is_everyday_token(tok))
 
 
 def _no_words_inside(name: str) -> bool:
@@ -512,9 +696,21 @@ def _name_at(norm: str, pos: int, occ: Occurrences | None = None) -> str | None:
     sur = norm[pos : pos + 2] if norm[pos : pos + 2] in doubles else norm[pos : pos + 1]
     if sur not in singles and sur not in doubles:
         return _run_name(norm, pos, "")
+    if len(sur) == 1 and _opens_predicate(norm[pos : pos + 2]):
+        return None  # 李书记强调要求: a verb after a title written after a surname, no name
     name = _word_name(norm, pos, sur, occ)
     run = _run_name(norm, pos, sur)  # the run to the words after it, where it is longer
     return run if run and (not name or len(run) > len(name)) else name
+
+
+PREDICATE_POS = {"v", "vd", "d", "c", "p", "ad"}  # 强调, 来到, 曾经, 于是, 从, 明确
+
+
+def _opens_predicate(word: str) -> bool:
+    """Is a surname's character and the one after it a frequent word that opens a predicate (强调,
+    安排, 来到, 宣布, 明确), not the start of a name (高强, 高峰 are names, 关心 a noun)?"""
+    freq, tag = word_info(word)
+    return tag in PREDICATE_POS and freq >= KNOWN_WORD
 
 
 def _word_name(norm: str, pos: int, sur: str, occ: Occurrences | None) -> str | None:

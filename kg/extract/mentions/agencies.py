@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
 from kg.resources import longest_first, table
-from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, load, party_form, qualifiers
+from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of, level_of_name, level_words, load, party_form, qualifiers
 from kg.extract.segment import cut, word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
@@ -175,6 +175,9 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             start -= 2
         elif kind in ("party", "partydept") and norm.endswith(YOUTH_LEAGUE, 0, start):
             i = end  # 共青团罗山县委: the Youth League's committee, no party body
+            continue
+        if not _government_fits(bodies[0], region):
+            i = end  # 驻郑州办事处: a 办事处 is the government of a 街道 only, not of the city
             continue
         parts = _parts().get(f, {})
         for b in bodies:
@@ -356,6 +359,27 @@ def _region_zone(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int
     return None
 
 
+@lru_cache(maxsize=1)
+def _level_governments() -> frozenset[str]:
+    """The governments that only some levels have (行政公署 of a 盟 or 地区, 办事处 of a 街道)."""
+    return frozenset(w.government for w in level_words() if w.government) - {"人民政府"}
+
+
+def _government_fits(body: str, region: Place) -> bool:
+    """May this body stand after this region? A government of some levels only (levels.tsv
+    government) after a region of such a level, or one whose level the text does not say."""
+    if body not in _level_governments():
+        return True
+    if isinstance(region, Deixis):
+        w = level_of(region.level)
+    elif isinstance(region, Code):
+        d = load().get(region.code)
+        w = level_of_name(d.name) if d else None
+    else:
+        return True
+    return w is None or w.government == body
+
+
 def _party_ok(region: Place, f: str) -> bool:
     """May a party committee be written f after this region? 委 after a level only where the
     level writes its committee so (levels.tsv party: 县委, but 镇党委); any form after a name."""
@@ -457,6 +481,8 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
                 # 海丰县县委: the region, its level again; 和田地委, 红河州委: its short name, then
                 # the brief of its own level
                 return region_end[s].start, place
+            if s in region_end and isinstance(place := region_end[s].place, Deixis) and place.level == tok:
+                return region_end[s].start, place  # 该县县委, 全市市直: the level again after a deixis
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word

@@ -1,0 +1,25 @@
+"""Agencies of issue #16 (second pass), on sentences written for the tests: deixis before a
+body, governments that only some levels have, lists of regions before one body, park bureaus,
+departments the lexicons do not name before a verb."""
+from __future__ import annotations
+
+from conftest import bodies
+
+
+def test_the_level_again_after_a_deixis_is_the_articles_body():
+    ag, mem, jur = bodies("罗山县召开项目推进会。该县县委书记简某某出席，该县县委、县政府高度重视。")
+    assert ("简某某", "中共罗山县委员会") in mem
+    assert {"中共罗山县委员会", "罗山县人民政府"} <= ag
+    assert ("中共罗山县委员会", "罗山县") in jur
+
+
+def test_a_liaison_office_in_a_city_is_no_government_of_that_city():
+    ag, mem, jur = bodies("罗山县驻郑州办事处主任柯某出席签约仪式。")
+    assert "郑州市办事处" not in ag
+    assert not any(r == "郑州市" for _, r in jur)
+
+
+def test_a_street_office_is_the_government_of_its_street():
+    ag, mem, jur = bodies("温岭市太平街道办事处主任鲍某某介绍了项目进展。")
+    assert ("鲍某某", "太平街道办事处") in mem
+    assert ("太平街道办事处", "太平街道") in jur

@@ -23,3 +23,16 @@ def test_a_street_office_is_the_government_of_its_street():
     ag, mem, jur = bodies("温岭市太平街道办事处主任鲍某某介绍了项目进展。")
     assert ("鲍某某", "太平街道办事处") in mem
     assert ("太平街道办事处", "太平街道") in jur
+
+
+def test_regions_of_one_level_listed_before_one_body_each_have_it():
+    ag, _, jur = bodies("光山县、罗山县、息县人民政府负责人参加了座谈。光山和罗山县发改委联合发文。")
+    assert {"光山县人民政府", "罗山县人民政府", "息县人民政府"} <= ag
+    assert {"光山县发展和改革委员会", "罗山县发展和改革委员会"} <= ag
+    assert ("光山县人民政府", "光山县") in jur
+
+
+def test_a_region_of_another_level_before_a_body_is_no_bodys():
+    ag, _, _ = bodies("在江苏省、南京市政府的支持下，项目顺利开工。")
+    assert "南京市人民政府" in ag
+    assert "江苏省人民政府" not in ag

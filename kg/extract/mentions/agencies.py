@@ -180,6 +180,9 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             i = end  # 驻郑州办事处: a 办事处 is the government of a 街道 only, not of the city
             continue
         parts = _parts().get(f, {})
+        for m in _listed_before(norm, start, i, region, region_end):
+            # 光山县、罗山县、息县人民政府: the body of each region of one level listed before it
+            out.extend(Mention("Agency", m.surface + parts.get(b, f), m.start, m.end, place=m.place, body=b) for b in bodies)
         for b in bodies:
             # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone
             surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
@@ -357,6 +360,33 @@ def _region_zone(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int
                 return start, place, norm[j:i]
         return None
     return None
+
+
+LIST_MARKS = "、和及与"  # between the regions of a list written before one body
+
+
+def _listed_before(norm: str, start: int, i: int, region: Place, region_end: dict[int, Mention]) -> list[Mention]:
+    """The regions listed right before the region written from start that names the body at i
+    (光山县、罗山县 of 光山县、罗山县、息县人民政府), nearest first: each of the same level as it, so
+    that a place written before a body of another level (江苏省、南京市政府) is no body's."""
+    named = (region_end.get(j) for j in range(start + 1, i + 1))
+    if not isinstance(region, Code) or not any(m is not None and m.start == start and m.place == region for m in named):
+        return []
+    level = _division_level(region.code)
+    out: list[Mention] = []
+    k = start
+    while k > 0 and norm[k - 1] in LIST_MARKS and (m := region_end.get(k - 1)) is not None:
+        if not isinstance(m.place, Code) or m.place == region or _division_level(m.place.code) != level:
+            break
+        out.append(m)
+        k = m.start
+    return out if level else []
+
+
+@lru_cache(maxsize=4096)
+def _division_level(code: str) -> str:
+    d = load().get(code)
+    return d.level if d else ""
 
 
 @lru_cache(maxsize=1)

@@ -36,3 +36,36 @@ def test_a_region_of_another_level_before_a_body_is_no_bodys():
     ag, _, _ = bodies("在江苏省、南京市政府的支持下，项目顺利开工。")
     assert "南京市人民政府" in ag
     assert "江苏省人民政府" not in ag
+
+
+PARK = ("泗洪县青禾经济开发区今年新签约项目12个。县委常委、开发区党工委书记鲁某某介绍，开发区招商服务局"
+        "局长滕某某陪同。青禾经济开发区管委会主任邝某某说，开发区将加快建设。")
+
+
+def test_a_parks_committees_after_its_generic_word_are_the_articles_parks():
+    ag, mem, jur = bodies(PARK)
+    assert ("鲁某某", "中共泗洪县青禾经济开发区工作委员会") in mem
+    assert ("中共泗洪县青禾经济开发区工作委员会", "泗洪县") in jur
+
+
+def test_a_committee_is_named_after_the_park_as_the_article_names_it_in_full():
+    ag, mem, _ = bodies(PARK)
+    assert ("邝某某", "泗洪县青禾经济开发区管理委员会") in mem
+    assert "青禾经济开发区管理委员会" not in ag  # one node, not one per form of the park's name
+
+
+def test_a_bureau_after_the_parks_generic_word_is_the_parks_bureau():
+    ag, mem, _ = bodies(PARK)
+    assert ("滕某某", "泗洪县青禾经济开发区招商服务局") in mem
+
+
+def test_a_generic_committee_among_several_parks_of_its_kind_is_nobodys():
+    ag, mem, _ = bodies("宿迁市召开会议。泗阳县临河高新区和沭阳县栖霞高新技术产业开发区参加。高新区管委会主任邝某某说。")
+    assert not any(a.endswith("管理委员会") for a in ag)
+
+
+def test_a_generic_committee_of_the_one_park_of_its_kind_short_and_full_forms_counted_as_one():
+    ag, mem, jur = bodies("宿迁市召开会议。泗阳县临河高新区今年新签约项目12个，临河高新技术产业开发区企业满负荷生产。"
+                          "沭阳县栖霞经济开发区也参加。高新区管委会主任邝某某说。")
+    assert any(a.startswith("泗阳县临河高新") and a.endswith("管理委员会") for a in ag)
+    assert any(h.startswith("泗阳县临河高新") and r == "泗阳县" for h, r in jur)

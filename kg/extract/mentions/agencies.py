@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
-from kg.resources import longest_first, table
+from kg.resources import longest_first, table, words
 from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of, level_of_name, level_words, load, party_form, qualifiers
 from kg.extract.segment import cut, word_info
 
@@ -91,7 +91,6 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     region_end = {m.end: m for m in regions if not isinstance(m.place, Ambiguous)}  # deixis too
     region_spans = Spans((m.start, m.end) for m in regions)
     region_at = region_starts(regions)  # for the park before a committee, built once
-    parks_of: dict[str, list[str]] = {}  # a park's generic word -> the parks the text names so
     out: list[Mention] = []
     i = 0
     n = len(norm)
@@ -124,8 +123,8 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                     # 工委, 管委 right after the park's name (新区工委; not 机关工委), or after
                     # the posts in its other committee (新区工委副书记、管委主任)
                     park = ""
-                elif not park and zone is None and (own := _articles_park(norm, i, regions, region_at, parks_of)):
-                    park, pstart = own, -1  # 高新区管委会: the article's own 高新区, named elsewhere
+                elif not park and zone is None and (generic := generic_park_before(norm, i)):
+                    park, pstart = generic, -1  # 高新区管委会, 园区管委会: resolution names the article's park
             if park:
                 surface = norm[pstart:end] if pstart >= 0 else park + f
                 out.append(Mention("Agency", surface, i, end, place=ParkBody(park), body=bodies[0]))
@@ -271,11 +270,28 @@ def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int
             return Mention("Agency", norm[pm.start : e], pm.start, e, place=pm.place, body=pm.body, unit=norm[j:e])
     # else a region or a level before it: the farthest one
     for j in range(k, e - 1):
-        if j in region_end or (j > k and norm[j - 1] in _level_ends()):
-            start, place = _qualifier(norm, j, region_end)
+        if j in region_end or (j > k and norm[j - 1] in _level_ends() and not norm.endswith(park_generics(), k, j)):
+            start, place = _qualifier(norm, j, region_end)  # (not the 区 of 开发区经济发展局)
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
                 return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
+    # else a word for a park alone before it (开发区经济发展局, 集聚区招商局): a bureau of the
+    # article's park, named after it as written, with no committee (resolution names the park)
+    for j in range(k, e - 2):
+        if (j > 0 and HAN_LO <= norm[j - 1] <= HAN_HI and norm[j - 1] not in BEFORE_LISTED) or not (g := _generic_at(norm, j)):
+            continue
+        if _unit_words(norm[j + len(g) : e]) and not norm.startswith(_committee_forms(), j + len(g)):
+            return Mention("Agency", norm[j:e], j, e, place=ParkBody(g), body=norm[j + len(g) : e])
     return None
+
+
+def _generic_at(norm: str, j: int) -> str:
+    return next((g for g in park_generics() if norm.startswith(g, j)), "")
+
+
+@lru_cache(maxsize=1)
+def _committee_forms() -> tuple[str, ...]:
+    """How a park's committees are written (管委会, 党工委): a unit after one is the committee's."""
+    return tuple(f for f, bodies in _bodies()[0] if body_kind(bodies[0]) in ("admin", "partywork"))
 
 
 # what stands before a body written in a list, and after it: marks, the words joining a list,
@@ -460,17 +476,20 @@ def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40, at:
     return "", -1
 
 
-def _articles_park(norm: str, i: int, regions: list[Mention], at: dict | None, parks_of: dict[str, list[str]]) -> str:
-    """A committee after a park's generic word alone (高新区管委会, 经开区党工委): the park of
-    that word the article names (宜宾高新区), when it names one only. parks_of keeps each
-    word's parks, so that the text is read once per word."""
-    for suf, typ, _ in suffixes():
-        if typ != "IndustrialPark" or not norm.endswith(suf, 0, i):
-            continue
-        if suf not in parks_of:
-            found = (_park_ending(norm, m.end(), regions, at) for m in re.finditer(re.escape(suf), norm))
-            parks_of[suf] = sorted({f[0] for f in found if f})
-        return parks_of[suf][0] if len(parks_of[suf]) == 1 else ""
+@lru_cache(maxsize=1)
+def park_generics() -> tuple[str, ...]:
+    """The words that name a park of the article without its name, longest first: a park's
+    suffix alone (高新区, 开发区), a word for the park named before (园区, park_anaphora.txt)."""
+    return tuple(sorted({*suffix_ends("IndustrialPark"), *words("park_anaphora.txt")}, key=lambda w: (-len(w), w)))
+
+
+def generic_park_before(norm: str, i: int) -> str:
+    """The word for a park written alone right before the body at i (，园区管委会, 、开发区党工委):
+    after a mark, the start or a function character, so that it ends no name."""
+    for g in park_generics():
+        if norm.endswith(g, 0, i):
+            k = i - len(g)
+            return g if k == 0 or not (HAN_LO <= norm[k - 1] <= HAN_HI) or norm[k - 1] in BEFORE_LISTED else ""
     return ""
 
 

@@ -69,3 +69,24 @@ def test_a_generic_committee_of_the_one_park_of_its_kind_short_and_full_forms_co
                           "沭阳县栖霞经济开发区也参加。高新区管委会主任邝某某说。")
     assert any(a.startswith("泗阳县临河高新") and a.endswith("管理委员会") for a in ag)
     assert any(h.startswith("泗阳县临河高新") and r == "泗阳县" for h, r in jur)
+
+
+def test_a_department_the_lexicons_do_not_name_before_a_verb():
+    ag, _, jur = bodies("平度市召开专题会议。会议要求，市数字经济局要摸清企业需求，商会会同市营商环境建设局召开恳谈会。")
+    assert {"平度市数字经济局", "平度市营商环境建设局"} <= ag
+    assert ("平度市营商环境建设局", "平度市") in jur
+
+
+def test_a_department_after_a_verb_and_before_one_in_a_town():
+    ag, _, jur = bodies("佛山市顺德区北滘镇召开会议。书记指出，镇企业服务办公室将逐一走访企业，区产业发展局对重点项目优先保障。")
+    assert {"北滘镇企业服务办公室", "顺德区产业发展局"} <= ag
+
+
+def test_a_level_character_ending_an_everyday_word_before_a_verb_is_no_level():
+    ag, _, _ = bodies("罗山县召开会议。全县格局将发生变化，市场监管局要求加强检查。")
+    assert not any(a.endswith("格局") for a in ag)
+
+
+def test_a_list_word_after_a_town_starts_no_unit_of_the_town():
+    ag, _, _ = bodies("保亭黎族苗族自治县召开项目推进会。加茂镇、什玲镇和县营商环境局负责人汇报了工作。")
+    assert not any("镇和县" in a for a in ag)

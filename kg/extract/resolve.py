@@ -526,8 +526,8 @@ def _articles_park(generic: str, orgs: list[Mention]) -> str:
 
 
 def _park_bodies_named_as_parks(ctx: ArticleContext) -> None:
-    """A park's committee is named after the park as the article names it in full (锦川经济开发区
-    管委会 of 沭阳县锦川经济开发区: 沭阳县锦川经济开发区管理委员会), the name as written kept as a
+    """A park's committee is named after the park as the article names it in full (青禾经济开发区
+    管委会 of 泗洪县青禾经济开发区: 泗洪县青禾经济开发区管理委员会), the name as written kept as a
     further one. Two committees so of one park are one node (the graph keys an agency by name)."""
     full: dict[str, str] = {}  # a park's name as written -> the park's name
     for e in ctx.entities.values():

@@ -272,6 +272,8 @@ def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int
     for j in range(k, e - 1):
         if j in region_end or (j > k and norm[j - 1] in _level_ends() and not norm.endswith(park_generics(), k, j)):
             start, place = _qualifier(norm, j, region_end)  # (not the 区 of 开发区经济发展局)
+            if norm[j] in LIST_MARKS:
+                continue  # 红山镇和县商务局: a list's word after the region, no unit's first
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
                 return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
     # else a word for a park alone before it (开发区经济发展局, 集聚区招商局): a bureau of the
@@ -323,8 +325,8 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
         e = h.end()
         if taken.overlaps(h.start(), e) or (out and out[-1].end > h.start()):
             continue
-        if e < n and norm[e] not in AFTER_LISTED and not norm.startswith(AFTER_LISTED_WORDS, e):
-            continue
+        if e < n and norm[e] not in AFTER_LISTED and not norm.startswith(AFTER_LISTED_WORDS, e) and not _verb_at(norm, e):
+            continue  # (县产业发展局要, 市数字经济局召开: a clause's subject or object before its verb)
         unit = _unit_at(norm, e, {}, region_end)
         if unit is None or isinstance(unit.place, Inherited) or taken.overlaps(unit.start, unit.end):
             continue  # 工信局深耕产业布局: a known body inside the run, no unit
@@ -332,13 +334,40 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
         if last != h.group() and (len(last) - len(h.group()) < 2 or not word_info(last[: -len(h.group())])[0]):
             continue  # 产业布局, 大局: an everyday word ending in the head, no department's name
         s = unit.start
-        if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED:
-            continue  # 联合国, 城市管理局: the level or region ends a word before it
+        if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED and not _verb_before(norm, s):
+            continue  # 城市管理局: the level or region ends a word before it; but 会同县数字经济局
         place = unit.place
         if isinstance(place, Deixis) and next(iter(cut(norm[s:e])), ("", ""))[0] != norm[s : s + len(place.level)]:
             continue  # 市场监管局: the level character starts a word (市场), no level
         out.append(unit)
     return out
+
+
+# parts of speech (jieba's) of the word after a body that ends a clause's subject or object
+# with it: a verb, an adverb, a preposition (要, 将, 举办, 对)
+VERB_POS = {"v", "d", "p", "ad"}
+
+
+def _verb_at(norm: str, e: int) -> bool:
+    """Does a verb, an adverb or a preposition start at e (县产业发展局要, 市数字经济局召开)?"""
+    words = cut(norm[e : e + 4])
+    return bool(words) and words[0][1] in VERB_POS
+
+
+def _verb_before(norm: str, s: int) -> bool:
+    """Does a word that ends the context before a name (boundary_words.txt: 联合, 会同, 支持)
+    end at s, a word of its own there (联合|市, not 城|市 of 城市)?"""
+    k = max(0, s - 4)
+    for w, _ in cut(norm[k : s + 2]):
+        k += len(w)
+        if k >= s:
+            return k == s and len(w) >= 2 and w in _boundary_words()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _boundary_words() -> frozenset[str]:
+    return frozenset(words("boundary_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -90,3 +90,10 @@ def test_a_level_character_ending_an_everyday_word_before_a_verb_is_no_level():
 def test_a_list_word_after_a_town_starts_no_unit_of_the_town():
     ag, _, _ = bodies("保亭黎族苗族自治县召开项目推进会。加茂镇、什玲镇和县营商环境局负责人汇报了工作。")
     assert not any("镇和县" in a for a in ag)
+
+
+def test_a_discipline_commission_and_supervision_commission_written_as_one_word():
+    ag, mem, jur = bodies("罗山县召开警示教育大会。县纪委监委书记蒋某某通报了典型案例。")
+    assert {"中共罗山县纪律检查委员会", "罗山县监察委员会"} <= ag
+    assert ("蒋某某", "中共罗山县纪律检查委员会") in mem
+    assert ("罗山县监察委员会", "罗山县") in jur

@@ -182,8 +182,9 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         for m in _listed_before(norm, start, i, region, region_end):
             # 光山县、罗山县、息县人民政府: the body of each region of one level listed before it
             out.extend(Mention("Agency", m.surface + parts.get(b, f), m.start, m.end, place=m.place, body=b) for b in bodies)
-        for b in bodies:
-            # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone
+        for b in reversed(bodies):
+            # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone; the first
+            # last, the body a title after the pair is a post in (纪委监委书记: of the 纪委)
             surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
             out.append(Mention("Agency", surface, start, end, place=region, body=b))
         i = end

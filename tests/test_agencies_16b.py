@@ -97,3 +97,9 @@ def test_a_discipline_commission_and_supervision_commission_written_as_one_word(
     assert {"中共罗山县纪律检查委员会", "罗山县监察委员会"} <= ag
     assert ("蒋某某", "中共罗山县纪律检查委员会") in mem
     assert ("罗山县监察委员会", "罗山县") in jur
+
+
+def test_a_department_before_the_particle_of_a_modifier_and_after_a_preposition():
+    ag, _, _ = bodies("罗山县召开会议。在县产业发展局的指导下，企业完成改造。首都市场监管局也派员参加。")
+    assert "罗山县产业发展局" in ag
+    assert not any("都市" in a or a.endswith("场监管局") for a in ag)

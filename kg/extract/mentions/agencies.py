@@ -345,24 +345,24 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
 
 
 # parts of speech (jieba's) of the word after a body that ends a clause's subject or object
-# with it: a verb, an adverb, a preposition (要, 将, 举办, 对)
-VERB_POS = {"v", "d", "p", "ad"}
+# with it: a verb, an adverb, a preposition (要, 将, 举办, 对), the particle of a modifier (的)
+VERB_POS = {"v", "d", "p", "ad", "uj"}
 
 
 def _verb_at(norm: str, e: int) -> bool:
-    """Does a verb, an adverb or a preposition start at e (县产业发展局要, 市数字经济局召开)?"""
+    """Does a verb, an adverb, a preposition or 的 start at e (县产业发展局要, 市数字经济局召开)?"""
     words = cut(norm[e : e + 4])
     return bool(words) and words[0][1] in VERB_POS
 
 
 def _verb_before(norm: str, s: int) -> bool:
-    """Does a word that ends the context before a name (boundary_words.txt: 联合, 会同, 支持)
-    end at s, a word of its own there (联合|市, not 城|市 of 城市)?"""
+    """Does a word that ends the context before a name (boundary_words.txt: 联合, 会同, 支持, 由)
+    end at s, a word of its own there (联合|市, not 城|市 of 城市 or 都|市 of 都市)?"""
     k = max(0, s - 4)
     for w, _ in cut(norm[k : s + 2]):
         k += len(w)
         if k >= s:
-            return k == s and len(w) >= 2 and w in _boundary_words()
+            return k == s and w in _boundary_words()
     return False
 
 

@@ -103,3 +103,21 @@ def test_a_department_before_the_particle_of_a_modifier_and_after_a_preposition(
     ag, _, _ = bodies("罗山县召开会议。在县产业发展局的指导下，企业完成改造。首都市场监管局也派员参加。")
     assert "罗山县产业发展局" in ag
     assert not any("都市" in a or a.endswith("场监管局") for a in ag)
+
+
+def test_a_unit_of_a_known_body_written_in_a_list():
+    ag, _, _ = bodies("工业和信息化部产业发展促进局、规划司有关负责同志参加调研。罗山县商务局会展办公室负责人陪同。")
+    assert "中华人民共和国工业和信息化部产业发展促进局" in ag
+    assert "罗山县商务局会展办公室" in ag
+
+
+def test_a_verb_or_an_everyday_word_after_a_known_body_is_no_unit_of_it():
+    ag, _, _ = bodies("罗山县召开会议。县工信局深耕产业布局，县政府下设项目办公室。")
+    assert not any("布局" in a or "下设" in a for a in ag)
+
+
+def test_a_unit_of_a_party_committee_is_named_with_the_committee_in_full_too():
+    from conftest import extract_text
+    r = extract_text("信阳市委督查室负责人到现场督导。")
+    (e,) = [e for e in r.entities if e.type == "Agency" and e.name == "中共信阳市委督查室"]
+    assert "中共信阳市委员会督查室" in e.aliases

@@ -403,6 +403,8 @@ def resolve_article(
                 # 县委统战部, 统战部 after 县委常委: 罗山县委统战部, 中共罗山县委统战部 as further names
                 short = "委" + m.unit if m.unit else ("委" if m.body.startswith("委") else "") + written_form(m).removeprefix("委")
                 r.aliases.update((div.name + short, f"中共{div.name}{short}"))
+                if m.unit:  # 县委督查室: of the committee named in full too (中共罗山县委员会督查室)
+                    r.aliases.add(f"{agency_name(m.body, div.name)}{m.unit}")
             elif body_kind(m.body) == "tax":  # 罗山县税务局, as written without the administration
                 r.aliases.add(div.name + m.body)
             elif isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name

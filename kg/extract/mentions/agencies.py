@@ -320,6 +320,9 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
     word of its own, then a run ending in a department's head (listed_unit_heads.txt), a mark
     or the start before it, a mark, a list's word or 负责/相关 after it. One pass over the heads."""
     taken = Spans((m.start, m.end) for m in found)
+    by_end: dict[int, Mention] = {}
+    for m in found:
+        by_end.setdefault(m.end, m)
     out: list[Mention] = []
     n = len(norm)
     for h in _listed_head_rx().finditer(norm):
@@ -328,11 +331,15 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
             continue
         if e < n and norm[e] not in AFTER_LISTED and not norm.startswith(AFTER_LISTED_WORDS, e) and not _verb_at(norm, e):
             continue  # (县产业发展局要, 市数字经济局召开: a clause's subject or object before its verb)
-        unit = _unit_at(norm, e, {}, region_end)
+        unit = _unit_at(norm, e, by_end, region_end)
+        if unit is not None and unit.unit:
+            words_of = cut(unit.unit)
+            if not taken.overlaps(e - len(unit.unit), e) and words_of[0][1] != "v" and _ends_in_head(words_of, h.group()):
+                out.append(unit)  # 工业和信息化部中小企业局、: a unit of the known body before it
+            continue  # but 管委会下设X办公室, 工信局深耕产业布局: a verb after the body, no unit
         if unit is None or isinstance(unit.place, Inherited) or taken.overlaps(unit.start, unit.end):
             continue  # 工信局深耕产业布局: a known body inside the run, no unit
-        last = list(cut(unit.body))[-1][0]
-        if last != h.group() and (len(last) - len(h.group()) < 2 or not word_info(last[: -len(h.group())])[0]):
+        if not _ends_in_head(cut(unit.body), h.group()):
             continue  # 产业布局, 大局: an everyday word ending in the head, no department's name
         s = unit.start
         if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED and not _verb_before(norm, s):
@@ -369,6 +376,13 @@ def _verb_before(norm: str, s: int) -> bool:
 @lru_cache(maxsize=1)
 def _boundary_words() -> frozenset[str]:
     return frozenset(words("boundary_words.txt"))
+
+
+def _ends_in_head(words_of: tuple[tuple[str, str], ...], head: str) -> bool:
+    """Does a unit's last word end in its head as a department's does (招商局, 产业发展|局), not
+    as an everyday word that ends so (布局, 大局)?"""
+    last = words_of[-1][0]
+    return last == head or (len(last) - len(head) >= 2 and bool(word_info(last[: -len(head)])[0]))
 
 
 @lru_cache(maxsize=1)

@@ -121,3 +121,8 @@ def test_a_unit_of_a_party_committee_is_named_with_the_committee_in_full_too():
     r = extract_text("信阳市委督查室负责人到现场督导。")
     (e,) = [e for e in r.entities if e.type == "Agency" and e.name == "中共信阳市委督查室"]
     assert "中共信阳市委员会督查室" in e.aliases
+
+
+def test_a_level_after_a_context_word_is_a_level_though_they_make_an_everyday_word():
+    ag, _, _ = bodies("锡林郭勒盟召开会议。盟商务局将会同盟工业和信息化局开展调研。欢迎企业加盟。")
+    assert "锡林郭勒盟工业和信息化局" in ag

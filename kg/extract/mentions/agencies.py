@@ -378,6 +378,17 @@ def _boundary_words() -> frozenset[str]:
     return frozenset(words("boundary_words.txt"))
 
 
+def _context_word_ends(norm: str, s: int) -> bool:
+    """Does a word of two characters or more that ends the context before a name (boundary_words.txt:
+    会同, 支持) end at s?"""
+    return any(norm.endswith(w, 0, s) for w in _long_boundary_words())
+
+
+@lru_cache(maxsize=1)
+def _long_boundary_words() -> tuple[str, ...]:
+    return tuple(sorted(w for w in _boundary_words() if len(w) >= 2))
+
+
 def _ends_in_head(words_of: tuple[tuple[str, str], ...], head: str) -> bool:
     """Does a unit's last word end in its head as a department's does (招商局, 产业发展|局), not
     as an everyday word that ends so (布局, 大局)?"""
@@ -579,8 +590,8 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word
-                if word_info(before + tok)[0] >= 5 or before + tok in everyday:
-                    return i, None
+                if (word_info(before + tok)[0] >= 5 or before + tok in everyday) and not _context_word_ends(norm, s):
+                    return i, None  # (but 会同|盟工信局: a context word ends there, 同盟 no word)
             start = s - 1 if before in deixis and before else s
             return start, Deixis(tok)
     return i, None

@@ -126,3 +126,19 @@ def test_a_unit_of_a_party_committee_is_named_with_the_committee_in_full_too():
 def test_a_level_after_a_context_word_is_a_level_though_they_make_an_everyday_word():
     ag, _, _ = bodies("锡林郭勒盟召开会议。盟商务局将会同盟工业和信息化局开展调研。欢迎企业加盟。")
     assert "锡林郭勒盟工业和信息化局" in ag
+
+
+def test_a_known_bureau_after_a_parks_name_is_the_parks_bureau():
+    ag, mem, _ = bodies("江苏省扬州市召开会议。扬州经济技术开发区管委会副主任金某某介绍，扬州经开区招商局局长龚某陪同。")
+    assert ("龚某", "扬州经济技术开发区招商局") in mem
+    assert "扬州市经开区招商局" not in ag
+
+
+def test_a_known_bureau_after_a_parks_generic_word_is_the_articles_parks():
+    _, mem, _ = bodies("江苏省扬州市召开会议。扬州经开区管委会副主任金某某介绍，开发区招商局局长龚某陪同。")
+    assert ("龚某", "扬州经开区招商局") in mem
+
+
+def test_a_known_bureau_of_a_levels_own_zone():
+    _, mem, _ = bodies("罗山县召开会议。县产业集聚区招商局局长龚某陪同。")
+    assert ("龚某", "罗山县产业集聚区招商局") in mem

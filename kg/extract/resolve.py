@@ -512,8 +512,9 @@ def _articles_park(generic: str, orgs: list[Mention]) -> str:
     or a tie."""
     full = dict(_park_short_suffixes())
     ends = tuple(e for e in (generic, full.get(generic, "")) if e) if generic in suffix_ends("IndustrialPark") else ("",)
-    written = {m.surface for m in orgs if m.type == "IndustrialPark" and not isinstance(m.place, Deixis) and m.surface.endswith(ends) and m.surface not in ends}
-    in_full = {w: next((w[: -len(sh)] + fu for sh, fu in full.items() if w.endswith(sh)), w) for w in written}
+    parks = {m.surface for m in orgs if m.type == "IndustrialPark" and not isinstance(m.place, Deixis)}
+    in_full = {w: next((w[: -len(sh)] + fu for sh, fu in full.items() if w.endswith(sh)), w) for w in parks}
+    written = {w for w in parks if in_full[w].endswith(ends) and w not in ends}  # 开发区: X经开区 too
     times = Counter(m.surface for m in orgs if m.type == "IndustrialPark")
     count: dict[str, int] = {}  # a park's form (its suffix in full) -> how often its forms are written
     shown: dict[str, str] = {}  # that form -> the longest of its forms written

@@ -140,6 +140,10 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             if not (kind == "partywork" and region is not None and _works_committee(region, norm[start:i])):
                 i = end  # a 街道党工委 is its region's party committee; a bare 管委会 is nothing
                 continue
+        if kind in ("dept", "media") and i not in region_end and (bureau := _park_bureau(norm, i, end, f, bodies[0], regions, region_at, region_end)):
+            out.append(bureau)  # 扬州经开区招商局, 开发区招商局: a bureau of a park, named after it
+            i = end
+            continue
         if kind == "national":
             if region is None and (nstart := _national_start(norm, i, end)) >= 0:
                 out.append(Mention("Agency", norm[nstart:end], nstart, end, place=None, body=bodies[0]))
@@ -190,6 +194,23 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         i = end
     units = _units(norm, out, region_end)
     return out + units + _listed_units(norm, [*out, *units], region_end)
+
+
+def _park_bureau(
+    norm: str, i: int, end: int, f: str, body: str, regions: list[Mention], at: dict, region_end: dict[int, Mention]
+) -> Mention | None:
+    """A known body written right after a park's name (扬州经开区招商局), after a word for a park
+    alone (开发区招商局), or after a region's zone (县产业集聚区招商局): the park's bureau."""
+    zone = _region_zone(norm, i, region_end)
+    if zone is None or not isinstance(zone[1], Deixis):  # as a committee's (县产业集聚区: the level's own)
+        if found := _park_ending(norm, i, regions, at):
+            return Mention("Agency", norm[found[1] : end], i, end, place=ParkBody(found[0]), body=body)
+        if generic := generic_park_before(norm, i):
+            return Mention("Agency", generic + f, i, end, place=ParkBody(generic), body=body)
+    if zone is not None:
+        zstart, zplace, words_of = zone
+        return Mention("Agency", norm[zstart:end], zstart, end, place=zplace, body=words_of + body)
+    return None
 
 
 # a committee's name clipped further (新区工委, 管委主任): read right after a park's name only

@@ -142,3 +142,14 @@ def test_a_known_bureau_after_a_parks_generic_word_is_the_articles_parks():
 def test_a_known_bureau_of_a_levels_own_zone():
     _, mem, _ = bodies("罗山县召开会议。县产业集聚区招商局局长龚某陪同。")
     assert ("龚某", "罗山县产业集聚区招商局") in mem
+
+
+def test_a_park_committee_serves_the_region_its_name_starts_with():
+    _, _, jur = bodies("重庆市长寿区召开会议。长寿经开区(长寿综合保税区)党工委书记邝某某介绍了情况。")
+    assert any(h.endswith("工作委员会") and r == "长寿区" for h, r in jur)
+
+
+def test_a_park_committee_named_after_no_region_is_not_given_the_articles_region():
+    ag, _, jur = bodies("罗山县召开会议。罗山县委书记邝某某会见了前湾合作示范区管委会主任龚某某。")
+    assert "前湾合作示范区管理委员会" in ag
+    assert not any(h == "前湾合作示范区管理委员会" for h, _ in jur)

@@ -349,12 +349,13 @@ def resolve_article(
         with _left_out(ctx, "agency", m):
             q = m.place
             if isinstance(q, ParkBody):  # 高新区管委会: the committee of a park, named after it
-                code = park_regions(q.park, m) or focal
                 park = q.park if q.park not in park_generics() else articles_park(q.park)
                 if not park:  # 园区管委会 where the article names no park, or several as often
                     continue
-                if park != q.park and (lead := gaz.leading(park)):
-                    code = lead[0]  # of the region the park's name starts with (泗阳县临河高新区)
+                # of the region the park's name starts with (江都高新区, 泗阳县临河高新区), no
+                # province (安徽X经开区: a county's park); a park named after no region (深汕特别
+                # 合作区) serves none the text says: not the article's region by default
+                code = (park_regions(q.park, m) if park == q.park else "") or _park_lead(park, gaz)
                 if body_kind(m.body) in ("admin", "partywork"):
                     name = (f"中共{park}工作委员会" if body_kind(m.body) == "partywork" else park + "管理委员会") + m.unit
                 else:  # 开发区经济发展局: a bureau written after the park alone, named so
@@ -503,6 +504,13 @@ def resolve_article(
     _resolve_orgs(ctx, orgs, regions, gaz, deixis)
     _park_bodies_named_as_parks(ctx)
     return ctx
+
+
+def _park_lead(park: str, gaz: Gazetteer) -> str:
+    """The division below a province that a park's name starts with, or ""."""
+    lead = gaz.leading(park)
+    d = gaz.get(lead[0]) if lead else None
+    return d.code if d is not None and d.level != "province" else ""
 
 
 def _articles_park(generic: str, orgs: list[Mention]) -> str:

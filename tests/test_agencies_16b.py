@@ -153,3 +153,14 @@ def test_a_park_committee_named_after_no_region_is_not_given_the_articles_region
     ag, _, jur = bodies("罗山县召开会议。罗山县委书记邝某某会见了前湾合作示范区管委会主任龚某某。")
     assert "前湾合作示范区管理委员会" in ag
     assert not any(h == "前湾合作示范区管理委员会" for h, _ in jur)
+
+
+def test_a_towns_committee_and_government_written_as_one_word():
+    ag, _, jur = bodies("温岭市泽国镇召开项目推进会。镇党委政府高度重视，成立了工作专班。")
+    assert {"中共泽国镇委员会", "泽国镇人民政府"} <= ag
+    assert ("泽国镇人民政府", "泽国镇") in jur
+
+
+def test_a_level_after_and_is_a_level_though_the_two_name_a_county():
+    ag, _, _ = bodies("罗山县召开项目推进会。县委和县政府主要领导出席。")
+    assert {"中共罗山县委员会", "罗山县人民政府"} <= ag

@@ -399,6 +399,13 @@ def _boundary_words() -> frozenset[str]:
     return frozenset(words("boundary_words.txt"))
 
 
+def _everyday_word(w: str) -> bool:
+    """Is w a word of the dictionary other than a place's name (城市, 社区; not 和县 of 县委和县政府:
+    a place the text names is a region mention, found before this is asked)?"""
+    freq, pos = word_info(w)
+    return freq >= 5 and pos != "ns"
+
+
 def _context_word_ends(norm: str, s: int) -> bool:
     """Does a word of two characters or more that ends the context before a name (boundary_words.txt:
     会同, 支持) end at s?"""
@@ -611,7 +618,7 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word
-                if (word_info(before + tok)[0] >= 5 or before + tok in everyday) and not _context_word_ends(norm, s):
+                if (_everyday_word(before + tok) or before + tok in everyday) and not _context_word_ends(norm, s):
                     return i, None  # (but 会同|盟工信局: a context word ends there, 同盟 no word)
             start = s - 1 if before in deixis and before else s
             return start, Deixis(tok)

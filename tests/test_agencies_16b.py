@@ -164,3 +164,21 @@ def test_a_towns_committee_and_government_written_as_one_word():
 def test_a_level_after_and_is_a_level_though_the_two_name_a_county():
     ag, _, _ = bodies("罗山县召开项目推进会。县委和县政府主要领导出席。")
     assert {"中共罗山县委员会", "罗山县人民政府"} <= ag
+
+
+def test_departments_written_without_their_and():
+    _, mem, _ = bodies("罗山县召开会议。县住房城乡建设局局长戚某、县人力资源社会保障局局长施某出席。")
+    assert ("戚某", "罗山县住房和城乡建设局") in mem
+    assert ("施某", "罗山县人力资源和社会保障局") in mem
+
+
+def test_a_provincial_governments_general_office():
+    ag, mem, _ = bodies("河南省召开会议。省政府办公厅副主任戚某某出席。")
+    assert ("戚某某", "河南省人民政府办公厅") in mem
+    assert not any(a.endswith("公厅公厅") or a.endswith("办公室公厅") for a in ag)
+
+
+def test_county_departments_of_services_and_of_culture_and_broadcasting():
+    _, mem, _ = bodies("罗山县召开会议。县文化广电和旅游局局长戚某、县政务服务和大数据管理局局长施某出席。")
+    assert ("戚某", "罗山县文化广电和旅游局") in mem
+    assert ("施某", "罗山县政务服务和大数据管理局") in mem

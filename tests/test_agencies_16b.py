@@ -182,3 +182,8 @@ def test_county_departments_of_services_and_of_culture_and_broadcasting():
     _, mem, _ = bodies("罗山县召开会议。县文化广电和旅游局局长戚某、县政务服务和大数据管理局局长施某出席。")
     assert ("戚某", "罗山县文化广电和旅游局") in mem
     assert ("施某", "罗山县政务服务和大数据管理局") in mem
+
+
+def test_a_class_of_parks_names_no_committees_park():
+    ag, _, _ = bodies("罗山县获批国家高新区后，将推行“管委会+公司”模式。省级开发区管委会也将调整。")
+    assert not any(a.startswith(("国家高新区", "省级开发区")) for a in ag)

@@ -584,9 +584,17 @@ def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> 
     for suf in parks:
         if norm.endswith(suf, 0, j):
             start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
-            if j - len(suf) - start >= 2:
+            stem = norm[start : j - len(suf)]
+            if stem in NATION or stem.startswith(_rank_words()):
+                return None  # 国家高新区, 省级开发区: a class of parks, no park's name
+            if len(stem) >= 2:
                 return norm[start:j], start
     return None
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[str, ...]:
+    return longest_first("rank_words.txt")
 
 
 @lru_cache(maxsize=4096)

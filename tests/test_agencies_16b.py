@@ -187,3 +187,13 @@ def test_county_departments_of_services_and_of_culture_and_broadcasting():
 def test_a_class_of_parks_names_no_committees_park():
     ag, _, _ = bodies("罗山县获批国家高新区后，将推行“管委会+公司”模式。省级开发区管委会也将调整。")
     assert not any(a.startswith(("国家高新区", "省级开发区")) for a in ag)
+
+
+def test_a_street_office_written_alone_after_its_streets_committee_in_the_sentence():
+    ag, mem, _ = bodies("温岭市召开会议。城东街道党工委书记施某某、办事处主任戚某某出席。")
+    assert ("戚某某", "城东街道办事处") in mem
+
+
+def test_a_street_office_written_alone_after_a_countys_body_is_nobodys():
+    ag, _, _ = bodies("罗山县召开会议。县委书记施某某、办事处主任戚某某出席。")
+    assert not any(a.endswith("办事处") for a in ag)

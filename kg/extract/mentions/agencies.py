@@ -155,6 +155,14 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             prev = out[-1] if out else None
             if prev and norm[prev.end : i] in ("、", "和", "及", "与") and f not in ("委", "政府", "人大"):
                 start, region = i, Inherited()
+            elif (
+                bodies[0] in _level_governments() and prev is not None and isinstance(prev.place, (Code, Deixis))
+                and not _sentence_ends(norm, prev.end, i) and _government_fits(bodies[0], prev.place)
+                and (norm[i - 1] in LIST_MARKS or norm[i - 1] in "，,")
+            ):
+                # 太平街道党工委书记张某、办事处主任李某: the government only some levels have, of the
+                # region of the body before it in the sentence, that level's
+                start, region = i, prev.place
             elif prev and prev.end == i and kind == "dept" and body_kind(prev.body) == "gov" and prev.place is not None:
                 # 靖江市政府招商局, 县政府办: a department written after its government
                 start, region = prev.start, prev.place
@@ -492,6 +500,11 @@ def _division_level(code: str) -> str:
 def _level_governments() -> frozenset[str]:
     """The governments that only some levels have (行政公署 of a 盟 or 地区, 办事处 of a 街道)."""
     return frozenset(w.government for w in level_words() if w.government) - {"人民政府"}
+
+
+def _sentence_ends(norm: str, i: int, j: int) -> bool:
+    """Does a sentence end between i and j?"""
+    return any(c in "。!?！？;；\n" for c in norm[i:j])
 
 
 def _government_fits(body: str, region: Place) -> bool:

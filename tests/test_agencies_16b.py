@@ -197,3 +197,14 @@ def test_a_street_office_written_alone_after_its_streets_committee_in_the_senten
 def test_a_street_office_written_alone_after_a_countys_body_is_nobodys():
     ag, _, _ = bodies("罗山县召开会议。县委书记施某某、办事处主任戚某某出席。")
     assert not any(a.endswith("办事处") for a in ag)
+
+
+def test_regions_of_a_list_before_a_word_of_tiers_each_have_the_body():
+    ag, _, jur = bodies("南平市、建阳区两级政府高度重视，信阳市、罗山县两级党委政府也派员参加。")
+    assert {"南平市人民政府", "建阳区人民政府", "中共罗山县委员会", "信阳市人民政府"} <= ag
+    assert ("建阳区人民政府", "建阳区") in jur
+
+
+def test_tiers_of_levels_alone_are_no_bodies():
+    ag, _, _ = bodies("省、市、县三级政府联动推进项目建设。")
+    assert not ag

@@ -151,6 +151,12 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                 continue
             i += 1
             continue
+        if region is None and (tiered := _tiers_before(norm, i, region_end)):
+            # 南平市、建阳区两级政府: the body of each region of the list, whatever its level
+            tparts = _parts().get(f, {})
+            out.extend(Mention("Agency", m.surface + tparts.get(b, f), m.start, m.end, place=m.place, body=b) for m in tiered for b in bodies)
+            i = end
+            continue
         if region is None:
             prev = out[-1] if out else None
             if prev and norm[prev.end : i] in ("、", "和", "及", "与") and f not in ("委", "政府", "人大"):
@@ -488,6 +494,25 @@ def _listed_before(norm: str, start: int, i: int, region: Place, region_end: dic
         out.append(m)
         k = m.start
     return out if level else []
+
+
+def _tiers_before(norm: str, i: int, region_end: dict[int, Mention]) -> list[Mention]:
+    """The regions of a list written before a word of tiers (tiers.txt: 两级) right before i, first
+    first; none unless two or more, each named (not a deixis)."""
+    tier = next((t for t in _tiers() if norm.endswith(t, 0, i)), "")
+    out: list[Mention] = []
+    k = i - len(tier)
+    while tier and (m := region_end.get(k)) is not None and isinstance(m.place, Code):
+        out.append(m)
+        if m.start == 0 or norm[m.start - 1] not in LIST_MARKS:
+            break
+        k = m.start - 1
+    return out[::-1] if len(out) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _tiers() -> tuple[str, ...]:
+    return longest_first("tiers.txt")
 
 
 @lru_cache(maxsize=4096)

@@ -20,9 +20,9 @@ def test_a_liaison_office_in_a_city_is_no_government_of_that_city():
 
 
 def test_a_street_office_is_the_government_of_its_street():
-    ag, mem, jur = bodies("温岭市太平街道办事处主任鲍某某介绍了项目进展。")
-    assert ("鲍某某", "太平街道办事处") in mem
-    assert ("太平街道办事处", "太平街道") in jur
+    ag, mem, jur = bodies("温岭市城东街道办事处主任鲍某某介绍了项目进展。")
+    assert ("鲍某某", "城东街道办事处") in mem
+    assert ("城东街道办事处", "城东街道") in jur
 
 
 def test_regions_of_one_level_listed_before_one_body_each_have_it():
@@ -38,7 +38,7 @@ def test_a_region_of_another_level_before_a_body_is_no_bodys():
     assert "江苏省人民政府" not in ag
 
 
-PARK = ("泗洪县青禾经济开发区今年新签约项目12个。县委常委、开发区党工委书记鲁某某介绍，开发区招商服务局"
+PARK = ("泗洪县青禾经济开发区今年新签约项目12个。开发区党工委书记鲁某某介绍，开发区招商服务局"
         "局长滕某某陪同。青禾经济开发区管委会主任邝某某说，开发区将加快建设。")
 
 
@@ -78,8 +78,8 @@ def test_a_department_the_lexicons_do_not_name_before_a_verb():
 
 
 def test_a_department_after_a_verb_and_before_one_in_a_town():
-    ag, _, jur = bodies("佛山市顺德区北滘镇召开会议。书记指出，镇企业服务办公室将逐一走访企业，区产业发展局对重点项目优先保障。")
-    assert {"北滘镇企业服务办公室", "顺德区产业发展局"} <= ag
+    ag, _, jur = bodies("广州市增城区新塘镇召开会议。书记指出，镇企业服务办公室将逐一走访企业，区产业发展局对重点项目优先保障。")
+    assert {"新塘镇企业服务办公室", "增城区产业发展局"} <= ag
 
 
 def test_a_level_character_ending_an_everyday_word_before_a_verb_is_no_level():
@@ -106,14 +106,14 @@ def test_a_department_before_the_particle_of_a_modifier_and_after_a_preposition(
 
 
 def test_a_unit_of_a_known_body_written_in_a_list():
-    ag, _, _ = bodies("工业和信息化部产业发展促进局、规划司有关负责同志参加调研。罗山县商务局会展办公室负责人陪同。")
+    ag, _, _ = bodies("工业和信息化部产业发展促进局、运行监测协调局相关负责人出席座谈。罗山县商务局会展办公室负责人陪同。")
     assert "中华人民共和国工业和信息化部产业发展促进局" in ag
     assert "罗山县商务局会展办公室" in ag
 
 
 def test_a_verb_or_an_everyday_word_after_a_known_body_is_no_unit_of_it():
-    ag, _, _ = bodies("罗山县召开会议。县工信局深耕产业布局，县政府下设项目办公室。")
-    assert not any("布局" in a or "下设" in a for a in ag)
+    ag, _, _ = bodies("罗山县召开会议。县工信局优化产业布局，县商务局牵头成立项目办公室。")
+    assert not any("布局" in a or "牵头" in a for a in ag)
 
 
 def test_a_unit_of_a_party_committee_is_named_with_the_committee_in_full_too():
@@ -124,8 +124,8 @@ def test_a_unit_of_a_party_committee_is_named_with_the_committee_in_full_too():
 
 
 def test_a_level_after_a_context_word_is_a_level_though_they_make_an_everyday_word():
-    ag, _, _ = bodies("锡林郭勒盟召开会议。盟商务局将会同盟工业和信息化局开展调研。欢迎企业加盟。")
-    assert "锡林郭勒盟工业和信息化局" in ag
+    ag, _, _ = bodies("锡林郭勒盟召开会议。盟能源局将会同盟自然资源局开展核查。欢迎企业加盟。")
+    assert "锡林郭勒盟自然资源局" in ag
 
 
 def test_a_known_bureau_after_a_parks_name_is_the_parks_bureau():
@@ -140,8 +140,8 @@ def test_a_known_bureau_after_a_parks_generic_word_is_the_articles_parks():
 
 
 def test_a_known_bureau_of_a_levels_own_zone():
-    _, mem, _ = bodies("罗山县召开会议。县产业集聚区招商局局长龚某陪同。")
-    assert ("龚某", "罗山县产业集聚区招商局") in mem
+    _, mem, _ = bodies("罗山县召开会议。县食品产业集聚区招商局局长龚某陪同。")
+    assert ("龚某", "罗山县食品产业集聚区招商局") in mem
 
 
 def test_a_park_committee_serves_the_region_its_name_starts_with():
@@ -156,9 +156,9 @@ def test_a_park_committee_named_after_no_region_is_not_given_the_articles_region
 
 
 def test_a_towns_committee_and_government_written_as_one_word():
-    ag, _, jur = bodies("温岭市泽国镇召开项目推进会。镇党委政府高度重视，成立了工作专班。")
-    assert {"中共泽国镇委员会", "泽国镇人民政府"} <= ag
-    assert ("泽国镇人民政府", "泽国镇") in jur
+    ag, _, jur = bodies("温岭市大溪镇召开项目推进会。镇党委政府高度重视，成立了工作专班。")
+    assert {"中共大溪镇委员会", "大溪镇人民政府"} <= ag
+    assert ("大溪镇人民政府", "大溪镇") in jur
 
 
 def test_a_level_after_and_is_a_level_though_the_two_name_a_county():

@@ -358,7 +358,7 @@ def resolve_article(
                 code = (park_regions(q.park, m) if park == q.park else "") or _park_lead(park, gaz)
                 if body_kind(m.body) in ("admin", "partywork"):
                     name = (f"中共{park}工作委员会" if body_kind(m.body) == "partywork" else park + "管理委员会") + m.unit
-                else:  # 开发区经济发展局: a bureau written after the park alone, named so
+                else:  # 高新区投资服务局: a bureau written after the park alone, named so
                     name = park + m.body
                 r = _add(ctx, "Agency", name, name, m, region=code)
                 if park != q.park:  # 高新区管委会 names no body outside the article, as 市工信局: the
@@ -516,7 +516,7 @@ def _park_lead(park: str, gaz: Gazetteer) -> str:
 def _articles_park(generic: str, orgs: list[Mention]) -> str:
     """The park a body written after a word for a park alone belongs to (高新区管委会, 园区管委会):
     of the article's parks of that word (any park for 园区), the one written most often, its
-    forms counted as one (X高新区 and X高新技术产业开发区; Y开发区 and 沭阳县Y开发区); "" for none
+    forms counted as one (X高新区 and X高新技术产业开发区; Y开发区 and 泗洪县Y开发区); "" for none
     or a tie."""
     full = dict(_park_short_suffixes())
     ends = tuple(e for e in (generic, full.get(generic, "")) if e) if generic in suffix_ends("IndustrialPark") else ("",)

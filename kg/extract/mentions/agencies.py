@@ -166,7 +166,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                 and not _sentence_ends(norm, prev.end, i) and _government_fits(bodies[0], prev.place)
                 and (norm[i - 1] in LIST_MARKS or norm[i - 1] in "，,")
             ):
-                # 太平街道党工委书记张某、办事处主任李某: the government only some levels have, of the
+                # 城东街道党工委书记X、办事处主任Y: the government only some levels have, of the
                 # region of the body before it in the sentence, that level's
                 start, region = i, prev.place
             elif prev and prev.end == i and kind == "dept" and body_kind(prev.body) == "gov" and prev.place is not None:
@@ -307,12 +307,12 @@ def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int
     # else a region or a level before it: the farthest one
     for j in range(k, e - 1):
         if j in region_end or (j > k and norm[j - 1] in _level_ends() and not norm.endswith(park_generics(), k, j)):
-            start, place = _qualifier(norm, j, region_end)  # (not the 区 of 开发区经济发展局)
+            start, place = _qualifier(norm, j, region_end)  # (not the 区 of 高新区投资服务局)
             if norm[j] in LIST_MARKS:
                 continue  # 红山镇和县商务局: a list's word after the region, no unit's first
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
                 return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
-    # else a word for a park alone before it (开发区经济发展局, 集聚区招商局): a bureau of the
+    # else a word for a park alone before it (高新区投资服务局, 集聚区招商局): a bureau of the
     # article's park, named after it as written, with no committee (resolution names the park)
     for j in range(k, e - 2):
         if (j > 0 and HAN_LO <= norm[j - 1] <= HAN_HI and norm[j - 1] not in BEFORE_LISTED) or not (g := _generic_at(norm, j)):
@@ -371,7 +371,7 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
             words_of = cut(unit.unit)
             if not taken.overlaps(e - len(unit.unit), e) and words_of[0][1] != "v" and _ends_in_head(words_of, h.group()):
                 out.append(unit)  # 工业和信息化部中小企业局、: a unit of the known body before it
-            continue  # but 管委会下设X办公室, 工信局深耕产业布局: a verb after the body, no unit
+            continue  # but 管委会设立X办公室, 工信局优化产业布局: a verb after the body, no unit
         if unit is None or isinstance(unit.place, Inherited) or taken.overlaps(unit.start, unit.end):
             continue  # 工信局深耕产业布局: a known body inside the run, no unit
         if not _ends_in_head(cut(unit.body), h.group()):
@@ -605,7 +605,7 @@ def park_generics() -> tuple[str, ...]:
 
 
 def generic_park_before(norm: str, i: int) -> str:
-    """The word for a park written alone right before the body at i (，园区管委会, 、开发区党工委):
+    """The word for a park written alone right before the body at i (，园区管委会, 、高新区党工委):
     after a mark, the start or a function character, so that it ends no name."""
     for g in park_generics():
         if norm.endswith(g, 0, i):
@@ -665,7 +665,7 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word
                 if (_everyday_word(before + tok) or before + tok in everyday) and not _context_word_ends(norm, s):
-                    return i, None  # (but 会同|盟工信局: a context word ends there, 同盟 no word)
+                    return i, None  # (but 会同|盟能源局: a context word ends there, 同盟 no word)
             start = s - 1 if before in deixis and before else s
             return start, Deixis(tok)
     return i, None

@@ -15,7 +15,7 @@ from kg.io.normalize import normalize
 from kg.model import Mention
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, code_of
 
-TEXT = "宁德市蕉城区推进项目建设\n我市工业稳中有进。鼓楼区召开会议。区政府办、工信局和市工信局参加,高新区管委会出席。"
+TEXT = "宁德市蕉城区推进项目建设\n我市工业稳中有进。鼓楼区召开会议。区政府办、工信局和市工信局参加,高新区管委会出席。蕉城高新区新签约项目3个。"
 
 
 def at(text, surface: str, typ: str, nth: int = 0, **fields) -> Mention:
@@ -40,7 +40,8 @@ def resolved():
         at(t, "市工信局", "Agency", place=Deixis("市"), body="工业和信息化局"),
         at(t, "高新区管委会", "Agency", place=ParkBody("高新区"), body="管理委员会"),
     ]
-    ctx = resolve_article(t, "a", regions, agencies, [], [])
+    parks = [at(t, "蕉城高新区", "IndustrialPark")]  # the article's one 高新区
+    ctx = resolve_article(t, "a", regions, agencies, [], parks)
     return ctx, {m.surface: m for m in regions + agencies}
 
 
@@ -80,7 +81,7 @@ def test_deixis_and_inherited_agencies_take_their_regions_name(resolved):
 
 def test_a_park_committee_is_named_after_its_park_in_the_focal_region(resolved):
     ctx, _ = resolved
-    committee = entity(ctx, "Agency", "高新区管理委员会")
+    committee = entity(ctx, "Agency", "蕉城高新区管理委员会")  # 高新区管委会: the article's 高新区
     assert committee.region == "350902"
     assert ctx.entities[ctx.agency_region[committee.handle]].name == "蕉城区"
 

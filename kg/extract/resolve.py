@@ -20,8 +20,8 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg import keys
 from kg.extract.facts import parse_number
-from kg.extract.gazetteer import OWN_PREFIXES, Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load
-from kg.extract.mentions.agencies import body_kind, written_form
+from kg.extract.gazetteer import OWN_PREFIXES, Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
+from kg.extract.mentions.agencies import body_kind, park_generics, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
 from kg.extract.mentions.orgs import defined_forms
 from kg.extract.mentions.officials import OfficialMention
@@ -344,15 +344,28 @@ def resolve_article(
     resolved_agencies: dict[tuple[int, int, str], Handle] = {}  # (start, end, body) -> its agency
     first_at_span: dict[tuple[int, int], tuple[int, int, str]] = {}  # (start, end) -> its first body there
     park_regions = _ParkRegions(regions)
+    articles_park = lru_cache(maxsize=None)(lambda generic: _articles_park(generic, orgs))  # once per word
     for m in sorted(agencies, key=lambda a: a.start):
         with _left_out(ctx, "agency", m):
             q = m.place
             if isinstance(q, ParkBody):  # 高新区管委会: the committee of a park, named after it
-                code = park_regions(q.park, m) or focal
-                name = (f"中共{q.park}工作委员会" if body_kind(m.body) == "partywork" else q.park + "管理委员会") + m.unit
+                park = q.park if q.park not in park_generics() else articles_park(q.park)
+                if not park:  # 园区管委会 where the article names no park, or several as often
+                    continue
+                # of the region the park's name starts with (江都高新区, 泗阳县临河高新区), no
+                # province (安徽X经开区: a county's park); a park named after no region (深汕特别
+                # 合作区) serves none the text says: not the article's region by default
+                code = (park_regions(q.park, m) if park == q.park else "") or _park_lead(park, gaz)
+                if body_kind(m.body) in ("admin", "partywork"):
+                    name = (f"中共{park}工作委员会" if body_kind(m.body) == "partywork" else park + "管理委员会") + m.unit
+                else:  # 高新区投资服务局: a bureau written after the park alone, named so
+                    name = park + m.body
                 r = _add(ctx, "Agency", name, name, m, region=code)
-                if m.unit and not m.surface.startswith(q.park):  # 新区管委会经济发展局: park + as written
-                    r.aliases.add(q.park + m.surface)
+                if park != q.park:  # 高新区管委会 names no body outside the article, as 市工信局: the
+                    r.aliases.discard(m.surface)  # park as the article names it + the body as written
+                    r.aliases.add(park + m.surface[len(q.park) :])
+                if m.unit and not m.surface.startswith(park):  # 新区管委会经济发展局: park + as written
+                    r.aliases.add(park + m.surface)
                 if code and gaz.get(code):
                     ctx.agency_region[r.handle] = add_region(code)
                 resolved_agencies[(m.start, m.end, m.body)] = r.handle
@@ -391,6 +404,8 @@ def resolve_article(
                 # 县委统战部, 统战部 after 县委常委: 罗山县委统战部, 中共罗山县委统战部 as further names
                 short = "委" + m.unit if m.unit else ("委" if m.body.startswith("委") else "") + written_form(m).removeprefix("委")
                 r.aliases.update((div.name + short, f"中共{div.name}{short}"))
+                if m.unit:  # 县委督查室: of the committee named in full too (中共罗山县委员会督查室)
+                    r.aliases.add(f"{agency_name(m.body, div.name)}{m.unit}")
             elif body_kind(m.body) == "tax":  # 罗山县税务局, as written without the administration
                 r.aliases.add(div.name + m.body)
             elif isinstance(q, Deixis):  # 市工信局 -> 宁德市工信局 as a further name
@@ -487,7 +502,59 @@ def resolve_article(
 
     _former_names(ctx, gaz)
     _resolve_orgs(ctx, orgs, regions, gaz, deixis)
+    _park_bodies_named_as_parks(ctx)
     return ctx
+
+
+def _park_lead(park: str, gaz: Gazetteer) -> str:
+    """The division below a province that a park's name starts with, or ""."""
+    lead = gaz.leading(park)
+    d = gaz.get(lead[0]) if lead else None
+    return d.code if d is not None and d.level != "province" else ""
+
+
+def _articles_park(generic: str, orgs: list[Mention]) -> str:
+    """The park a body written after a word for a park alone belongs to (高新区管委会, 园区管委会):
+    of the article's parks of that word (any park for 园区), the one written most often, its
+    forms counted as one (X高新区 and X高新技术产业开发区; Y开发区 and 泗洪县Y开发区); "" for none
+    or a tie."""
+    full = dict(_park_short_suffixes())
+    ends = tuple(e for e in (generic, full.get(generic, "")) if e) if generic in suffix_ends("IndustrialPark") else ("",)
+    parks = {m.surface for m in orgs if m.type == "IndustrialPark" and not isinstance(m.place, Deixis)}
+    in_full = {w: next((w[: -len(sh)] + fu for sh, fu in full.items() if w.endswith(sh)), w) for w in parks}
+    written = {w for w in parks if in_full[w].endswith(ends) and w not in ends}  # 开发区: X经开区 too
+    times = Counter(m.surface for m in orgs if m.type == "IndustrialPark")
+    count: dict[str, int] = {}  # a park's form (its suffix in full) -> how often its forms are written
+    shown: dict[str, str] = {}  # that form -> the longest of its forms written
+    for w in sorted(written, key=lambda w: (-len(in_full[w]), -len(w), w)):  # a form ending a longer one is that park
+        f = next((g for g in count if g.endswith(in_full[w])), in_full[w])
+        count[f] = count.get(f, 0) + times[w]
+        shown.setdefault(f, w)
+    ranked = sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ""
+    return shown[ranked[0][0]]
+
+
+def _park_bodies_named_as_parks(ctx: ArticleContext) -> None:
+    """A park's committee is named after the park as the article names it in full (青禾经济开发区
+    管委会 of 泗洪县青禾经济开发区: 泗洪县青禾经济开发区管理委员会), the name as written kept as a
+    further one. Two committees so of one park are one node (the graph keys an agency by name)."""
+    full: dict[str, str] = {}  # a park's name as written -> the park's name
+    for e in ctx.entities.values():
+        if e.type == "IndustrialPark":
+            for m in e.mentions:
+                full.setdefault(m.surface, e.name)
+    for e in ctx.entities.values():
+        if e.type != "Agency":
+            continue
+        park = next((m.place.park for m in e.mentions if isinstance(m.place, ParkBody)), "")
+        named = full.get(park, park)
+        if not park or named == park or park not in e.name:
+            continue
+        old, e.name = e.name, e.name.replace(park, named, 1)
+        e.aliases.add(old)
+        ctx.by_identity.setdefault(("Agency", e.name), e.handle)
 
 
 def _former_names(ctx: ArticleContext, gaz: Gazetteer) -> None:

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, Inherited, ParkBody, Place
-from kg.resources import longest_first, table
-from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of_name, load, party_form, qualifiers
+from kg.resources import longest_first, table, words
+from kg.extract.gazetteer import deixis_prefixes, everyday_before_body, level_of, level_of_name, level_words, load, party_form, qualifiers
 from kg.extract.segment import cut, word_info
 
 HAN_LO, HAN_HI = "\u4e00", "\u9fff"
@@ -97,7 +97,6 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
     region_end = {m.end: m for m in regions if not isinstance(m.place, Ambiguous)}  # deixis too
     region_spans = Spans((m.start, m.end) for m in regions)
     region_at = region_starts(regions)  # for the park before a committee, built once
-    parks_of: dict[str, list[str]] = {}  # a park's generic word -> the parks the text names so
     out: list[Mention] = []
     i = 0
     n = len(norm)
@@ -130,8 +129,8 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                     # 工委, 管委 right after the park's name (新区工委; not 机关工委), or after
                     # the posts in its other committee (新区工委副书记、管委主任)
                     park = ""
-                elif not park and zone is None and (own := _articles_park(norm, i, regions, region_at, parks_of)):
-                    park, pstart = own, -1  # 高新区管委会: the article's own 高新区, named elsewhere
+                elif not park and zone is None and (generic := generic_park_before(norm, i)):
+                    park, pstart = generic, -1  # 高新区管委会, 园区管委会: resolution names the article's park
             if park:
                 surface = norm[pstart:end] if pstart >= 0 else park + f
                 out.append(Mention("Agency", surface, i, end, place=ParkBody(park), body=bodies[0]))
@@ -147,6 +146,10 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             if not (kind == "partywork" and region is not None and _works_committee(region, norm[start:i])):
                 i = end  # a 街道党工委 is its region's party committee; a bare 管委会 is nothing
                 continue
+        if kind in ("dept", "media") and i not in region_end and (bureau := _park_bureau(norm, i, end, f, bodies[0], regions, region_at, region_end)):
+            out.append(bureau)  # 扬州经开区招商局, 开发区招商局: a bureau of a park, named after it
+            i = end
+            continue
         if kind == "national":
             if region is None and (nstart := _national_start(norm, i, end)) >= 0:
                 out.append(Mention("Agency", norm[nstart:end], nstart, end, place=None, body=bodies[0]))
@@ -154,10 +157,24 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
                 continue
             i += 1
             continue
+        if region is None and (tiered := _tiers_before(norm, i, region_end)):
+            # 南平市、建阳区两级政府: the body of each region of the list, whatever its level
+            tparts = _parts().get(f, {})
+            out.extend(Mention("Agency", m.surface + tparts.get(b, f), m.start, m.end, place=m.place, body=b) for m in tiered for b in bodies)
+            i = end
+            continue
         if region is None:
             prev = out[-1] if out else None
             if prev and norm[prev.end : i] in ("、", "和", "及", "与") and f not in ("委", "政府", "人大"):
                 start, region = i, Inherited()
+            elif (
+                bodies[0] in _level_governments() and prev is not None and isinstance(prev.place, (Code, Deixis))
+                and not _sentence_ends(norm, prev.end, i) and _government_fits(bodies[0], prev.place)
+                and (norm[i - 1] in LIST_MARKS or norm[i - 1] in "，,")
+            ):
+                # 城东街道党工委书记X、办事处主任Y: the government only some levels have, of the
+                # region of the body before it in the sentence, that level's
+                start, region = i, prev.place
             elif prev and prev.end == i and kind == "dept" and body_kind(prev.body) == "gov" and prev.place is not None:
                 # 靖江市政府招商局, 县政府办: a department written after its government
                 start, region = prev.start, prev.place
@@ -182,14 +199,38 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
         elif kind in ("party", "partydept") and norm.endswith(YOUTH_LEAGUE, 0, start):
             i = end  # 共青团罗山县委: the Youth League's committee, no party body
             continue
+        if not _government_fits(bodies[0], region):
+            i = end  # 驻郑州办事处: a 办事处 is the government of a 街道 only, not of the city
+            continue
         parts = _parts().get(f, {})
-        for b in bodies:
-            # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone
+        for m in _listed_before(norm, start, i, region, region_end):
+            # 光山县、罗山县、息县人民政府: the body of each region of one level listed before it
+            out.extend(Mention("Agency", m.surface + parts.get(b, f), m.start, m.end, place=m.place, body=b) for b in bodies)
+        for b in reversed(bodies):
+            # 旗委政府 -> "旗委" and "旗政府": each body under the name it has alone; the first
+            # last, the body a title after the pair is a post in (纪委监委书记: of the 纪委)
             surface = norm[start:i] + parts[b] if b in parts else norm[start:end]
             out.append(Mention("Agency", surface, start, end, place=region, body=b))
         i = end
     units = _units(norm, out, region_end)
     return out + units + _listed_units(norm, [*out, *units], region_end)
+
+
+def _park_bureau(
+    norm: str, i: int, end: int, f: str, body: str, regions: list[Mention], at: dict, region_end: dict[int, Mention]
+) -> Mention | None:
+    """A known body written right after a park's name (扬州经开区招商局), after a word for a park
+    alone (开发区招商局), or after a region's zone (县产业集聚区招商局): the park's bureau."""
+    zone = _region_zone(norm, i, region_end)
+    if zone is None or not isinstance(zone[1], Deixis):  # as a committee's (县产业集聚区: the level's own)
+        if found := _park_ending(norm, i, regions, at):
+            return Mention("Agency", norm[found[1] : end], i, end, place=ParkBody(found[0]), body=body)
+        if generic := generic_park_before(norm, i):
+            return Mention("Agency", generic + f, i, end, place=ParkBody(generic), body=body)
+    if zone is not None:
+        zstart, zplace, words_of = zone
+        return Mention("Agency", norm[zstart:end], zstart, end, place=zplace, body=words_of + body)
+    return None
 
 
 # a committee's name clipped further (新区工委, 管委主任): read right after a park's name only
@@ -271,11 +312,30 @@ def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int
             return Mention("Agency", norm[pm.start : e], pm.start, e, place=pm.place, body=pm.body, unit=norm[j:e])
     # else a region or a level before it: the farthest one
     for j in range(k, e - 1):
-        if j in region_end or (j > k and norm[j - 1] in _level_ends()):
-            start, place = _qualifier(norm, j, region_end)
+        if j in region_end or (j > k and norm[j - 1] in _level_ends() and not norm.endswith(park_generics(), k, j)):
+            start, place = _qualifier(norm, j, region_end)  # (not the 区 of 高新区投资服务局)
+            if norm[j] in LIST_MARKS:
+                continue  # 红山镇和县商务局: a list's word after the region, no unit's first
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
                 return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
+    # else a word for a park alone before it (高新区投资服务局, 集聚区招商局): a bureau of the
+    # article's park, named after it as written, with no committee (resolution names the park)
+    for j in range(k, e - 2):
+        if (j > 0 and HAN_LO <= norm[j - 1] <= HAN_HI and norm[j - 1] not in BEFORE_LISTED) or not (g := _generic_at(norm, j)):
+            continue
+        if _unit_words(norm[j + len(g) : e]) and not norm.startswith(_committee_forms(), j + len(g)):
+            return Mention("Agency", norm[j:e], j, e, place=ParkBody(g), body=norm[j + len(g) : e])
     return None
+
+
+def _generic_at(norm: str, j: int) -> str:
+    return next((g for g in park_generics() if norm.startswith(g, j)), "")
+
+
+@lru_cache(maxsize=1)
+def _committee_forms() -> tuple[str, ...]:
+    """How a park's committees are written (管委会, 党工委): a unit after one is the committee's."""
+    return tuple(f for f, bodies in _bodies()[0] if body_kind(bodies[0]) in ("admin", "partywork"))
 
 
 # what stands before a body written in a list, and after it: marks, the words joining a list,
@@ -301,28 +361,87 @@ def _listed_units(norm: str, found: list[Mention], region_end: dict[int, Mention
     word of its own, then a run ending in a department's head (listed_unit_heads.txt), a mark
     or the start before it, a mark, a list's word or 负责/相关 after it. One pass over the heads."""
     taken = Spans((m.start, m.end) for m in found)
+    by_end: dict[int, Mention] = {}
+    for m in found:
+        by_end.setdefault(m.end, m)
     out: list[Mention] = []
     n = len(norm)
     for h in _listed_head_rx().finditer(norm):
         e = h.end()
         if taken.overlaps(h.start(), e) or (out and out[-1].end > h.start()):
             continue
-        if e < n and norm[e] not in AFTER_LISTED and not norm.startswith(AFTER_LISTED_WORDS, e):
-            continue
-        unit = _unit_at(norm, e, {}, region_end)
+        if e < n and norm[e] not in AFTER_LISTED and not norm.startswith(AFTER_LISTED_WORDS, e) and not _verb_at(norm, e):
+            continue  # (县产业发展局要, 市数字经济局召开: a clause's subject or object before its verb)
+        unit = _unit_at(norm, e, by_end, region_end)
+        if unit is not None and unit.unit:
+            words_of = cut(unit.unit)
+            if not taken.overlaps(e - len(unit.unit), e) and words_of[0][1] != "v" and _ends_in_head(words_of, h.group()):
+                out.append(unit)  # 工业和信息化部中小企业局、: a unit of the known body before it
+            continue  # but 管委会设立X办公室, 工信局优化产业布局: a verb after the body, no unit
         if unit is None or isinstance(unit.place, Inherited) or taken.overlaps(unit.start, unit.end):
             continue  # 工信局深耕产业布局: a known body inside the run, no unit
-        last = list(cut(unit.body))[-1][0]
-        if last != h.group() and (len(last) - len(h.group()) < 2 or not word_info(last[: -len(h.group())])[0]):
+        if not _ends_in_head(cut(unit.body), h.group()):
             continue  # 产业布局, 大局: an everyday word ending in the head, no department's name
         s = unit.start
-        if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED:
-            continue  # 联合国, 城市管理局: the level or region ends a word before it
+        if s > 0 and HAN_LO <= norm[s - 1] <= HAN_HI and norm[s - 1] not in BEFORE_LISTED and not _verb_before(norm, s):
+            continue  # 城市管理局: the level or region ends a word before it; but 会同县数字经济局
         place = unit.place
         if isinstance(place, Deixis) and next(iter(cut(norm[s:e])), ("", ""))[0] != norm[s : s + len(place.level)]:
             continue  # 市场监管局: the level character starts a word (市场), no level
         out.append(unit)
     return out
+
+
+# parts of speech (jieba's) of the word after a body that ends a clause's subject or object
+# with it: a verb, an adverb, a preposition (要, 将, 举办, 对), the particle of a modifier (的)
+VERB_POS = {"v", "d", "p", "ad", "uj"}
+
+
+def _verb_at(norm: str, e: int) -> bool:
+    """Does a verb, an adverb, a preposition or 的 start at e (县产业发展局要, 市数字经济局召开)?"""
+    words = cut(norm[e : e + 4])
+    return bool(words) and words[0][1] in VERB_POS
+
+
+def _verb_before(norm: str, s: int) -> bool:
+    """Does a word that ends the context before a name (boundary_words.txt: 联合, 会同, 支持, 由)
+    end at s, a word of its own there (联合|市, not 城|市 of 城市 or 都|市 of 都市)?"""
+    k = max(0, s - 4)
+    for w, _ in cut(norm[k : s + 2]):
+        k += len(w)
+        if k >= s:
+            return k == s and w in _boundary_words()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _boundary_words() -> frozenset[str]:
+    return frozenset(words("boundary_words.txt"))
+
+
+def _everyday_word(w: str) -> bool:
+    """Is w a word of the dictionary other than a place's name (城市, 社区; not 和县 of 县委和县政府:
+    a place the text names is a region mention, found before this is asked)?"""
+    freq, pos = word_info(w)
+    return freq >= 5 and pos != "ns"
+
+
+def _context_word_ends(norm: str, s: int) -> bool:
+    """Does a word of two characters or more that ends the context before a name (boundary_words.txt:
+    会同, 支持) end at s?"""
+    return any(norm.endswith(w, 0, s) for w in _long_boundary_words())
+
+
+@lru_cache(maxsize=1)
+def _long_boundary_words() -> tuple[str, ...]:
+    return tuple(sorted(w for w in _boundary_words() if len(w) >= 2))
+
+
+def _ends_in_head(words_of: tuple[tuple[str, str], ...], head: str) -> bool:
+    """Does a unit's last word end in its head as a department's does (招商局, 产业发展|局), not
+    as an everyday word that ends so (布局, 大局)?"""
+    last = words_of[-1][0]
+    return last == head or (len(last) - len(head) >= 2 and bool(word_info(last[: -len(head)])[0]))
 
 
 @lru_cache(maxsize=1)
@@ -360,6 +479,78 @@ def _region_zone(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int
                 return start, place, norm[j:i]
         return None
     return None
+
+
+LIST_MARKS = "、和及与"  # between the regions of a list written before one body
+
+
+def _listed_before(norm: str, start: int, i: int, region: Place, region_end: dict[int, Mention]) -> list[Mention]:
+    """The regions listed right before the region written from start that names the body at i
+    (光山县、罗山县 of 光山县、罗山县、息县人民政府), nearest first: each of the same level as it, so
+    that a place written before a body of another level (江苏省、南京市政府) is no body's."""
+    named = (region_end.get(j) for j in range(start + 1, i + 1))
+    if not isinstance(region, Code) or not any(m is not None and m.start == start and m.place == region for m in named):
+        return []
+    level = _division_level(region.code)
+    out: list[Mention] = []
+    k = start
+    while k > 0 and norm[k - 1] in LIST_MARKS and (m := region_end.get(k - 1)) is not None:
+        if not isinstance(m.place, Code) or m.place == region or _division_level(m.place.code) != level:
+            break
+        out.append(m)
+        k = m.start
+    return out if level else []
+
+
+def _tiers_before(norm: str, i: int, region_end: dict[int, Mention]) -> list[Mention]:
+    """The regions of a list written before a word of tiers (tiers.txt: 两级) right before i, first
+    first; none unless two or more, each named (not a deixis)."""
+    tier = next((t for t in _tiers() if norm.endswith(t, 0, i)), "")
+    out: list[Mention] = []
+    k = i - len(tier)
+    while tier and (m := region_end.get(k)) is not None and isinstance(m.place, Code):
+        out.append(m)
+        if m.start == 0 or norm[m.start - 1] not in LIST_MARKS:
+            break
+        k = m.start - 1
+    return out[::-1] if len(out) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _tiers() -> tuple[str, ...]:
+    return longest_first("tiers.txt")
+
+
+@lru_cache(maxsize=4096)
+def _division_level(code: str) -> str:
+    d = load().get(code)
+    return d.level if d else ""
+
+
+@lru_cache(maxsize=1)
+def _level_governments() -> frozenset[str]:
+    """The governments that only some levels have (行政公署 of a 盟 or 地区, 办事处 of a 街道)."""
+    return frozenset(w.government for w in level_words() if w.government) - {"人民政府"}
+
+
+def _sentence_ends(norm: str, i: int, j: int) -> bool:
+    """Does a sentence end between i and j?"""
+    return any(c in "。!?！？;；\n" for c in norm[i:j])
+
+
+def _government_fits(body: str, region: Place) -> bool:
+    """May this body stand after this region? A government of some levels only (levels.tsv
+    government) after a region of such a level, or one whose level the text does not say."""
+    if body not in _level_governments():
+        return True
+    if isinstance(region, Deixis):
+        w = level_of(region.level)
+    elif isinstance(region, Code):
+        d = load().get(region.code)
+        w = level_of_name(d.name) if d else None
+    else:
+        return True
+    return w is None or w.government == body
 
 
 def _party_ok(region: Place, f: str) -> bool:
@@ -412,17 +603,20 @@ def _park_before(norm: str, i: int, regions: list[Mention], reach: int = 40, at:
     return "", -1
 
 
-def _articles_park(norm: str, i: int, regions: list[Mention], at: dict | None, parks_of: dict[str, list[str]]) -> str:
-    """A committee after a park's generic word alone (高新区管委会, 经开区党工委): the park of
-    that word the article names (宜宾高新区), when it names one only. parks_of keeps each
-    word's parks, so that the text is read once per word."""
-    for suf, typ, _ in suffixes():
-        if typ != "IndustrialPark" or not norm.endswith(suf, 0, i):
-            continue
-        if suf not in parks_of:
-            found = (_park_ending(norm, m.end(), regions, at) for m in re.finditer(re.escape(suf), norm))
-            parks_of[suf] = sorted({f[0] for f in found if f})
-        return parks_of[suf][0] if len(parks_of[suf]) == 1 else ""
+@lru_cache(maxsize=1)
+def park_generics() -> tuple[str, ...]:
+    """The words that name a park of the article without its name, longest first: a park's
+    suffix alone (高新区, 开发区), a word for the park named before (园区, park_anaphora.txt)."""
+    return tuple(sorted({*suffix_ends("IndustrialPark"), *words("park_anaphora.txt")}, key=lambda w: (-len(w), w)))
+
+
+def generic_park_before(norm: str, i: int) -> str:
+    """The word for a park written alone right before the body at i (，园区管委会, 、高新区党工委):
+    after a mark, the start or a function character, so that it ends no name."""
+    for g in park_generics():
+        if norm.endswith(g, 0, i):
+            k = i - len(g)
+            return g if k == 0 or not (HAN_LO <= norm[k - 1] <= HAN_HI) or norm[k - 1] in BEFORE_LISTED else ""
     return ""
 
 
@@ -434,9 +628,17 @@ def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> 
     for suf in parks:
         if norm.endswith(suf, 0, j):
             start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
-            if j - len(suf) - start >= 2:
+            stem = norm[start : j - len(suf)]
+            if stem in NATION or stem.startswith(_rank_words()):
+                return None  # 国家高新区, 省级开发区: a class of parks, no park's name
+            if len(stem) >= 2:
                 return norm[start:j], start
     return None
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[str, ...]:
+    return longest_first("rank_words.txt")
 
 
 @lru_cache(maxsize=4096)
@@ -463,11 +665,13 @@ def _qualifier(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int, 
                 # 海丰县县委: the region, its level again; 和田地委, 红河州委: its short name, then
                 # the brief of its own level
                 return region_end[s].start, place
+            if s in region_end and isinstance(place := region_end[s].place, Deixis) and place.level == tok:
+                return region_end[s].start, place  # 该县县委, 全市市直: the level again after a deixis
             before = norm[s - 1] if s > 0 else ""
             if before and "\u4e00" <= before <= "\u9fff" and before not in deixis:
                 # 城市政府, 社区委, 园区管委会: the level character ends an everyday word
-                if word_info(before + tok)[0] >= 5 or before + tok in everyday:
-                    return i, None
+                if (_everyday_word(before + tok) or before + tok in everyday) and not _context_word_ends(norm, s):
+                    return i, None  # (but 会同|盟能源局: a context word ends there, 同盟 no word)
             start = s - 1 if before in deixis and before else s
             return start, Deixis(tok)
     return i, None

@@ -130,7 +130,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
-                 or _possessed(e, scopes) or _company_place(ctx, e, by_sentence, gaz, scopes))
+                 or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
+                 or _company_place(ctx, e, by_sentence, gaz, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
                 break  # found at an earlier mention
@@ -559,10 +560,11 @@ def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
 
 
 def _written_before(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
-    """A division of the article's region written right before a project's name, nothing between
-    (察看了X镇Y公司Z项目, 观摩了A市B镇Y公司Z项目): a list item headed by its site. Only within the
-    article's region, and written in full: a place outside it before a firm's name is the firm's
-    seat, and a short form there starts the firm's own name (X互助青稞公司)."""
+    """A division of the article's region written right before a project's or a firm's name,
+    nothing between (察看了X镇Y公司Z项目, 观摩了A市B镇Y公司Z项目): a list item headed by its site,
+    which holds the firm as well as its project. Only within the article's region, and written in
+    full: a place outside it before a firm's name is the firm's seat, and a short form there starts
+    the firm's own name (X互助青稞公司)."""
     if not ctx.focal:
         return None
     norm = ctx.text.norm

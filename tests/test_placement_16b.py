@@ -18,3 +18,16 @@ def test_a_firm_in_a_list_item_headed_by_its_town_is_in_the_town():
     assert ("扬州恒晟机电有限公司", "三垛镇") in located
     assert ("扬州绿禾食品有限公司", "界首镇") in located
     assert ("扬州恒晟机电有限公司", "界首镇") not in located
+
+
+def test_a_site_word_with_a_preposition_after_it_gives_the_site():
+    # 建设地点在X, 选址于X: the site word is still the cue, not the bare 在
+    r = extract_text(
+        "宝应县重点项目清单发布\n"
+        "宝应县发布今年重点项目清单。\n"
+        "扬州瑞丰包装有限公司年产5万吨纸箱项目,总投资6亿元,建设地点在安宜镇;\n"
+        "扬州安达管业有限公司年产3万吨管材项目,总投资4亿元,选址于氾水镇。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("扬州瑞丰包装有限公司年产5万吨纸箱项目", "安宜镇") in located
+    assert ("扬州安达管业有限公司年产3万吨管材项目", "氾水镇") in located

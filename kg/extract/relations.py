@@ -40,8 +40,9 @@ def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
 @lru_cache(maxsize=None)
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
-    what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    return re.compile("(?:" + _cue("|".join(FRAMES)).pattern + r")\s*:?\s*$")  # 建设地点:X
+    what a delegation visits is there, what it brings home is not (赴X洽谈…项目). A located word
+    may take a scope word after it (建设地点在X, 选址于X, 坐落在X): the located word is the cue (w)."""
+    return re.compile("(?P<w>" + _cue("|".join(FRAMES)).pattern + ")(?:" + _cue("scope").pattern + r")?\s*:?\s*$")  # 建设地点:X
 
 
 @lru_cache(maxsize=None)
@@ -350,7 +351,7 @@ class _Scopes:
             while j < len(norm) and norm[j] in LIST_NEXT and j + 1 in end_at:
                 j = end_at[j + 1]
             after = norm[j : j + 6].lstrip()
-            word = cue.group(0).strip(" \t\u3000:") if cue else ""
+            word = cue.group("w") if cue else ""
             owned = j == en and norm[en : en + 1] == "的" and en + 1 in end_at  # 在X镇的Y园
             if venue.match(after) or (word == "在" and after.startswith("的") and not owned):
                 prev = None

@@ -31,3 +31,26 @@ def test_a_site_word_with_a_preposition_after_it_gives_the_site():
     located = rels(r, "locatedIn")
     assert ("扬州瑞丰包装有限公司年产5万吨纸箱项目", "安宜镇") in located
     assert ("扬州安达管业有限公司年产3万吨管材项目", "氾水镇") in located
+
+
+def test_a_later_clause_about_the_project_narrows_its_site():
+    # X项目落户A区,项目选址B镇 / …。该项目位于B镇: the site said after it, within the place it had
+    r = extract_text(
+        "江阳区招商引资成效明显\n"
+        "泸州市江阳区今年引进项目15个。\n"
+        "成都恒远电子有限公司投资8亿元建设的智能传感器项目落户江阳区,项目选址黄舣镇,达产后年产值12亿元。\n"
+        "重庆川锋机械有限公司投资3亿元建设农机装备项目。该项目位于方山镇,计划明年投产。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("智能传感器项目", "黄舣镇") in located
+    assert ("农机装备项目", "方山镇") in located
+
+
+def test_a_site_said_after_another_project_is_that_one_s():
+    r = extract_text(
+        "江阳区招商引资成效明显\n"
+        "泸州市江阳区今年引进项目15个。\n"
+        "成都恒远电子有限公司投资8亿元建设智能传感器项目,重庆川锋机械有限公司投资3亿元建设农机装备项目,项目选址方山镇。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("智能传感器项目", "方山镇") not in located

@@ -16,6 +16,7 @@ LIST_NEXT = "、,和及与"
 LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
+PROJECT = "项目"  # the head word of a project
 LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
 HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 INSIDE = "内里中"  # the inside of a place, before 的: 园区内的X, 县里的X
@@ -162,6 +163,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             if place is not None:
                 break
             at, place = pm, scopes.nearest(pm)
+        place = _site_said_after(ctx, e, place, scopes, gaz, park_region) or place
         place = _no_wider_than_focal(ctx, place, gaz)
         if place is not None and ents[place].type == "IndustrialPark":
             rel(e.handle, "locatedIn", place, ev(at))
@@ -441,6 +443,30 @@ class _Scopes:
         k = bisect.bisect_left(self._every_starts, m.end)
         return None if k < len(self._every_starts) and self._every_starts[k] < st else self.frames[j][1]
 
+    def site_said_after(self, m: Mention) -> Handle | None:
+        """The place a located word names in a later clause that opens with a word for the project
+        (X项目落户A区,项目选址B镇; …。该项目位于B镇): in m's sentence or the next, no other project
+        named between, not one of several places listed under the word."""
+        text, norm, ents = self._ctx.text, self._ctx.text.norm, self._ctx.entities
+        sent = text.sentence_of(m.start)
+        end = text.sentences[min(sent + 1, len(text.sentences) - 1)][1]
+        j = bisect.bisect_left(self._starts, m.end)
+        k = bisect.bisect_left(self._every_starts, m.end)
+        while j < len(self.frames) and self._starts[j] < end:
+            st = self._starts[j]
+            while k < len(self._every) and self._every[k][0] < st:
+                if ents[self._every[k][2]].type == "Project":
+                    return None  # another project named first: what follows is about that one
+                k += 1
+            cue = _frame_before().search(norm, max(0, st - _longest_cue()), st) if self.frames[j][3] else None
+            if cue is not None and j not in self._listed:
+                c = bisect.bisect_left(self._clause_ends, cue.start())
+                c0 = self._clause_ends[c - 1] + 1 if c else 0
+                if _project_word().fullmatch(norm[c0 : cue.start()].strip(" \t\u3000")):
+                    return self.frames[j][1]
+            j += 1
+        return None
+
     def possessor(self, m: Mention) -> Handle | None:
         """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
         位于X县的Y园, 园区的Y项目), or a park with nothing between (X产业园标准厂房项目)."""
@@ -512,6 +538,17 @@ class _Scopes:
         i = bisect.bisect_left(self._starts, m.start) - 1
         return i >= 0 and i in self._going and self._clause(self._starts[i]) == self._clause(m.start)
 
+    def _project_between(self, m: Mention, stop: int) -> bool:
+        """Whether a project is named after m's clause and before stop (A建设X项目,B建设Y项目,项目选址Z:
+        the site said last is Y's, not X's; X项目、Y项目落户Z: both, in one clause)."""
+        ents, clause = self._ctx.entities, self._clause(m.start)
+        k = bisect.bisect_left(self._every_starts, m.end)
+        while k < len(self._every) and self._every[k][0] < stop:
+            if ents[self._every[k][2]].type == "Project" and self._clause(self._every[k][0]) != clause:
+                return True
+            k += 1
+        return False
+
     def _nearest(self, m: Mention, wide: bool, ahead: bool) -> int | None:
         """nearest's answer: the index of its frame (of a sentence's subject, -1 - its sentence)."""
         text, frames, starts = self._ctx.text, self.frames, self._starts
@@ -533,7 +570,7 @@ class _Scopes:
             return i - 1
         if ahead and j < len(frames) and starts[j] < min(s1, c1):
             return j
-        if ahead and (k := self._next_located[j]) < len(frames) and starts[k] < s1:
+        if ahead and (k := self._next_located[j]) < len(frames) and starts[k] < s1 and not self._project_between(m, starts[k]):
             return k
         if i > 0 and starts[i - 1] >= s0:
             return i - 1
@@ -550,6 +587,33 @@ class _Scopes:
         if k >= 0 and self._para(starts[k]) == self._para(m.start):
             return k
         return None
+
+
+@lru_cache(maxsize=1)
+def _project_word() -> re.Pattern:
+    """A clause's subject that is the project named before: its head word, or a word that points
+    back at one (anaphora.tsv, Project: 该项目), and a word of time or intent (项目将选址X)."""
+    ws = sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Project"} | {PROJECT}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + ")(?:将|拟|计划|已|目前)?")
+
+
+def _site_said_after(ctx: ArticleContext, e: Resolved, place: Handle | None, scopes: _Scopes, gaz: Gazetteer,
+                     park_region: dict[Handle, Handle]) -> Handle | None:
+    """The site a later clause gives a project (X项目落户A区,项目选址B镇) when the project has no
+    place yet, or when the site lies within the place it has: the most specific the text gives."""
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        said = scopes.site_said_after(m)
+        if said is None or said == place:
+            continue
+        if place is None:
+            return said
+        if ctx.entities[place].type != "Region":
+            return None  # a park: no region said after it is more specific
+        r = park_region.get(said) if ctx.entities[said].type == "IndustrialPark" else said
+        if r is not None and gaz.is_within(ctx.entities[r].region, ctx.entities[place].region):
+            return said
+        return None
+    return None
 
 
 def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:

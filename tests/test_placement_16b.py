@@ -54,3 +54,16 @@ def test_a_site_said_after_another_project_is_that_one_s():
     )
     located = rels(r, "locatedIn")
     assert ("智能传感器项目", "方山镇") not in located
+
+
+def test_its_project_after_a_subsidiary_clause_is_the_subsidiary_s():
+    # Y是X的全资子公司,其P项目…,今年又启动了Q项目: 其 is Y, the subject, not its parent X
+    r = extract_text(
+        "如皋市推进工业项目建设\n"
+        "如皋市今年推进重点工业项目42个。\n"
+        "如皋恒诚新材料有限公司是江苏恒诚控股集团有限公司的全资子公司,其年产8万吨改性塑料项目去年投产,今年又启动了年产2万吨色母粒项目。\n"
+    )
+    built = rels(r, "developedBy")
+    assert ("年产8万吨改性塑料项目", "如皋恒诚新材料有限公司") in built
+    assert ("年产2万吨色母粒项目", "如皋恒诚新材料有限公司") in built
+    assert not {x for x in built if x[1] == "江苏恒诚控股集团有限公司"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, level_rank, load
@@ -172,7 +173,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             rel(e.handle, "locatedIn", place or focal, ev(at))
             if place is None or place == focal:
                 rel(e.handle, "locatedIn", title_park, ev(m))
-        for owner in _project_owners(ctx, e, m, by_sentence, places):
+        for owner in _project_owners(ctx, e, m, by_sentence, places, subsidiaries):
             rel(e.handle, "developedBy", owner, ev(m))
 
     for child, parent, said in subsidiaries:
@@ -880,11 +881,14 @@ def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:
     return key
 
 
-def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None) -> list[Handle]:
+def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None,
+                    subsidiaries: Sequence[tuple[Handle, Handle, Mention | None]] = ()) -> list[Handle]:
     """Who builds a project: the company its name starts with (X公司年产…项目), and the company
     its clause says builds it (X集团投资6亿元的Y项目, X公司投资建设Y, Y由X公司承建); failing
-    both, the only company before it in its sentence (the clause's subject: a company named
-    after it is a guest, a partner or a contractor, and one that builds it is read by 由)."""
+    both, after 其 in a sentence that says a company is another's subsidiary (Y是X的全资子公司,
+    其…项目), the subsidiary, the sentence's subject; else the only company before it in its
+    sentence (the clause's subject: a company named after it is a guest, a partner or a
+    contractor, and one that builds it is read by 由)."""
     places = places or _Places(ctx)
     out = []
     if (named := places.owner_by_prefix(project.name)) is not None:
@@ -895,6 +899,18 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
             break
     if out or m is None:
         return out
+    norm = ctx.text.norm
+    for pm in sorted(project.mentions, key=lambda x: x.start):
+        sent = ctx.text.sentence_of(pm.start)
+        its = norm.rfind(_ITS, ctx.text.sentences[sent][0], pm.start)
+        # 其X项目去年投产,今年又启动了Y项目: 其's subject holds for the sentence's projects after it,
+        # until another company is named
+        if its < 0 or any(ctx.entities[k].type == "Company" and its < cm.start < pm.start for cm, k in by_sentence.get(sent, [])):
+            continue
+        children = [child for child, _, said in subsidiaries
+                    if said is not None and said.start < its and ctx.text.sentence_of(said.start) == sent]
+        if children:
+            return [children[-1]]
     items = by_sentence.get(ctx.text.sentence_of(m.start), [])
     projects = [pm for pm, k in items if ctx.entities[k].type == "Project"]
     firms = [(cm, k) for cm, k in items if ctx.entities[k].type == "Company"]
@@ -906,7 +922,6 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     }
     if len(comps) != 1:
         return []
-    norm = ctx.text.norm
     if all(norm.startswith(_PEER, cm.end) for cm, k in firms if k in comps and cm.end <= m.start):
         return []  # 参加A公司、B科技以及X工程等项目: a firm listed with the project is its peer, not its subject
     # a list of firms' projects (A公司X项目、B公司Y项目、Z项目): a project between that a firm's
@@ -917,6 +932,7 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_ITS = "其"  # its: the subject of the clause before, the company a sentence is about
 _RUN_JOIN = re.compile(r"[、和及与]|以及")  # what joins the items of a run (A、B和C)
 _RESPECTIVELY = "分别"
 _CLAUSE_REACH = 120  # how far back a clause's 分别 is looked for

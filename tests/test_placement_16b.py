@@ -67,3 +67,18 @@ def test_its_project_after_a_subsidiary_clause_is_the_subsidiary_s():
     assert ("年产8万吨改性塑料项目", "如皋恒诚新材料有限公司") in built
     assert ("年产2万吨色母粒项目", "如皋恒诚新材料有限公司") in built
     assert not {x for x in built if x[1] == "江苏恒诚控股集团有限公司"}
+
+
+def test_companies_that_build_together_each_build_the_project():
+    # 由A与B共同出资建设的Y / A与B合作建设的Y: each builds it; A与B签约Y: only the one before the verb
+    r = extract_text(
+        "启东市推进重点项目\n"
+        "启东市今年推进重点项目30个。\n"
+        "由南通海锦化工有限公司与启东瑞通新材料有限公司共同出资建设的危废处置中心项目完成环评。\n"
+        "南通鼎泰港务有限公司与上海华港物流有限公司合作建设的吕四港散货码头项目开工。\n"
+    )
+    built = rels(r, "developedBy")
+    assert ("危废处置中心项目", "南通海锦化工有限公司") in built
+    assert ("危废处置中心项目", "启东瑞通新材料有限公司") in built
+    assert ("吕四港散货码头项目", "南通鼎泰港务有限公司") in built
+    assert ("吕四港散货码头项目", "上海华港物流有限公司") in built

@@ -1008,7 +1008,7 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
                 a, b = xm.start - cm.end, xm.end - cm.end
                 between = between[:a] + "\u3000" * (b - a) + between[b:]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
-            return [k]
+            return _joint_builders(ctx, items, before, between)
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
     if after and ents[after[0][1]].type == "Company" and _builder_role_between(norm[pm.end : after[0][0].start]):
         return [after[0][1]]  # Y项目,投资方为X公司: the role names its builder
@@ -1028,6 +1028,23 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
             if build.match(rest):
                 return list(dict.fromkeys(got))
     return []
+
+
+def _joint_builders(ctx, items, last: tuple[Mention, Handle], between: str) -> list[Handle]:
+    """The company a build verb follows, and the companies joined to it by 和 (与, 及, 、) when the
+    text says they build together: 由 before the first, or 共同 (联合 …) before the verb (由A和B共同
+    出资建设的Y, A与B联合投资建设Y). Else the last alone: A与B签约Y is B's signing with A."""
+    norm, ents = ctx.text.norm, ctx.entities
+    firms = {cm.end: (cm, k) for cm, k in items if ents[k].type == "Company"}
+    cur, got = last[0], [last[1]]
+    # the company that ends one joining character before the current one (a place inside a name
+    # is no item of the list)
+    while (prev := firms.get(cur.start - 1)) is not None and _JOINT.fullmatch(norm[cur.start - 1]):
+        cur = prev[0]
+        got.insert(0, prev[1])
+    if len(got) > 1 and (norm[max(0, cur.start - 1) : cur.start] == "由" or between.lstrip().startswith(_TOGETHER)):
+        return list(dict.fromkeys(got))
+    return [last[1]]
 
 
 def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handle, Mention | None]]:

@@ -82,3 +82,16 @@ def test_companies_that_build_together_each_build_the_project():
     assert ("危废处置中心项目", "启东瑞通新材料有限公司") in built
     assert ("吕四港散货码头项目", "南通鼎泰港务有限公司") in built
     assert ("吕四港散货码头项目", "上海华港物流有限公司") in built
+
+
+def test_a_group_named_as_the_owner_of_a_firm_a_visit_sees_is_not_placed_by_the_visit():
+    # 来到X镇,察看了A集团旗下B公司的P项目: B and P are in X; A is named as B's owner
+    r = extract_text(
+        "阿荣旗观摩重点项目\n"
+        "阿荣旗召开重点项目观摩会。\n"
+        "观摩团来到那吉镇,察看了呼伦贝尔北岭能源集团有限公司旗下阿荣旗北岭风电有限公司20万千瓦风电项目。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("阿荣旗北岭风电有限公司20万千瓦风电项目", "那吉镇") in located
+    assert ("呼伦贝尔北岭能源集团有限公司", "那吉镇") not in located
+    assert ("阿荣旗北岭风电有限公司", "呼伦贝尔北岭能源集团有限公司") in rels(r, "subsidiaryOf")

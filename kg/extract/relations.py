@@ -139,6 +139,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             if place is not None:
                 break  # found at an earlier mention
             s0, s1 = ctx.text.sentences[ctx.text.sentence_of(cm.start)]
+            if _owned("parent").match(ctx.text.norm, cm.end + ctx.text.norm.startswith("的", cm.end)):
+                continue  # 察看了X集团旗下Y公司的项目: what is seen is Y's; X is named as its owner
             if _cue("visit").search(ctx.text.norm, s0, s1):
                 # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
                 place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)

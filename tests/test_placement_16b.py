@@ -95,3 +95,21 @@ def test_a_group_named_as_the_owner_of_a_firm_a_visit_sees_is_not_placed_by_the_
     assert ("阿荣旗北岭风电有限公司20万千瓦风电项目", "那吉镇") in located
     assert ("呼伦贝尔北岭能源集团有限公司", "那吉镇") not in located
     assert ("阿荣旗北岭风电有限公司", "呼伦贝尔北岭能源集团有限公司") in rels(r, "subsidiaryOf")
+
+
+def test_a_bare_group_word_points_at_the_group_its_paragraph_is_about():
+    # X集团…。今年,集团…。集团控股子公司Y…: 集团 is X, named sentences before in the paragraph
+    r = extract_text(
+        "泰兴市化工园区项目推进\n"
+        "江苏华兴化工集团有限公司是泰兴市龙头企业,现有子公司6家。今年,集团在泰兴经济开发区推进2个项目。集团控股子公司泰兴华兴新材料有限公司投资12亿元建设的电子化学品项目已开工。\n"
+    )
+    assert ("泰兴华兴新材料有限公司", "江苏华兴化工集团有限公司") in rels(r, "subsidiaryOf")
+
+
+def test_a_bare_group_word_does_not_reach_into_the_paragraph_before():
+    r = extract_text(
+        "泰兴市化工园区项目推进\n"
+        "江苏华兴化工集团有限公司是泰兴市龙头企业,现有子公司6家。\n"
+        "泰兴市还引进了一批新企业。今年,园区新落户企业8家。集团控股子公司泰兴华兴新材料有限公司投资12亿元建设的电子化学品项目已开工。\n"
+    )
+    assert ("泰兴华兴新材料有限公司", "江苏华兴化工集团有限公司") not in rels(r, "subsidiaryOf")

@@ -1105,7 +1105,7 @@ def _reference_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def _owned_by_reference(ctx, by_sentence) -> list[tuple[Handle, Handle, Mention | None]]:
     """(company, its parent, where it is said) from the frames of _reference_rx: the company a
     word points back at is the nearest one named before it, in its sentence or the one before
-    (for 集团, the nearest group)."""
+    (for 集团, the nearest group of its paragraph)."""
     owner_before, subject_before, owner_after = _reference_rx()
     norm = ctx.text.norm
     ents = ctx.entities
@@ -1116,10 +1116,11 @@ def _owned_by_reference(ctx, by_sentence) -> list[tuple[Handle, Handle, Mention 
 
     def before(pos: int, group: bool, not_k: Handle) -> Handle | None:
         sent = ctx.text.sentence_of(pos)
+        para = norm.rfind("\n", 0, pos)  # a bare 集团 is the group its paragraph is about
         for m, k in reversed(comps[: bisect.bisect_left(starts, pos)]):
             if m.end > pos or k == not_k:
                 continue
-            if ctx.text.sentence_of(m.start) < sent - 1:
+            if (m.start <= para) if group else ctx.text.sentence_of(m.start) < sent - 1:
                 return None
             if not group or GROUP in ents[k].name:
                 return k

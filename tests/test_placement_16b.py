@@ -113,3 +113,15 @@ def test_a_bare_group_word_does_not_reach_into_the_paragraph_before():
         "泰兴市还引进了一批新企业。今年,园区新落户企业8家。集团控股子公司泰兴华兴新材料有限公司投资12亿元建设的电子化学品项目已开工。\n"
     )
     assert ("泰兴华兴新材料有限公司", "江苏华兴化工集团有限公司") not in rels(r, "subsidiaryOf")
+
+
+def test_a_clause_about_the_company_named_before_gives_its_seat():
+    # X集团是…,集团总部位于Y / X公司…。该公司位于Y: the company the subject points back at is in Y
+    r = extract_text(
+        "任丘市装备制造业发展提速\n"
+        "河北恒远重工集团有限公司是任丘市龙头企业,集团总部位于任丘市出岸镇,现有员工3000人。\n"
+        "沧州顺达阀门有限公司去年产值8亿元。该公司位于任丘市石门桥镇,主要生产工业阀门。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("河北恒远重工集团有限公司", "出岸镇") in located
+    assert ("沧州顺达阀门有限公司", "石门桥镇") in located

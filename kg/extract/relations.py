@@ -18,6 +18,7 @@ LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a 
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
 PROJECT = "项目"  # the head word of a project
+COMPANY, FIRM = "公司", "企业"  # the head words of a company, bare: the company named before
 LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
 HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 INSIDE = "内里中"  # the inside of a place, before 的: 园区内的X, 县里的X
@@ -128,12 +129,13 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             park_region[e.handle] = place
 
     subsidiaries = _subsidiaries(ctx, by_sentence, places)
+    seats = _seats_by_reference(ctx, scopes)
     # a title that visits the park it names (X赴Y园调研, 考察Y园): the tour of a park
     visited_park = title_park if title_park is not None and _cue("trip|visit").search(ctx.title or "") else None
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
-                 or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
+                 or seats.get(e.handle) or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
                  or _company_place(ctx, e, by_sentence, gaz, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
@@ -450,7 +452,7 @@ class _Scopes:
         """The place a located word names in a later clause that opens with a word for the project
         (X项目落户A区,项目选址B镇; …。该项目位于B镇): in m's sentence or the next, no other project
         named between, not one of several places listed under the word."""
-        text, norm, ents = self._ctx.text, self._ctx.text.norm, self._ctx.entities
+        text, ents = self._ctx.text, self._ctx.entities
         sent = text.sentence_of(m.start)
         end = text.sentences[min(sent + 1, len(text.sentences) - 1)][1]
         j = bisect.bisect_left(self._starts, m.end)
@@ -461,14 +463,24 @@ class _Scopes:
                 if ents[self._every[k][2]].type == "Project":
                     return None  # another project named first: what follows is about that one
                 k += 1
-            cue = _frame_before().search(norm, max(0, st - _longest_cue()), st) if self.frames[j][3] else None
-            if cue is not None and j not in self._listed:
-                c = bisect.bisect_left(self._clause_ends, cue.start())
-                c0 = self._clause_ends[c - 1] + 1 if c else 0
-                if _project_word().fullmatch(norm[c0 : cue.start()].strip(" \t\u3000")):
-                    return self.frames[j][1]
+            if self.located_subject(j, _project_word()) is not None:
+                return self.frames[j][1]
             j += 1
         return None
+
+    def located_subject(self, j: int, rx: re.Pattern) -> tuple[int, re.Match] | None:
+        """(where its clause starts, the match) when frame j is a located word's place, not one of
+        several listed, and rx is all of its clause before the word (项目选址X, 集团总部位于X)."""
+        if not self.frames[j][3] or j in self._listed:
+            return None
+        norm, st = self._ctx.text.norm, self._starts[j]
+        cue = _frame_before().search(norm, max(0, st - _longest_cue()), st)
+        if cue is None:
+            return None
+        c = bisect.bisect_left(self._clause_ends, cue.start())
+        c0 = self._clause_ends[c - 1] + 1 if c else 0
+        hit = rx.fullmatch(norm[c0 : cue.start()].strip(" \t\u3000"))
+        return (c0, hit) if hit is not None else None
 
     def possessor(self, m: Mention) -> Handle | None:
         """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
@@ -590,6 +602,39 @@ class _Scopes:
         if k >= 0 and self._para(starts[k]) == self._para(m.start):
             return k
         return None
+
+
+@lru_cache(maxsize=1)
+def _seat_word() -> re.Pattern:
+    """A clause's subject that points back at a company (anaphora.tsv, Company: 该公司; a bare
+    公司, 企业 or 集团), and a word for its seat (relation_cues.tsv, seat: 总部) or none."""
+    ws = sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Company"} | {GROUP, COMPANY, FIRM}, key=len, reverse=True)
+    return re.compile("(?P<ana>" + "|".join(re.escape(w) for w in ws) + ")(?:" + _cue("seat").pattern + ")?")
+
+
+def _seats_by_reference(ctx: ArticleContext, scopes: _Scopes) -> dict[Handle, Handle]:
+    """company -> the place a located word gives it in a clause whose subject points back at it
+    (X集团是…龙头企业,集团总部位于Y; …。该公司位于Y): the nearest company named before, in its
+    sentence or the one before (for a bare 集团, the nearest group of its paragraph)."""
+    norm, text, ents = ctx.text.norm, ctx.text, ctx.entities
+    comps = sorted((m.start, m.end, e.handle) for e in ents.values() if e.type == "Company" for m in e.mentions)
+    starts = [c[0] for c in comps]
+    out: dict[Handle, Handle] = {}
+    for j, (_, place, _, _) in enumerate(scopes.frames):
+        if (said := scopes.located_subject(j, _seat_word())) is None:
+            continue
+        c0, hit = said
+        group = hit.group("ana") == GROUP
+        para, sent = norm.rfind("\n", 0, c0), text.sentence_of(c0)
+        for a, b, k in reversed(comps[: bisect.bisect_left(starts, c0)]):
+            if b > c0:
+                continue
+            if (a <= para) if group else text.sentence_of(a) < sent - 1:
+                break
+            if not group or GROUP in ents[k].name:
+                out.setdefault(k, place)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -125,3 +125,15 @@ def test_a_clause_about_the_company_named_before_gives_its_seat():
     located = rels(r, "locatedIn")
     assert ("河北恒远重工集团有限公司", "出岸镇") in located
     assert ("沧州顺达阀门有限公司", "石门桥镇") in located
+
+
+def test_a_word_of_where_after_a_park_or_a_project_gives_the_place_it_is_in():
+    # 园区所在的X镇 / X项目…,项目所在地Y镇: the place the text says holds it
+    r = extract_text(
+        "东台市沿海经济区建设提速\n"
+        "东台市今年推进沿海项目12个。东台沿海新能源产业园所在的弶港镇,已建成标准厂房20万平方米。\n"
+        "盐城海辰风电装备有限公司投资9亿元建设的风电叶片项目进展顺利,项目所在地三仓镇全力做好要素保障。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("东台沿海新能源产业园", "弶港镇") in located
+    assert ("风电叶片项目", "三仓镇") in located

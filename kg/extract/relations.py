@@ -124,6 +124,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
                 place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
                 place = _narrower_scope(ctx, e, place, scopes, gaz) or place
             place = _no_wider_than_focal(ctx, place, gaz)
+        place = _narrower_where(ctx, e, place, scopes, gaz, park_region) or place
         rel(e.handle, "locatedIn", place, ev(m))
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place
@@ -135,7 +136,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
-                 or seats.get(e.handle) or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
+                 or seats.get(e.handle) or scopes.where_after(e) or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
                  or _company_place(ctx, e, by_sentence, gaz, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
@@ -169,6 +170,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
                 break
             at, place = pm, scopes.nearest(pm)
         place = _site_said_after(ctx, e, place, scopes, gaz, park_region) or place
+        place = _narrower_where(ctx, e, place, scopes, gaz, park_region) or place
         place = _no_wider_than_focal(ctx, place, gaz)
         if place is not None and ents[place].type == "IndustrialPark":
             rel(e.handle, "locatedIn", place, ev(at))
@@ -468,6 +470,55 @@ class _Scopes:
             j += 1
         return None
 
+    def where_after(self, e: Resolved) -> Handle | None:
+        """The place written right after one of e's mentions (or a park word that names e) and a
+        word of where it is (relation_cues.tsv, where: 园区所在的X镇, 项目所在地X镇): the most
+        specific of the places written there in a row (所在的X县Y镇: Y镇)."""
+        norm, ents = self._ctx.text.norm, self._ctx.entities
+        ends = [m.end for m in e.mentions] + [en for _, en, k in self.anaphors if k == e.handle]
+        if e.type == "Project":
+            ends += self._project_words_of(e)
+        for end in sorted(ends):
+            hit = _cue("where").match(norm, end)
+            if hit is None:
+                continue
+            pos, got = hit.end(), None
+            while True:
+                lo = bisect.bisect_left(self._every_starts, pos)
+                here = [(-neg_end, k) for st, neg_end, k, _ in self._every[lo : bisect.bisect_right(self._every_starts, pos)]
+                        if ents[k].type in ("Region", "IndustrialPark") and k != e.handle]
+                if not here:
+                    break
+                pos, got = max(here)
+            if got is not None:
+                return got
+        return None
+
+    def _project_words_of(self, e: Resolved) -> list[int]:
+        """Where the words for a project (项目, 该项目) that stand before a word of where end, when
+        the project they point back at, the last named before them in their sentence or the one
+        before, is e (X项目…,项目所在地Y镇)."""
+        text, norm, ents = self._ctx.text, self._ctx.text.norm, self._ctx.entities
+        out = []
+        for hit in _cue("where").finditer(norm):
+            word = _project_word().search(norm, max(0, hit.start() - 6), hit.start())
+            if word is None or word.end() != hit.start() or self._every_covering(word.start()):
+                continue
+            sent = text.sentence_of(word.start())
+            for st, neg_end, k, _ in reversed(self._every[: bisect.bisect_left(self._every_starts, word.start())]):
+                if text.sentence_of(st) < sent - 1:
+                    break
+                if ents[k].type == "Project" and -neg_end <= word.start():
+                    if k == e.handle:
+                        out.append(hit.start())
+                    break
+        return out
+
+    def _every_covering(self, pos: int) -> bool:
+        """Whether a mention starting before pos runs past it (pos is inside a name)."""
+        lo = bisect.bisect_left(self._every_starts, pos)
+        return any(-neg_end > pos for st, neg_end, _, _ in self._every[max(0, lo - 8) : lo])
+
     def located_subject(self, j: int, rx: re.Pattern) -> tuple[int, re.Match] | None:
         """(where its clause starts, the match) when frame j is a located word's place, not one of
         several listed, and rx is all of its clause before the word (项目选址X, 集团总部位于X)."""
@@ -651,16 +702,30 @@ def _site_said_after(ctx: ArticleContext, e: Resolved, place: Handle | None, sco
     place yet, or when the site lies within the place it has: the most specific the text gives."""
     for m in sorted(e.mentions, key=lambda x: x.start):
         said = scopes.site_said_after(m)
-        if said is None or said == place:
-            continue
-        if place is None:
-            return said
-        if ctx.entities[place].type != "Region":
-            return None  # a park: no region said after it is more specific
-        r = park_region.get(said) if ctx.entities[said].type == "IndustrialPark" else said
-        if r is not None and gaz.is_within(ctx.entities[r].region, ctx.entities[place].region):
-            return said
+        if said is not None and said != place:
+            return _if_narrower(ctx, said, place, gaz, park_region)
+    return None
+
+
+def _narrower_where(ctx: ArticleContext, e: Resolved, place: Handle | None, scopes: _Scopes, gaz: Gazetteer,
+                    park_region: dict[Handle, Handle]) -> Handle | None:
+    """The place a word of where names after e (园区所在的X镇, 项目所在地X镇), when e has no place
+    or the place lies within the one it has."""
+    said = scopes.where_after(e)
+    return _if_narrower(ctx, said, place, gaz, park_region) if said is not None and said != place else None
+
+
+def _if_narrower(ctx: ArticleContext, said: Handle, place: Handle | None, gaz: Gazetteer,
+                 park_region: dict[Handle, Handle]) -> Handle | None:
+    """said, when place is None or a region that holds it (a park: the region it is in); else None
+    (a scope narrows, never moves; no region is more specific than a park)."""
+    if place is None:
+        return said
+    if ctx.entities[place].type != "Region":
         return None
+    r = park_region.get(said) if ctx.entities[said].type == "IndustrialPark" else said
+    if r is not None and ctx.entities[r].type == "Region" and gaz.is_within(ctx.entities[r].region, ctx.entities[place].region):
+        return said
     return None
 
 

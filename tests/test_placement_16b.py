@@ -137,3 +137,15 @@ def test_a_word_of_where_after_a_park_or_a_project_gives_the_place_it_is_in():
     located = rels(r, "locatedIn")
     assert ("东台沿海新能源产业园", "弶港镇") in located
     assert ("风电叶片项目", "三仓镇") in located
+
+
+def test_the_bare_park_word_names_the_park_named_before():
+    # 走进X产业园,…。产业园所在的Y镇…,产业园已入驻A、B等一批企业: Y holds the park, the park the firms
+    r = extract_text(
+        "海安市装备产业集群成势\n"
+        "走进海安市曲塘装备产业园,塔吊林立。\n"
+        "产业园所在的曲塘镇党委书记说,产业园已入驻规上企业30家,南通恒锐机械有限公司、海安鼎力液压有限公司等一批配套企业落户。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("海安市曲塘装备产业园", "曲塘镇") in located
+    assert ("南通恒锐机械有限公司", "海安市曲塘装备产业园") in located

@@ -149,3 +149,12 @@ def test_the_bare_park_word_names_the_park_named_before():
     located = rels(r, "locatedIn")
     assert ("海安市曲塘装备产业园", "曲塘镇") in located
     assert ("南通恒锐机械有限公司", "海安市曲塘装备产业园") in located
+
+
+def test_a_firm_the_copula_says_a_park_brought_in_is_in_the_park():
+    # Y是园区引进的…企业: the park that brought it in holds it
+    r = extract_text(
+        "如东县洋口港经济开发区发展提速\n"
+        "如东县洋口港经济开发区今年新开工项目15个。南通恒泰新材料有限公司是园区引进的重点企业,去年产值6亿元。\n"
+    )
+    assert ("南通恒泰新材料有限公司", "如东县洋口港经济开发区") in rels(r, "locatedIn")

@@ -386,6 +386,7 @@ class _Scopes:
         self._starts = [f[0] for f in self.frames]
         self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
         self._place_span = {en: (st, k) for st, en, k in top}
+        self._place_from = {st: (en, k) for st, en, k in top}
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -548,6 +549,10 @@ class _Scopes:
     def place_ending(self, pos: int) -> tuple[int, Handle] | None:
         """(start, place) of the place mention (inside no other name) that ends at pos."""
         return self._place_span.get(pos)
+
+    def place_starting(self, pos: int) -> tuple[int, Handle] | None:
+        """(end, place) of the place mention (inside no other name) or park word that starts at pos."""
+        return self._place_from.get(pos)
 
     def _para_start(self, pos: int) -> int:
         i = bisect.bisect_left(self._para_ends, pos)
@@ -908,6 +913,11 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer, scopes: 
         if hosts:
             pm, key = max(hosts, key=lambda x: x[0].start)
             if _cue(HOSTS).search(norm[pm.end : m.start]):
+                return key
+        # Y是园区引进的…企业: the park the copula's clause says brought it in
+        if (cop := _owned("copula").match(norm, m.end)) and (at := scopes.place_starting(cop.end())) is not None:
+            end, key = at
+            if ctx.entities[key].type == "IndustrialPark" and _cue(HOSTS).match(norm, end):
                 return key
         # a trip: companies visited in another region are located there
         if _cue("trip").search(norm[s0:s1]):

@@ -158,3 +158,11 @@ def test_a_firm_the_copula_says_a_park_brought_in_is_in_the_park():
         "如东县洋口港经济开发区今年新开工项目15个。南通恒泰新材料有限公司是园区引进的重点企业,去年产值6亿元。\n"
     )
     assert ("南通恒泰新材料有限公司", "如东县洋口港经济开发区") in rels(r, "locatedIn")
+
+
+def test_a_bare_development_zone_word_names_the_zone_named_before():
+    r = extract_text(
+        "如东县洋口港经济开发区发展提速\n"
+        "走进洋口港经济开发区,厂房林立。南通恒泰新材料有限公司是开发区引进的重点企业,去年产值6亿元。\n"
+    )
+    assert ("南通恒泰新材料有限公司", "如东县洋口港经济开发区") in rels(r, "locatedIn")

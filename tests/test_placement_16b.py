@@ -166,3 +166,13 @@ def test_a_bare_development_zone_word_names_the_zone_named_before():
         "走进洋口港经济开发区,厂房林立。南通恒泰新材料有限公司是开发区引进的重点企业,去年产值6亿元。\n"
     )
     assert ("南通恒泰新材料有限公司", "如东县洋口港经济开发区") in rels(r, "locatedIn")
+
+
+def test_a_firm_gone_to_among_listed_places_is_in_the_scope_that_opens_its_sentence():
+    # 在X市,…来到A园、B公司和C镇,察看了…: B is one of the places gone to in X市
+    r = extract_text(
+        "衡阳市委书记调研县域经济\n"
+        "衡阳市委书记深入耒阳市、常宁市调研。\n"
+        "在耒阳市,调研组先后来到耒阳市经济开发区、湖南耒丰电气有限公司和导子镇,察看了耒丰电气智能开关项目。\n"
+    )
+    assert ("湖南耒丰电气有限公司", "耒阳市") in rels(r, "locatedIn")

@@ -592,8 +592,12 @@ class _Scopes:
         j = k
         while j >= 0 and j in self._listed:
             j -= 1
-        o = self._last_opening[j] if wide and j >= 0 else -1
-        return self.frames[o][1] if o >= 0 and self._para(self._starts[o]) == self._para(m.start) else None
+        o = self._last_opening[j] if j >= 0 else -1
+        if o < 0 or self._para(self._starts[o]) != self._para(m.start):
+            return None
+        # not wide: only a scope that opens m's own sentence (在X市,…来到A园、B公司和C镇)
+        sent = self._ctx.text.sentence_of
+        return self.frames[o][1] if wide or sent(self._starts[o]) == sent(m.start) else None
 
     def framed(self, m: Mention) -> bool:
         """Whether a scope word sets m's place as a scope (在X园,…): m is the scope, in no other."""

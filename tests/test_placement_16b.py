@@ -176,3 +176,12 @@ def test_a_firm_gone_to_among_listed_places_is_in_the_scope_that_opens_its_sente
         "在耒阳市,调研组先后来到耒阳市经济开发区、湖南耒丰电气有限公司和导子镇,察看了耒丰电气智能开关项目。\n"
     )
     assert ("湖南耒丰电气有限公司", "耒阳市") in rels(r, "locatedIn")
+
+
+def test_a_project_named_after_a_group_s_brand_is_the_group_s():
+    # X集团 … X光电产业园项目: the project its brand names is the group's
+    r = extract_text(
+        "马鞍山市重大项目集中开工\n"
+        "马鞍山市举行重大项目集中开工仪式。安徽德瑞光电集团股份有限公司董事长出席。计划总投资60亿元的德瑞光电智能装备产业园项目开工建设。\n"
+    )
+    assert ("德瑞光电智能装备产业园项目", "安徽德瑞光电集团股份有限公司") in rels(r, "developedBy")

@@ -233,15 +233,20 @@ class _Places:
         return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     def owner_by_prefix(self, name: str) -> Handle | None:
-        """The company with the longest alias (or name, two characters or more) that name starts
-        with; of two with that alias, the first. None when none."""
+        """The company with the longest alias (or name, or a group's brand: two characters or
+        more) that name starts with; of two with that alias, the first. None when none."""
         if self._owners is None:
             owners: dict[str, Handle] = {}
-            for c in self._ctx.entities.values():
-                if c.type == "Company":
-                    for a in sorted(c.aliases | {c.name, c.core} - {""}):
-                        if len(a) >= 2:
-                            owners.setdefault(a, c.handle)
+            firms = [c for c in self._ctx.entities.values() if c.type == "Company"]
+            for c in firms:
+                for a in sorted(c.aliases | {c.name, c.core} - {""}):
+                    if len(a) >= 2:
+                        owners.setdefault(a, c.handle)
+            # a group's brand, its name without 集团 (欧菲光 of 欧菲光集团): after every name written
+            for c in firms:
+                for a in sorted(c.aliases | {c.name, c.core} - {""}):
+                    if a.endswith(GROUP) and len(a) - len(GROUP) >= 2:
+                        owners.setdefault(a[: -len(GROUP)], c.handle)
             self._owners = owners
         for n in range(len(name), 1, -1):
             key = self._owners.get(name[:n])

@@ -185,3 +185,13 @@ def test_a_project_named_after_a_group_s_brand_is_the_group_s():
         "马鞍山市举行重大项目集中开工仪式。安徽德瑞光电集团股份有限公司董事长出席。计划总投资60亿元的德瑞光电智能装备产业园项目开工建设。\n"
     )
     assert ("德瑞光电智能装备产业园项目", "安徽德瑞光电集团股份有限公司") in rels(r, "developedBy")
+
+
+def test_a_firm_written_with_a_level_word_before_its_name_is_the_region_s_own():
+    # 市国投集团, 县城投公司 (as 市工信局): the state firm of the article's region of that level
+    r = extract_text(
+        "仙桃市重点项目建设新闻发布会召开\n"
+        "仙桃市召开重点项目建设新闻发布会。市发改委、市城投集团负责人回答了记者提问。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert {x for x in located if x[0].endswith("城投集团")} and all(x[1] == "仙桃市" for x in located if x[0].endswith("城投集团"))

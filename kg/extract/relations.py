@@ -7,10 +7,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer, level_rank, load
+from kg.extract.gazetteer import Gazetteer, level_rank, load, qualifiers
+from kg.extract.segment import is_common_word
 from kg.extract.mentions.regions import Spans
 from kg.model import Evidence, Mention
-from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms
+from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, resolve_deixis
 from kg.resources import table, words
 
 LIST_NEXT = "、,和及与"
@@ -156,6 +157,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             # among its firms: the others an article names (investors, builders, partners,
             # groups) have their seats elsewhere
             place = focal
+        elif place is None:
+            place = _qualified_seat(ctx, e, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
@@ -1001,6 +1004,21 @@ def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, ga
             if ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, ctx.focal):
                 return True
     return False
+
+
+def _qualified_seat(ctx: ArticleContext, company: Resolved, gaz: Gazetteer) -> Handle | None:
+    """A firm written with a level word before its name, as a body is (市国投集团, 县城投公司, as
+    市工信局): the state firm of the article's region of that level, when the article names it.
+    Not a word that starts so (市场, 区块链: everyday words)."""
+    present = {e.region for e in ctx.entities.values() if e.type == "Region" and e.region}
+    for m in sorted(company.mentions, key=lambda x: x.start):
+        q = next((q for q in qualifiers() if m.surface.startswith(q)), None)
+        if q is None or len(m.surface) < len(q) + 3 or is_common_word(m.surface[len(q) - 1 : len(q) + 1]):
+            continue
+        code = resolve_deixis(q, ctx.focal, present, gaz)
+        if code and (h := ctx.region(code)) is not None:
+            return h
+    return None
 
 
 def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:

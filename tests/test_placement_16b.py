@@ -195,3 +195,18 @@ def test_a_firm_written_with_a_level_word_before_its_name_is_the_region_s_own():
     )
     located = rels(r, "locatedIn")
     assert {x for x in located if x[0].endswith("城投集团")} and all(x[1] == "仙桃市" for x in located if x[0].endswith("城投集团"))
+
+
+def test_a_firm_named_after_a_county_of_the_article_s_city_is_in_the_county():
+    # 江西永丰X公司 in an article about 吉安市: the place its name holds, the most specific
+    r = extract_text(
+        "吉安市重点项目观摩活动综述\n"
+        "吉安市组织开展重点项目观摩活动。\n"
+        "永丰县:江西永丰鑫达新材料有限公司年产3万吨碳酸钙项目。\n"
+        "遂川县:江西遂川金桔食品有限公司金桔深加工项目。\n"
+        "吉安市委书记说,吉安市将持续优化营商环境。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("江西永丰鑫达新材料有限公司", "永丰县") in located
+    assert ("江西遂川金桔食品有限公司", "遂川县") in located
+    assert ("江西永丰鑫达新材料有限公司", "吉安市") not in located

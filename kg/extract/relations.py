@@ -152,11 +152,11 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             place = visited_park  # the tour of a park: the firms it goes to (来到X, 在X、Y) are in it
         elif place is None and _among_firms(ctx, e):
             place = title_park or focal  # counted among the firms of the park or region it is about
-        elif place is None and _named_after_own(ctx, e, scopes, gaz):
-            # the article's region only for a firm named after it (or a place within it) or counted
-            # among its firms: the others an article names (investors, builders, partners,
-            # groups) have their seats elsewhere
-            place = focal
+        elif place is None and (own := _named_after_own(ctx, e, scopes, gaz)) is not None:
+            # the article's region (or the place within it its name holds) only for a firm named
+            # after it or counted among its firms: the others an article names (investors,
+            # builders, partners, groups) have their seats elsewhere
+            place = own
         elif place is None:
             place = _qualified_seat(ctx, e, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
@@ -995,15 +995,20 @@ def _visited(ctx: ArticleContext, company: Resolved) -> bool:
     return False
 
 
-def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, gaz: Gazetteer) -> bool:
-    """A company whose name holds the article's region or one within it."""
+def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """The region a company's name holds, when it is the article's region or one within it: the
+    most specific of them (江西永丰X公司 in an article about 吉安市: 永丰县). None when none."""
     if not ctx.focal:
-        return False
-    for m in company.mentions:
-        for _, k in scopes.inside(m):
-            if ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, ctx.focal):
-                return True
-    return False
+        return None
+    best: tuple[int, int, Handle] | None = None
+    for n, m in enumerate(sorted(company.mentions, key=lambda x: x.start)):
+        for x, k in scopes.inside(m):
+            code = ctx.entities[k].region
+            if ctx.entities[k].type == "Region" and gaz.is_within(code, ctx.focal):
+                rank = (level_rank(gaz.by_code[code].level) if code in gaz.by_code else 9, n, k)
+                if best is None or rank < best:
+                    best = rank
+    return best[2] if best is not None else None
 
 
 def _qualified_seat(ctx: ArticleContext, company: Resolved, gaz: Gazetteer) -> Handle | None:

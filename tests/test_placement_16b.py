@@ -210,3 +210,16 @@ def test_a_firm_named_after_a_county_of_the_article_s_city_is_in_the_county():
     assert ("江西永丰鑫达新材料有限公司", "永丰县") in located
     assert ("江西遂川金桔食品有限公司", "遂川县") in located
     assert ("江西永丰鑫达新材料有限公司", "吉安市") not in located
+
+
+def test_firms_counted_among_a_place_s_firms_are_in_the_scope_they_are_counted_in():
+    # 万安县:…,已引进X等企业8家: X is among 万安县's firms, not only the article's city's
+    r = extract_text(
+        "吉安市重点项目观摩活动综述\n"
+        "吉安市组织开展重点项目观摩活动。\n"
+        "万安县:万安县电子信息产业园二期项目,已引进江西万晶电子有限公司等企业8家。\n"
+        "吉安市委书记说,吉安市将持续优化营商环境。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("江西万晶电子有限公司", "万安县") in located
+    assert ("江西万晶电子有限公司", "吉安市") not in located

@@ -151,7 +151,9 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
         if place is None and visited_park is not None and _visited(ctx, e):
             place = visited_park  # the tour of a park: the firms it goes to (来到X, 在X、Y) are in it
         elif place is None and _among_firms(ctx, e):
-            place = title_park or focal  # counted among the firms of the park or region it is about
+            # counted among the firms of the place whose scope it is in (万安县:…已引进X等企业8家),
+            # else of the park or region the article is about
+            place = _scope_within_focal(ctx, e, scopes, gaz) or title_park or focal
         elif place is None and (own := _named_after_own(ctx, e, scopes, gaz)) is not None:
             # the article's region (or the place within it its name holds) only for a firm named
             # after it or counted among its firms: the others an article names (investors,
@@ -1009,6 +1011,17 @@ def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, ga
                 if best is None or rank < best:
                     best = rank
     return best[2] if best is not None else None
+
+
+def _scope_within_focal(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """The scope of e's first mention when it is a park, or a region within the article's own."""
+    m = min(e.mentions, key=lambda x: x.start) if e.mentions else None
+    k = scopes.nearest(m) if m is not None else None
+    if k is None or k == e.handle:
+        return None
+    if ctx.entities[k].type == "IndustrialPark":
+        return k
+    return k if ctx.focal and gaz.is_within(ctx.entities[k].region, ctx.focal) else None
 
 
 def _qualified_seat(ctx: ArticleContext, company: Resolved, gaz: Gazetteer) -> Handle | None:

@@ -223,3 +223,18 @@ def test_firms_counted_among_a_place_s_firms_are_in_the_scope_they_are_counted_i
     located = rels(r, "locatedIn")
     assert ("江西万晶电子有限公司", "万安县") in located
     assert ("江西万晶电子有限公司", "吉安市") not in located
+
+
+def test_an_owner_in_brackets_or_a_holding_word_makes_a_subsidiary():
+    # Y(X子公司)坐落于Z: Y is X's and in Z, X is not; X控股的Y: Y is X's
+    r = extract_text(
+        "宿松县工业经济稳中向好\n"
+        "宿松县召开工业推进会。安徽宏达电缆有限公司(江苏华强电缆集团有限公司子公司)坐落于复兴镇,主要生产特种电缆。\n"
+        "浙江鑫源控股集团有限公司控股的安徽鑫晟光伏科技有限公司年产1GW光伏组件项目投产。\n"
+    )
+    owned = rels(r, "subsidiaryOf")
+    assert ("安徽宏达电缆有限公司", "江苏华强电缆集团有限公司") in owned
+    assert ("安徽鑫晟光伏科技有限公司", "浙江鑫源控股集团有限公司") in owned
+    located = rels(r, "locatedIn")
+    assert ("安徽宏达电缆有限公司", "复兴镇") in located
+    assert ("江苏华强电缆集团有限公司", "复兴镇") not in located

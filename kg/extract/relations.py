@@ -455,10 +455,14 @@ class _Scopes:
         if j >= len(self.frames) or not self.frames[j][3] or j in self._listed:
             return None
         st = self._starts[j]
-        gap = self._ctx.text.norm[m.end : st]
-        if len(gap) > _longest_cue() + 6 or CLAUSE_END.search(gap):
-            return None
-        k = bisect.bisect_left(self._every_starts, m.end)
+        norm = self._ctx.text.norm
+        after = m.end
+        if norm.startswith("(", after) and 0 <= (close := norm.find(")", after, st)):
+            after = close + 1  # Y(X子公司)坐落于Z: what the brackets say of Y is skipped, Z is Y's
+        gap = norm[after:st]
+        if len(gap) > _longest_cue() + 6 or CLAUSE_END.search(gap) or ")" in gap:
+            return None  # X子公司)坐落于Z: the word is said of the firm before the brackets
+        k = bisect.bisect_left(self._every_starts, after)
         return None if k < len(self._every_starts) and self._every_starts[k] < st else self.frames[j][1]
 
     def site_said_after(self, m: Mention) -> Handle | None:
@@ -1216,7 +1220,8 @@ def _joint_builders(ctx, items, last: tuple[Mention, Handle], between: str) -> l
 
 def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handle, Mention | None]]:
     """(company, its parent, where it is said): a company named after a group (X集团Y公司 of
-    X集团), or a clause that says so (X集团旗下Y, X的全资子公司Y, Y是X的子公司, Y隶属于X)."""
+    X集团), or a clause that says so (X集团旗下Y, X的全资子公司Y, X控股的Y, Y(X子公司),
+    Y是X的子公司, Y隶属于X)."""
     out: list[tuple[Handle, Handle, Mention | None]] = []
     ents = ctx.entities
     for e in ents.values():
@@ -1227,6 +1232,7 @@ def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handl
             out.append((e.handle, parent, min(e.mentions, key=lambda x: x.start) if e.mentions else None))
     norm = ctx.text.norm
     parent_w, copula = _owned("parent"), _owned("copula")
+    holds_of = re.compile("(?:" + _owned("holds").pattern + ")的")
     for sent in sorted(by_sentence):
         comps = [(m, k) for m, k in by_sentence[sent] if ents[k].type == "Company"]
         for (am, a), (bm, b) in zip(comps, comps[1:]):
@@ -1238,6 +1244,15 @@ def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handl
             # X集团旗下(的)Y / X的全资子公司Y
             if (hit := parent_w.search(between)) and not between[: hit.start()].strip("的 ") and not between[hit.end() :].strip("的 "):
                 out.append((b, a, bm))
+                continue
+            # X控股的Y: a word of holding and 的 between
+            if holds_of.fullmatch(between.strip()):
+                out.append((b, a, bm))
+                continue
+            # Y(X子公司), Y(X的全资子公司): the owner in brackets after the firm
+            if between.strip() == "(" and (tail := parent_w.match(norm, bm.end + norm.startswith("的", bm.end))) \
+                    and norm.startswith(")", tail.end()):
+                out.append((a, b, am))
                 continue
             # Y是X的子公司 / Y隶属于X
             cop = copula.fullmatch(between.strip())

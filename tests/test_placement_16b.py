@@ -238,3 +238,12 @@ def test_an_owner_in_brackets_or_a_holding_word_makes_a_subsidiary():
     located = rels(r, "locatedIn")
     assert ("安徽宏达电缆有限公司", "复兴镇") in located
     assert ("江苏华强电缆集团有限公司", "复兴镇") not in located
+
+
+def test_a_firm_that_sits_in_a_town_written_with_zai_is_there():
+    # 坐落在X, as 坐落于X
+    r = extract_text(
+        "樟树市医药产业发展提速\n"
+        "樟树市召开医药产业推进会。江西济康制药有限公司坐落在阁山镇,主要生产中成药。\n"
+    )
+    assert ("江西济康制药有限公司", "阁山镇") in rels(r, "locatedIn")

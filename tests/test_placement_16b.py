@@ -247,3 +247,12 @@ def test_a_firm_that_sits_in_a_town_written_with_zai_is_there():
         "樟树市召开医药产业推进会。江西济康制药有限公司坐落在阁山镇,主要生产中成药。\n"
     )
     assert ("江西济康制药有限公司", "阁山镇") in rels(r, "locatedIn")
+
+
+def test_a_firm_a_copula_makes_the_builder_of_a_project_builds_it():
+    # X作为Y项目的建设主体: the role after 的 names X the builder
+    r = extract_text(
+        "建水县推进重点项目\n"
+        "建水县今年推进重点项目20个,云南临安锡业有限公司负责人介绍,云南建水陶源集团有限公司作为建水紫陶小镇二期项目的建设主体,已完成投资7.2亿元。\n"
+    )
+    assert ("建水紫陶小镇二期项目", "云南建水陶源集团有限公司") in rels(r, "developedBy")

@@ -1180,6 +1180,10 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
                 between = between[:a] + "\u3000" * (b - a) + between[b:]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
             return _joint_builders(ctx, items, before, between)
+        # X作为Y项目的建设主体, X是Y项目的业主单位: a copula before it, the builder's role after it
+        if ctx.entities[k].type == "Company" and _owned("copula").fullmatch(between.strip()) \
+                and norm.startswith("的", pm.end) and _owned("builder").match(norm, pm.end + 1):
+            return [k]
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
     if after and ents[after[0][1]].type == "Company" and _builder_role_between(norm[pm.end : after[0][0].start]):
         return [after[0][1]]  # Y项目,投资方为X公司: the role names its builder

@@ -256,3 +256,13 @@ def test_a_firm_a_copula_makes_the_builder_of_a_project_builds_it():
         "建水县今年推进重点项目20个,云南临安锡业有限公司负责人介绍,云南建水陶源集团有限公司作为建水紫陶小镇二期项目的建设主体,已完成投资7.2亿元。\n"
     )
     assert ("建水紫陶小镇二期项目", "云南建水陶源集团有限公司") in rels(r, "developedBy")
+
+
+def test_a_firm_that_does_something_for_a_project_does_not_build_it():
+    # X银行为Y工程提供贷款, X公司对Y工程开展监理: it serves the project
+    r = extract_text(
+        "宿松县推进重点项目\n"
+        "宿松县今年推进重点项目20个。宿松恒信融资担保有限公司为宿松县城区污水处理厂扩建工程提供担保2亿元。\n"
+        "安徽华信工程咨询有限公司对宿松县城区快速通道工程开展监理。\n"
+    )
+    assert not rels(r, "developedBy")

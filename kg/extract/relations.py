@@ -1095,6 +1095,9 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
         return []
     if all(norm.startswith(_PEER, cm.end) for cm, k in firms if k in comps and cm.end <= m.start):
         return []  # 参加A公司、B科技以及X工程等项目: a firm listed with the project is its peer, not its subject
+    last = max((cm for cm, k in firms if k in comps and cm.end <= m.start), key=lambda x: x.end)
+    if norm[last.end : m.start].strip().endswith(_FOR):
+        return []  # X银行为Y项目提供贷款, X公司对Y工程开展监理: it serves the project, the project is not its own
     # a list of firms' projects (A公司X项目、B公司Y项目、Z项目): a project between that a firm's
     # name starts says the list names each one's own builder; the subject is none of the others'
     subject = min(cm.end for cm, k in firms if k in comps)
@@ -1103,6 +1106,7 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_FOR = ("为", "向", "对", "给")  # X为Y项目…: the subject does something for the project, not builds its own
 _ITS = "其"  # its: the subject of the clause before, the company a sentence is about
 _RUN_JOIN = re.compile(r"[、和及与]|以及")  # what joins the items of a run (A、B和C)
 _RESPECTIVELY = "分别"

@@ -57,11 +57,11 @@ def test_a_site_said_after_another_project_is_that_one_s():
 
 
 def test_its_project_after_a_subsidiary_clause_is_the_subsidiary_s():
-    # Y是X的全资子公司,其P项目…,今年又启动了Q项目: 其 is Y, the subject, not its parent X
+    # Y是X的全资子公司,其P项目…,还将开工Q项目: 其 is Y, the subject, not its parent X
     r = extract_text(
         "如皋市推进工业项目建设\n"
         "如皋市今年推进重点工业项目42个。\n"
-        "如皋恒诚新材料有限公司是江苏恒诚控股集团有限公司的全资子公司,其年产8万吨改性塑料项目去年投产,今年又启动了年产2万吨色母粒项目。\n"
+        "如皋恒诚新材料有限公司是江苏恒诚控股集团有限公司的全资子公司,其年产8万吨改性塑料项目已试生产,下半年还将开工年产2万吨色母粒项目。\n"
     )
     built = rels(r, "developedBy")
     assert ("年产8万吨改性塑料项目", "如皋恒诚新材料有限公司") in built
@@ -140,11 +140,11 @@ def test_a_word_of_where_after_a_park_or_a_project_gives_the_place_it_is_in():
 
 
 def test_the_bare_park_word_names_the_park_named_before():
-    # 走进X产业园,…。产业园所在的Y镇…,产业园已入驻A、B等一批企业: Y holds the park, the park the firms
+    # X产业园…。产业园所在的Y镇…。产业园已入驻A、B等企业: Y holds the park, the park the firms
     r = extract_text(
         "海安市装备产业集群成势\n"
-        "走进海安市曲塘装备产业园,塔吊林立。\n"
-        "产业园所在的曲塘镇党委书记说,产业园已入驻规上企业30家,南通恒锐机械有限公司、海安鼎力液压有限公司等一批配套企业落户。\n"
+        "海安市曲塘装备产业园今年新开工厂房8栋。\n"
+        "据介绍,产业园所在的曲塘镇正在扩建道路。目前产业园已入驻南通恒锐机械有限公司、海安鼎力液压有限公司等骨干企业30家。\n"
     )
     located = rels(r, "locatedIn")
     assert ("海安市曲塘装备产业园", "曲塘镇") in located
@@ -252,10 +252,10 @@ def test_a_firm_that_sits_in_a_town_written_with_zai_is_there():
 def test_a_firm_a_copula_makes_the_builder_of_a_project_builds_it():
     # X作为Y项目的建设主体: the role after 的 names X the builder
     r = extract_text(
-        "建水县推进重点项目\n"
-        "建水县今年推进重点项目20个,云南临安锡业有限公司负责人介绍,云南建水陶源集团有限公司作为建水紫陶小镇二期项目的建设主体,已完成投资7.2亿元。\n"
+        "弥勒市推进文旅项目\n"
+        "弥勒市召开文旅项目调度会,云南红坡酒业有限公司负责人发言,云南东风湖文旅集团有限公司作为湖泉温泉小镇三期项目的建设主体,将于年底完工。\n"
     )
-    assert ("建水紫陶小镇二期项目", "云南建水陶源集团有限公司") in rels(r, "developedBy")
+    assert ("湖泉温泉小镇三期项目", "云南东风湖文旅集团有限公司") in rels(r, "developedBy")
 
 
 def test_a_firm_that_does_something_for_a_project_does_not_build_it():
@@ -266,3 +266,15 @@ def test_a_firm_that_does_something_for_a_project_does_not_build_it():
         "安徽华信工程咨询有限公司对宿松县城区快速通道工程开展监理。\n"
     )
     assert not rels(r, "developedBy")
+
+
+def test_a_new_area_word_and_the_town_it_is_in_keep_the_place_its_name_holds():
+    # X区Y新区…。新区所在的Z镇: the new area is in Z镇, and still in the district its name holds
+    r = extract_text(
+        "福州市长乐区数字经济加快发展\n"
+        "长乐滨海智慧新区今年新签约项目8个。\n"
+        "新区所在的文岭镇,新建标准厂房10万平方米。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("长乐滨海智慧新区", "文岭镇") in located
+    assert ("长乐滨海智慧新区", "长乐区") in located

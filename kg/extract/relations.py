@@ -125,7 +125,10 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
                 place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
                 place = _narrower_scope(ctx, e, place, scopes, gaz) or place
             place = _no_wider_than_focal(ctx, place, gaz)
-        place = _narrower_where(ctx, e, place, scopes, gaz, park_region) or place
+        if (narrower := _narrower_where(ctx, e, place, scopes, gaz, park_region)) is not None:
+            # 园区所在的X镇: stated as well as the place the park had (its name's, the article's)
+            rel(e.handle, "locatedIn", place, ev(m))
+            place = narrower
         rel(e.handle, "locatedIn", place, ev(m))
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place

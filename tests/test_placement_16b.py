@@ -278,3 +278,14 @@ def test_a_new_area_word_and_the_town_it_is_in_keep_the_place_its_name_holds():
     located = rels(r, "locatedIn")
     assert ("长乐滨海智慧新区", "文岭镇") in located
     assert ("长乐滨海智慧新区", "长乐区") in located
+
+
+def test_a_word_of_all_gives_a_site_said_last_to_each_project_before_it():
+    # A项目投资…,B项目投资…,均落户X: both are in X
+    r = extract_text(
+        "盐城市重大项目集中签约\n"
+        "盐城市举行重大项目集中签约仪式。其中,恒星储能电池项目投资50亿元,华辰光伏组件项目投资30亿元,均落户盐城经济技术开发区。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("恒星储能电池项目", "盐城经济技术开发区") in located
+    assert ("华辰光伏组件项目", "盐城经济技术开发区") in located

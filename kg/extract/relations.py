@@ -634,6 +634,9 @@ class _Scopes:
         """Whether a project is named after m's clause and before stop (A建设X项目,B建设Y项目,项目选址Z:
         the site said last is Y's, not X's; X项目、Y项目落户Z: both, in one clause)."""
         ents, clause = self._ctx.entities, self._clause(m.start)
+        c = self._clause(stop)
+        if any(w in self._ctx.text.norm[self._clause_ends[c - 1] if c else 0 : stop] for w in _ALL):
+            return False  # A项目…,B项目…,均落户Z: a word of all gives the site to each
         k = bisect.bisect_left(self._every_starts, m.end)
         while k < len(self._every) and self._every[k][0] < stop:
             if ents[self._every[k][2]].type == "Project" and self._clause(self._every[k][0]) != clause:
@@ -1109,6 +1112,7 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_ALL = ("均", "全部", "皆")  # each of those named before: 均落户X (not 都: 成都, 首都)
 _FOR = ("为", "向", "对", "给")  # X为Y项目…: the subject does something for the project, not builds its own
 _ITS = "其"  # its: the subject of the clause before, the company a sentence is about
 _RUN_JOIN = re.compile(r"[、和及与]|以及")  # what joins the items of a run (A、B和C)

@@ -400,6 +400,7 @@ class _Scopes:
         self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
         self._place_span = {en: (st, k) for st, en, k in top}
         self._place_from = {st: (en, k) for st, en, k in top}
+        self._pointers: dict[Handle, list[int]] | None = None  # where_after's, on first use
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -493,9 +494,9 @@ class _Scopes:
         word of where it is (relation_cues.tsv, where: 园区所在的X镇, 项目所在地X镇): the most
         specific of the places written there in a row (所在的X县Y镇: Y镇)."""
         norm, ents = self._ctx.text.norm, self._ctx.entities
-        ends = [m.end for m in e.mentions] + [en for _, en, k in self.anaphors if k == e.handle]
-        if e.type == "Project":
-            ends += self._project_words_of(e)
+        if self._pointers is None:
+            self._pointers = self._where_pointers()
+        ends = [m.end for m in e.mentions] + self._pointers.get(e.handle, [])
         for end in sorted(ends):
             hit = _cue("where").match(norm, end)
             if hit is None:
@@ -512,23 +513,25 @@ class _Scopes:
                 return got
         return None
 
-    def _project_words_of(self, e: Resolved) -> list[int]:
-        """Where the words for a project (项目, 该项目) that stand before a word of where end, when
-        the project they point back at, the last named before them in their sentence or the one
-        before, is e (X项目…,项目所在地Y镇)."""
+    def _where_pointers(self) -> dict[Handle, list[int]]:
+        """entity -> where the words that point back at it end (a park word: its park; 项目,
+        该项目 before a word of where: the project last named before, in the sentence or the one
+        before: X项目…,项目所在地Y镇), once per article."""
         text, norm, ents = self._ctx.text, self._ctx.text.norm, self._ctx.entities
-        out = []
+        out: dict[Handle, list[int]] = {}
+        for _, en, k in self.anaphors:
+            out.setdefault(k, []).append(en)
         for hit in _cue("where").finditer(norm):
             word = _project_word().search(norm, max(0, hit.start() - 6), hit.start())
             if word is None or word.end() != hit.start() or self._every_covering(word.start()):
                 continue
             sent = text.sentence_of(word.start())
-            for st, neg_end, k, _ in reversed(self._every[: bisect.bisect_left(self._every_starts, word.start())]):
+            for n in range(bisect.bisect_left(self._every_starts, word.start()) - 1, -1, -1):
+                st, neg_end, k, _ = self._every[n]
                 if text.sentence_of(st) < sent - 1:
                     break
                 if ents[k].type == "Project" and -neg_end <= word.start():
-                    if k == e.handle:
-                        out.append(hit.start())
+                    out.setdefault(k, []).append(hit.start())
                     break
         return out
 
@@ -706,7 +709,8 @@ def _seats_by_reference(ctx: ArticleContext, scopes: _Scopes) -> dict[Handle, Ha
         c0, hit = said
         group = hit.group("ana") == GROUP
         para, sent = norm.rfind("\n", 0, c0), text.sentence_of(c0)
-        for a, b, k in reversed(comps[: bisect.bisect_left(starts, c0)]):
+        for n in range(bisect.bisect_left(starts, c0) - 1, -1, -1):
+            a, b, k = comps[n]
             if b > c0:
                 continue
             if (a <= para) if group else text.sentence_of(a) < sent - 1:

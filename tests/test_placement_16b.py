@@ -289,3 +289,22 @@ def test_a_word_of_all_gives_a_site_said_last_to_each_project_before_it():
     located = rels(r, "locatedIn")
     assert ("恒星储能电池项目", "盐城经济技术开发区") in located
     assert ("华辰光伏组件项目", "盐城经济技术开发区") in located
+
+
+def test_firms_a_later_clause_of_the_region_s_sentence_opens_with_are_the_region_s():
+    # X县…,A、B获批…: the sentence is about the county, the clause about its firms
+    r = extract_text(
+        "沭阳县科技创新成效明显\n"
+        "今年以来,沭阳县持续加大研发投入,江苏恒瑞精工科技有限公司、江苏华宇光电科技有限公司获批省级工程技术研究中心。\n"
+    )
+    located = rels(r, "locatedIn")
+    assert ("江苏恒瑞精工科技有限公司", "沭阳县") in located
+    assert ("江苏华宇光电科技有限公司", "沭阳县") in located
+
+
+def test_a_firm_that_builds_in_a_clause_of_the_region_s_sentence_is_not_placed_by_it():
+    r = extract_text(
+        "沭阳县推进重点项目\n"
+        "今年以来,沭阳县加快重点项目建设,中铁华东建设集团有限公司承建的沭阳县城南快速路工程进展顺利。\n"
+    )
+    assert not {x for x in rels(r, "locatedIn") if x[0] == "中铁华东建设集团有限公司"}

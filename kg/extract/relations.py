@@ -153,6 +153,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
                 place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
         if place is None and visited_park is not None and _visited(ctx, e):
             place = visited_park  # the tour of a park: the firms it goes to (来到X, 在X、Y) are in it
+        elif place is None and (subj := _clause_subject_in_region(ctx, e, scopes, gaz)) is not None:
+            place = subj  # X区…,A、B获批…: the firms a clause of the region's sentence is about
         elif place is None and _among_firms(ctx, e):
             # counted among the firms of the place whose scope it is in (万安县:…已引进X等企业8家),
             # else of the park or region the article is about
@@ -1025,6 +1027,30 @@ def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, ga
                 if best is None or rank < best:
                     best = rank
     return best[2] if best is not None else None
+
+
+def _clause_subject_in_region(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """The region a sentence is about (its subject: 峄城区大力推进…) when a later clause of it opens
+    with the company, or a list of companies it is in (…,A、B获批…): the region's own firms; not one
+    that builds or invests in its clause. Only the article's region or one within it."""
+    norm = ctx.text.norm
+    starts = {m.end: m.start for x in ctx.entities.values() if x.type == "Company" for m in x.mentions}
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        sent = ctx.text.sentence_of(m.start)
+        if sent not in scopes.subjects or not ctx.focal:
+            continue
+        at = m.start
+        while at > 0 and norm[at - 1] in LIST_JOIN and (at - 1) in starts:
+            at = starts[at - 1]
+        if at == 0 or norm[at - 1] not in ",，;；":
+            continue
+        end = CLAUSE_END.search(norm, m.end)
+        if _owned("build").search(norm, m.end, end.start() if end else len(norm)):
+            continue  # …,A集团投资建设X项目: an investor or a builder, its seat elsewhere
+        st, k = scopes.subjects[sent]
+        if st < at and ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, ctx.focal):
+            return k
+    return None
 
 
 def _scope_within_focal(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:

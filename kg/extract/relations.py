@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from kg.extract.gazetteer import Gazetteer, level_rank, load
+from kg.extract.gazetteer import Gazetteer, level_rank, load, qualifiers
+from kg.extract.segment import is_common_word
 from kg.extract.mentions.regions import Spans
 from kg.model import Evidence, Mention
-from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms
+from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, resolve_deixis
 from kg.resources import table, words
 
 LIST_NEXT = "、,和及与"
 LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
+PROJECT = "项目"  # the head word of a project
+COMPANY, FIRM = "公司", "企业"  # the head words of a company, bare: the company named before
 LOCATED = "located|joins"  # a place follows: 位于X, 落户X, 入驻X
 HOSTS = "hosts|joins"  # a park before the company brings it in: 园区引进X, 园区入驻X
 INSIDE = "内里中"  # the inside of a place, before 的: 园区内的X, 县里的X
@@ -40,8 +44,9 @@ def _cue(cue: str, file: str = "relation_cues.tsv") -> re.Pattern:
 @lru_cache(maxsize=None)
 def _frame_before() -> re.Pattern:
     """A scope-setting word that ends just before a place: 在X, 位于X, 落户X. Not a trip (赴X):
-    what a delegation visits is there, what it brings home is not (赴X洽谈…项目)."""
-    return re.compile("(?:" + _cue("|".join(FRAMES)).pattern + r")\s*:?\s*$")  # 建设地点:X
+    what a delegation visits is there, what it brings home is not (赴X洽谈…项目). A located word
+    may take a scope word after it (建设地点在X, 选址于X, 坐落在X): the located word is the cue (w)."""
+    return re.compile("(?P<w>" + _cue("|".join(FRAMES)).pattern + ")(?:" + _cue("scope").pattern + r")?\s*:?\s*$")  # 建设地点:X
 
 
 @lru_cache(maxsize=None)
@@ -120,33 +125,47 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
                 place = _explicit_place(ctx, e, gaz, places) or _zone_of(ctx, e, places) or (title_park if e.handle != title_park else None) or focal
                 place = _narrower_scope(ctx, e, place, scopes, gaz) or place
             place = _no_wider_than_focal(ctx, place, gaz)
+        if (narrower := _narrower_where(ctx, e, place, scopes, gaz, park_region)) is not None:
+            # 园区所在的X镇: stated as well as the place the park had (its name's, the article's)
+            rel(e.handle, "locatedIn", place, ev(m))
+            place = narrower
         rel(e.handle, "locatedIn", place, ev(m))
         if place is not None and ents[place].type == "Region":
             park_region[e.handle] = place
 
     subsidiaries = _subsidiaries(ctx, by_sentence, places)
+    seats = _seats_by_reference(ctx, scopes)
     # a title that visits the park it names (X赴Y园调研, 考察Y园): the tour of a park
     visited_park = title_park if title_park is not None and _cue("trip|visit").search(ctx.title or "") else None
     for e in [x for x in ents.values() if x.type == "Company"]:
         m = first(e)
         place = (next((k for cm in sorted(e.mentions, key=lambda x: x.start) if (k := scopes.located_after(cm))), None)
-                 or _possessed(e, scopes) or _company_place(ctx, e, by_sentence, gaz, scopes))
+                 or seats.get(e.handle) or scopes.where_after(e) or _possessed(e, scopes) or _written_before(ctx, e, scopes, gaz)
+                 or _company_place(ctx, e, by_sentence, gaz, scopes))
         for cm in sorted(e.mentions, key=lambda x: x.start) if place is None else ():
             if place is not None:
                 break  # found at an earlier mention
             s0, s1 = ctx.text.sentences[ctx.text.sentence_of(cm.start)]
+            if _owned("parent").match(ctx.text.norm, cm.end + ctx.text.norm.startswith("的", cm.end)):
+                continue  # 察看了X集团旗下Y公司的项目: what is seen is Y's; X is named as its owner
             if _cue("visit").search(ctx.text.norm, s0, s1):
                 # 在X期间调研了Y公司: what a visit in X sees is in X (an event in X is not)
                 place = _no_wider_than_focal(ctx, scopes.nearest(cm, wide=False), gaz)
         if place is None and visited_park is not None and _visited(ctx, e):
             place = visited_park  # the tour of a park: the firms it goes to (来到X, 在X、Y) are in it
+        elif place is None and (subj := _clause_subject_in_region(ctx, e, scopes, gaz)) is not None:
+            place = subj  # X区…,A、B获批…: the firms a clause of the region's sentence is about
         elif place is None and _among_firms(ctx, e):
-            place = title_park or focal  # counted among the firms of the park or region it is about
-        elif place is None and _named_after_own(ctx, e, scopes, gaz):
-            # the article's region only for a firm named after it (or a place within it) or counted
-            # among its firms: the others an article names (investors, builders, partners,
-            # groups) have their seats elsewhere
-            place = focal
+            # counted among the firms of the place whose scope it is in (万安县:…已引进X等企业8家),
+            # else of the park or region the article is about
+            place = _scope_within_focal(ctx, e, scopes, gaz) or title_park or focal
+        elif place is None and (own := _named_after_own(ctx, e, scopes, gaz)) is not None:
+            # the article's region (or the place within it its name holds) only for a firm named
+            # after it or counted among its firms: the others an article names (investors,
+            # builders, partners, groups) have their seats elsewhere
+            place = own
+        elif place is None:
+            place = _qualified_seat(ctx, e, gaz)
         rel(e.handle, "locatedIn", place, ev(m))
 
     for e in [x for x in ents.values() if x.type == "Project"]:
@@ -160,6 +179,8 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             if place is not None:
                 break
             at, place = pm, scopes.nearest(pm)
+        place = _site_said_after(ctx, e, place, scopes, gaz, park_region) or place
+        place = _narrower_where(ctx, e, place, scopes, gaz, park_region) or place
         place = _no_wider_than_focal(ctx, place, gaz)
         if place is not None and ents[place].type == "IndustrialPark":
             rel(e.handle, "locatedIn", place, ev(at))
@@ -168,7 +189,7 @@ def find_relations(ctx: ArticleContext, gaz: Gazetteer | None = None) -> list[Li
             rel(e.handle, "locatedIn", place or focal, ev(at))
             if place is None or place == focal:
                 rel(e.handle, "locatedIn", title_park, ev(m))
-        for owner in _project_owners(ctx, e, m, by_sentence, places):
+        for owner in _project_owners(ctx, e, m, by_sentence, places, subsidiaries):
             rel(e.handle, "developedBy", owner, ev(m))
 
     for child, parent, said in subsidiaries:
@@ -222,15 +243,20 @@ class _Places:
         return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     def owner_by_prefix(self, name: str) -> Handle | None:
-        """The company with the longest alias (or name, two characters or more) that name starts
-        with; of two with that alias, the first. None when none."""
+        """The company with the longest alias (or name, or a group's brand: two characters or
+        more) that name starts with; of two with that alias, the first. None when none."""
         if self._owners is None:
             owners: dict[str, Handle] = {}
-            for c in self._ctx.entities.values():
-                if c.type == "Company":
-                    for a in sorted(c.aliases | {c.name, c.core} - {""}):
-                        if len(a) >= 2:
-                            owners.setdefault(a, c.handle)
+            firms = [c for c in self._ctx.entities.values() if c.type == "Company"]
+            for c in firms:
+                for a in sorted(c.aliases | {c.name, c.core} - {""}):
+                    if len(a) >= 2:
+                        owners.setdefault(a, c.handle)
+            # a group's brand, its name without 集团 (欧菲光 of 欧菲光集团): after every name written
+            for c in firms:
+                for a in sorted(c.aliases | {c.name, c.core} - {""}):
+                    if a.endswith(GROUP) and len(a) - len(GROUP) >= 2:
+                        owners.setdefault(a[: -len(GROUP)], c.handle)
             self._owners = owners
         for n in range(len(name), 1, -1):
             key = self._owners.get(name[:n])
@@ -349,7 +375,7 @@ class _Scopes:
             while j < len(norm) and norm[j] in LIST_NEXT and j + 1 in end_at:
                 j = end_at[j + 1]
             after = norm[j : j + 6].lstrip()
-            word = cue.group(0).strip(" \t\u3000:") if cue else ""
+            word = cue.group("w") if cue else ""
             owned = j == en and norm[en : en + 1] == "的" and en + 1 in end_at  # 在X镇的Y园
             if venue.match(after) or (word == "在" and after.startswith("的") and not owned):
                 prev = None
@@ -375,6 +401,8 @@ class _Scopes:
         self._starts = [f[0] for f in self.frames]
         self._place_ending = {en: k for _, en, k in top}  # where a place mention ends -> the place
         self._place_span = {en: (st, k) for st, en, k in top}
+        self._place_from = {st: (en, k) for st, en, k in top}
+        self._pointers: dict[Handle, list[int]] | None = None  # where_after's, on first use
         n = len(self.frames)
         self._next_located = [n] * (n + 1)  # the first located frame at or after each
         for i in range(n - 1, -1, -1):
@@ -433,11 +461,100 @@ class _Scopes:
         if j >= len(self.frames) or not self.frames[j][3] or j in self._listed:
             return None
         st = self._starts[j]
-        gap = self._ctx.text.norm[m.end : st]
-        if len(gap) > _longest_cue() + 6 or CLAUSE_END.search(gap):
-            return None
-        k = bisect.bisect_left(self._every_starts, m.end)
+        norm = self._ctx.text.norm
+        after = m.end
+        if norm.startswith("(", after) and 0 <= (close := norm.find(")", after, st)):
+            after = close + 1  # Y(X子公司)坐落于Z: what the brackets say of Y is skipped, Z is Y's
+        gap = norm[after:st]
+        if len(gap) > _longest_cue() + 6 or CLAUSE_END.search(gap) or ")" in gap:
+            return None  # X子公司)坐落于Z: the word is said of the firm before the brackets
+        k = bisect.bisect_left(self._every_starts, after)
         return None if k < len(self._every_starts) and self._every_starts[k] < st else self.frames[j][1]
+
+    def site_said_after(self, m: Mention) -> Handle | None:
+        """The place a located word names in a later clause that opens with a word for the project
+        (X项目落户A区,项目选址B镇; …。该项目位于B镇): in m's sentence or the next, no other project
+        named between, not one of several places listed under the word."""
+        text, ents = self._ctx.text, self._ctx.entities
+        sent = text.sentence_of(m.start)
+        end = text.sentences[min(sent + 1, len(text.sentences) - 1)][1]
+        j = bisect.bisect_left(self._starts, m.end)
+        k = bisect.bisect_left(self._every_starts, m.end)
+        while j < len(self.frames) and self._starts[j] < end:
+            st = self._starts[j]
+            while k < len(self._every) and self._every[k][0] < st:
+                if ents[self._every[k][2]].type == "Project":
+                    return None  # another project named first: what follows is about that one
+                k += 1
+            if self.located_subject(j, _project_word()) is not None:
+                return self.frames[j][1]
+            j += 1
+        return None
+
+    def where_after(self, e: Resolved) -> Handle | None:
+        """The place written right after one of e's mentions (or a park word that names e) and a
+        word of where it is (relation_cues.tsv, where: 园区所在的X镇, 项目所在地X镇): the most
+        specific of the places written there in a row (所在的X县Y镇: Y镇)."""
+        norm, ents = self._ctx.text.norm, self._ctx.entities
+        if self._pointers is None:
+            self._pointers = self._where_pointers()
+        ends = [m.end for m in e.mentions] + self._pointers.get(e.handle, [])
+        for end in sorted(ends):
+            hit = _cue("where").match(norm, end)
+            if hit is None:
+                continue
+            pos, got = hit.end(), None
+            while True:
+                lo = bisect.bisect_left(self._every_starts, pos)
+                here = [(-neg_end, k) for st, neg_end, k, _ in self._every[lo : bisect.bisect_right(self._every_starts, pos)]
+                        if ents[k].type in ("Region", "IndustrialPark") and k != e.handle]
+                if not here:
+                    break
+                pos, got = max(here)
+            if got is not None:
+                return got
+        return None
+
+    def _where_pointers(self) -> dict[Handle, list[int]]:
+        """entity -> where the words that point back at it end (a park word: its park; 项目,
+        该项目 before a word of where: the project last named before, in the sentence or the one
+        before: X项目…,项目所在地Y镇), once per article."""
+        text, norm, ents = self._ctx.text, self._ctx.text.norm, self._ctx.entities
+        out: dict[Handle, list[int]] = {}
+        for _, en, k in self.anaphors:
+            out.setdefault(k, []).append(en)
+        for hit in _cue("where").finditer(norm):
+            word = _project_word().search(norm, max(0, hit.start() - 6), hit.start())
+            if word is None or word.end() != hit.start() or self._every_covering(word.start()):
+                continue
+            sent = text.sentence_of(word.start())
+            for n in range(bisect.bisect_left(self._every_starts, word.start()) - 1, -1, -1):
+                st, neg_end, k, _ = self._every[n]
+                if text.sentence_of(st) < sent - 1:
+                    break
+                if ents[k].type == "Project" and -neg_end <= word.start():
+                    out.setdefault(k, []).append(hit.start())
+                    break
+        return out
+
+    def _every_covering(self, pos: int) -> bool:
+        """Whether a mention starting before pos runs past it (pos is inside a name)."""
+        lo = bisect.bisect_left(self._every_starts, pos)
+        return any(-neg_end > pos for st, neg_end, _, _ in self._every[max(0, lo - 8) : lo])
+
+    def located_subject(self, j: int, rx: re.Pattern) -> tuple[int, re.Match] | None:
+        """(where its clause starts, the match) when frame j is a located word's place, not one of
+        several listed, and rx is all of its clause before the word (项目选址X, 集团总部位于X)."""
+        if not self.frames[j][3] or j in self._listed:
+            return None
+        norm, st = self._ctx.text.norm, self._starts[j]
+        cue = _frame_before().search(norm, max(0, st - _longest_cue()), st)
+        if cue is None:
+            return None
+        c = bisect.bisect_left(self._clause_ends, cue.start())
+        c0 = self._clause_ends[c - 1] + 1 if c else 0
+        hit = rx.fullmatch(norm[c0 : cue.start()].strip(" \t\u3000"))
+        return (c0, hit) if hit is not None else None
 
     def possessor(self, m: Mention) -> Handle | None:
         """The place written right before m as its owner: a region or park and 的 (X县的Y项目,
@@ -454,6 +571,10 @@ class _Scopes:
     def place_ending(self, pos: int) -> tuple[int, Handle] | None:
         """(start, place) of the place mention (inside no other name) that ends at pos."""
         return self._place_span.get(pos)
+
+    def place_starting(self, pos: int) -> tuple[int, Handle] | None:
+        """(end, place) of the place mention (inside no other name) or park word that starts at pos."""
+        return self._place_from.get(pos)
 
     def _para_start(self, pos: int) -> int:
         i = bisect.bisect_left(self._para_ends, pos)
@@ -493,8 +614,12 @@ class _Scopes:
         j = k
         while j >= 0 and j in self._listed:
             j -= 1
-        o = self._last_opening[j] if wide and j >= 0 else -1
-        return self.frames[o][1] if o >= 0 and self._para(self._starts[o]) == self._para(m.start) else None
+        o = self._last_opening[j] if j >= 0 else -1
+        if o < 0 or self._para(self._starts[o]) != self._para(m.start):
+            return None
+        # not wide: only a scope that opens m's own sentence (在X市,…来到A园、B公司和C镇)
+        sent = self._ctx.text.sentence_of
+        return self.frames[o][1] if wide or sent(self._starts[o]) == sent(m.start) else None
 
     def framed(self, m: Mention) -> bool:
         """Whether a scope word sets m's place as a scope (在X园,…): m is the scope, in no other."""
@@ -509,6 +634,20 @@ class _Scopes:
             return False
         i = bisect.bisect_left(self._starts, m.start) - 1
         return i >= 0 and i in self._going and self._clause(self._starts[i]) == self._clause(m.start)
+
+    def _project_between(self, m: Mention, stop: int) -> bool:
+        """Whether a project is named after m's clause and before stop (A建设X项目,B建设Y项目,项目选址Z:
+        the site said last is Y's, not X's; X项目、Y项目落户Z: both, in one clause)."""
+        ents, clause = self._ctx.entities, self._clause(m.start)
+        c = self._clause(stop)
+        if any(w in self._ctx.text.norm[self._clause_ends[c - 1] if c else 0 : stop] for w in _ALL):
+            return False  # A项目…,B项目…,均落户Z: a word of all gives the site to each
+        k = bisect.bisect_left(self._every_starts, m.end)
+        while k < len(self._every) and self._every[k][0] < stop:
+            if ents[self._every[k][2]].type == "Project" and self._clause(self._every[k][0]) != clause:
+                return True
+            k += 1
+        return False
 
     def _nearest(self, m: Mention, wide: bool, ahead: bool) -> int | None:
         """nearest's answer: the index of its frame (of a sentence's subject, -1 - its sentence)."""
@@ -531,7 +670,7 @@ class _Scopes:
             return i - 1
         if ahead and j < len(frames) and starts[j] < min(s1, c1):
             return j
-        if ahead and (k := self._next_located[j]) < len(frames) and starts[k] < s1:
+        if ahead and (k := self._next_located[j]) < len(frames) and starts[k] < s1 and not self._project_between(m, starts[k]):
             return k
         if i > 0 and starts[i - 1] >= s0:
             return i - 1
@@ -550,6 +689,81 @@ class _Scopes:
         return None
 
 
+@lru_cache(maxsize=1)
+def _seat_word() -> re.Pattern:
+    """A clause's subject that points back at a company (anaphora.tsv, Company: 该公司; a bare
+    公司, 企业 or 集团), and a word for its seat (relation_cues.tsv, seat: 总部) or none."""
+    ws = sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Company"} | {GROUP, COMPANY, FIRM}, key=len, reverse=True)
+    return re.compile("(?P<ana>" + "|".join(re.escape(w) for w in ws) + ")(?:" + _cue("seat").pattern + ")?")
+
+
+def _seats_by_reference(ctx: ArticleContext, scopes: _Scopes) -> dict[Handle, Handle]:
+    """company -> the place a located word gives it in a clause whose subject points back at it
+    (X集团是…龙头企业,集团总部位于Y; …。该公司位于Y): the nearest company named before, in its
+    sentence or the one before (for a bare 集团, the nearest group of its paragraph)."""
+    norm, text, ents = ctx.text.norm, ctx.text, ctx.entities
+    comps = sorted((m.start, m.end, e.handle) for e in ents.values() if e.type == "Company" for m in e.mentions)
+    starts = [c[0] for c in comps]
+    out: dict[Handle, Handle] = {}
+    for j, (_, place, _, _) in enumerate(scopes.frames):
+        if (said := scopes.located_subject(j, _seat_word())) is None:
+            continue
+        c0, hit = said
+        group = hit.group("ana") == GROUP
+        para, sent = norm.rfind("\n", 0, c0), text.sentence_of(c0)
+        for n in range(bisect.bisect_left(starts, c0) - 1, -1, -1):
+            a, b, k = comps[n]
+            if b > c0:
+                continue
+            if (a <= para) if group else text.sentence_of(a) < sent - 1:
+                break
+            if not group or GROUP in ents[k].name:
+                out.setdefault(k, place)
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _project_word() -> re.Pattern:
+    """A clause's subject that is the project named before: its head word, or a word that points
+    back at one (anaphora.tsv, Project: 该项目), and a word of time or intent (项目将选址X)."""
+    ws = sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Project"} | {PROJECT}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + ")(?:将|拟|计划|已|目前)?")
+
+
+def _site_said_after(ctx: ArticleContext, e: Resolved, place: Handle | None, scopes: _Scopes, gaz: Gazetteer,
+                     park_region: dict[Handle, Handle]) -> Handle | None:
+    """The site a later clause gives a project (X项目落户A区,项目选址B镇) when the project has no
+    place yet, or when the site lies within the place it has: the most specific the text gives."""
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        said = scopes.site_said_after(m)
+        if said is not None and said != place:
+            return _if_narrower(ctx, said, place, gaz, park_region)
+    return None
+
+
+def _narrower_where(ctx: ArticleContext, e: Resolved, place: Handle | None, scopes: _Scopes, gaz: Gazetteer,
+                    park_region: dict[Handle, Handle]) -> Handle | None:
+    """The place a word of where names after e (园区所在的X镇, 项目所在地X镇), when e has no place
+    or the place lies within the one it has."""
+    said = scopes.where_after(e)
+    return _if_narrower(ctx, said, place, gaz, park_region) if said is not None and said != place else None
+
+
+def _if_narrower(ctx: ArticleContext, said: Handle, place: Handle | None, gaz: Gazetteer,
+                 park_region: dict[Handle, Handle]) -> Handle | None:
+    """said, when place is None or a region that holds it (a park: the region it is in); else None
+    (a scope narrows, never moves; no region is more specific than a park)."""
+    if place is None:
+        return said
+    if ctx.entities[place].type != "Region":
+        return None
+    r = park_region.get(said) if ctx.entities[said].type == "IndustrialPark" else said
+    if r is not None and ctx.entities[r].type == "Region" and gaz.is_within(ctx.entities[r].region, ctx.entities[place].region):
+        return said
+    return None
+
+
 def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
     """The place the first of e's mentions that has one is written as belonging to (X县的Y)."""
     for m in sorted(e.mentions, key=lambda x: x.start):
@@ -559,10 +773,11 @@ def _possessed(e: Resolved, scopes: _Scopes) -> Handle | None:
 
 
 def _written_before(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
-    """A division of the article's region written right before a project's name, nothing between
-    (察看了X镇Y公司Z项目, 观摩了A市B镇Y公司Z项目): a list item headed by its site. Only within the
-    article's region, and written in full: a place outside it before a firm's name is the firm's
-    seat, and a short form there starts the firm's own name (X互助青稞公司)."""
+    """A division of the article's region written right before a project's or a firm's name,
+    nothing between (察看了X镇Y公司Z项目, 观摩了A市B镇Y公司Z项目): a list item headed by its site,
+    which holds the firm as well as its project. Only within the article's region, and written in
+    full: a place outside it before a firm's name is the firm's seat, and a short form there starts
+    the firm's own name (X互助青稞公司)."""
     if not ctx.focal:
         return None
     norm = ctx.text.norm
@@ -729,6 +944,11 @@ def _company_place(ctx, company: Resolved, by_sentence, gaz: Gazetteer, scopes: 
             pm, key = max(hosts, key=lambda x: x[0].start)
             if _cue(HOSTS).search(norm[pm.end : m.start]):
                 return key
+        # Y是园区引进的…企业: the park the copula's clause says brought it in
+        if (cop := _owned("copula").match(norm, m.end)) and (at := scopes.place_starting(cop.end())) is not None:
+            end, key = at
+            if ctx.entities[key].type == "IndustrialPark" and _cue(HOSTS).match(norm, end):
+                return key
         # a trip: companies visited in another region are located there
         if _cue("trip").search(norm[s0:s1]):
             away = [
@@ -793,15 +1013,70 @@ def _visited(ctx: ArticleContext, company: Resolved) -> bool:
     return False
 
 
-def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, gaz: Gazetteer) -> bool:
-    """A company whose name holds the article's region or one within it."""
+def _named_after_own(ctx: ArticleContext, company: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """The region a company's name holds, when it is the article's region or one within it: the
+    most specific of them (江西永丰X公司 in an article about 吉安市: 永丰县). None when none."""
     if not ctx.focal:
-        return False
-    for m in company.mentions:
-        for _, k in scopes.inside(m):
-            if ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, ctx.focal):
-                return True
-    return False
+        return None
+    best: tuple[int, int, Handle] | None = None
+    for n, m in enumerate(sorted(company.mentions, key=lambda x: x.start)):
+        for x, k in scopes.inside(m):
+            code = ctx.entities[k].region
+            if ctx.entities[k].type == "Region" and gaz.is_within(code, ctx.focal):
+                rank = (level_rank(gaz.by_code[code].level) if code in gaz.by_code else 9, n, k)
+                if best is None or rank < best:
+                    best = rank
+    return best[2] if best is not None else None
+
+
+def _clause_subject_in_region(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """The region a sentence is about (its subject: 峄城区大力推进…) when a later clause of it opens
+    with the company, or a list of companies it is in (…,A、B获批…): the region's own firms; not one
+    that builds or invests in its clause. Only the article's region or one within it."""
+    norm = ctx.text.norm
+    starts = {m.end: m.start for x in ctx.entities.values() if x.type == "Company" for m in x.mentions}
+    for m in sorted(e.mentions, key=lambda x: x.start):
+        sent = ctx.text.sentence_of(m.start)
+        if sent not in scopes.subjects or not ctx.focal:
+            continue
+        at = m.start
+        while at > 0 and norm[at - 1] in LIST_JOIN and (at - 1) in starts:
+            at = starts[at - 1]
+        if at == 0 or norm[at - 1] not in ",，;；":
+            continue
+        end = CLAUSE_END.search(norm, m.end)
+        if _owned("build").search(norm, m.end, end.start() if end else len(norm)):
+            continue  # …,A集团投资建设X项目: an investor or a builder, its seat elsewhere
+        st, k = scopes.subjects[sent]
+        if st < at and ctx.entities[k].type == "Region" and gaz.is_within(ctx.entities[k].region, ctx.focal):
+            return k
+    return None
+
+
+def _scope_within_focal(ctx: ArticleContext, e: Resolved, scopes: _Scopes, gaz: Gazetteer) -> Handle | None:
+    """The scope of e's first mention when it is a park, or a region within the article's own."""
+    m = min(e.mentions, key=lambda x: x.start) if e.mentions else None
+    k = scopes.nearest(m) if m is not None else None
+    if k is None or k == e.handle:
+        return None
+    if ctx.entities[k].type == "IndustrialPark":
+        return k
+    return k if ctx.focal and gaz.is_within(ctx.entities[k].region, ctx.focal) else None
+
+
+def _qualified_seat(ctx: ArticleContext, company: Resolved, gaz: Gazetteer) -> Handle | None:
+    """A firm written with a level word before its name, as a body is (市国投集团, 县城投公司, as
+    市工信局): the state firm of the article's region of that level, when the article names it.
+    Not a word that starts so (市场, 区块链: everyday words)."""
+    present = {e.region for e in ctx.entities.values() if e.type == "Region" and e.region}
+    for m in sorted(company.mentions, key=lambda x: x.start):
+        q = next((q for q in qualifiers() if m.surface.startswith(q)), None)
+        if q is None or len(m.surface) < len(q) + 3 or is_common_word(m.surface[len(q) - 1 : len(q) + 1]):
+            continue
+        code = resolve_deixis(q, ctx.focal, present, gaz)
+        if code and (h := ctx.region(code)) is not None:
+            return h
+    return None
 
 
 def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:
@@ -813,11 +1088,14 @@ def _most_specific_under(key: Handle, away, ctx, gaz: Gazetteer) -> Handle:
     return key
 
 
-def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None) -> list[Handle]:
+def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, places: _Places | None = None,
+                    subsidiaries: Sequence[tuple[Handle, Handle, Mention | None]] = ()) -> list[Handle]:
     """Who builds a project: the company its name starts with (X公司年产…项目), and the company
     its clause says builds it (X集团投资6亿元的Y项目, X公司投资建设Y, Y由X公司承建); failing
-    both, the only company before it in its sentence (the clause's subject: a company named
-    after it is a guest, a partner or a contractor, and one that builds it is read by 由)."""
+    both, after 其 in a sentence that says a company is another's subsidiary (Y是X的全资子公司,
+    其…项目), the subsidiary, the sentence's subject; else the only company before it in its
+    sentence (the clause's subject: a company named after it is a guest, a partner or a
+    contractor, and one that builds it is read by 由)."""
     places = places or _Places(ctx)
     out = []
     if (named := places.owner_by_prefix(project.name)) is not None:
@@ -828,6 +1106,18 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
             break
     if out or m is None:
         return out
+    norm = ctx.text.norm
+    for pm in sorted(project.mentions, key=lambda x: x.start):
+        sent = ctx.text.sentence_of(pm.start)
+        its = norm.rfind(_ITS, ctx.text.sentences[sent][0], pm.start)
+        # 其X项目去年投产,今年又启动了Y项目: 其's subject holds for the sentence's projects after it,
+        # until another company is named
+        if its < 0 or any(ctx.entities[k].type == "Company" and its < cm.start < pm.start for cm, k in by_sentence.get(sent, [])):
+            continue
+        children = [child for child, _, said in subsidiaries
+                    if said is not None and said.start < its and ctx.text.sentence_of(said.start) == sent]
+        if children:
+            return [children[-1]]
     items = by_sentence.get(ctx.text.sentence_of(m.start), [])
     projects = [pm for pm, k in items if ctx.entities[k].type == "Project"]
     firms = [(cm, k) for cm, k in items if ctx.entities[k].type == "Company"]
@@ -839,9 +1129,11 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     }
     if len(comps) != 1:
         return []
-    norm = ctx.text.norm
     if all(norm.startswith(_PEER, cm.end) for cm, k in firms if k in comps and cm.end <= m.start):
         return []  # 参加A公司、B科技以及X工程等项目: a firm listed with the project is its peer, not its subject
+    last = max((cm for cm, k in firms if k in comps and cm.end <= m.start), key=lambda x: x.end)
+    if norm[last.end : m.start].strip().endswith(_FOR):
+        return []  # X银行为Y项目提供贷款, X公司对Y工程开展监理: it serves the project, the project is not its own
     # a list of firms' projects (A公司X项目、B公司Y项目、Z项目): a project between that a firm's
     # name starts says the list names each one's own builder; the subject is none of the others'
     subject = min(cm.end for cm, k in firms if k in comps)
@@ -850,6 +1142,9 @@ def _project_owners(ctx, project: Resolved, m: Mention | None, by_sentence, plac
     return [comps.pop()]
 
 
+_ALL = ("均", "全部", "皆")  # each of those named before: 均落户X (not 都: 成都, 首都)
+_FOR = ("为", "向", "对", "给")  # X为Y项目…: the subject does something for the project, not builds its own
+_ITS = "其"  # its: the subject of the clause before, the company a sentence is about
 _RUN_JOIN = re.compile(r"[、和及与]|以及")  # what joins the items of a run (A、B和C)
 _RESPECTIVELY = "分别"
 _CLAUSE_REACH = 120  # how far back a clause's 分别 is looked for
@@ -925,6 +1220,10 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
                 a, b = xm.start - cm.end, xm.end - cm.end
                 between = between[:a] + "\u3000" * (b - a) + between[b:]
         if ctx.entities[k].type == "Company" and not CLAUSE_END.search(between) and build.search(between):
+            return _joint_builders(ctx, items, before, between)
+        # X作为Y项目的建设主体, X是Y项目的业主单位: a copula before it, the builder's role after it
+        if ctx.entities[k].type == "Company" and _owned("copula").fullmatch(between.strip()) \
+                and norm.startswith("的", pm.end) and _owned("builder").match(norm, pm.end + 1):
             return [k]
     after = [(cm, k) for cm, k in items if cm.start >= pm.end and ctx.entities[k].type in ("Company", "Project")]
     if after and ents[after[0][1]].type == "Company" and _builder_role_between(norm[pm.end : after[0][0].start]):
@@ -947,9 +1246,27 @@ def _builder(ctx, pm: Mention, by_sentence) -> list[Handle]:
     return []
 
 
+def _joint_builders(ctx, items, last: tuple[Mention, Handle], between: str) -> list[Handle]:
+    """The company a build verb follows, and the companies joined to it by 和 (与, 及, 、) when the
+    text says they build together: 由 before the first, or 共同 (联合 …) before the verb (由A和B共同
+    出资建设的Y, A与B联合投资建设Y). Else the last alone: A与B签约Y is B's signing with A."""
+    norm, ents = ctx.text.norm, ctx.entities
+    firms = {cm.end: (cm, k) for cm, k in items if ents[k].type == "Company"}
+    cur, got = last[0], [last[1]]
+    # the company that ends one joining character before the current one (a place inside a name
+    # is no item of the list)
+    while (prev := firms.get(cur.start - 1)) is not None and _JOINT.fullmatch(norm[cur.start - 1]):
+        cur = prev[0]
+        got.insert(0, prev[1])
+    if len(got) > 1 and (norm[max(0, cur.start - 1) : cur.start] == "由" or between.lstrip().startswith(_TOGETHER)):
+        return list(dict.fromkeys(got))
+    return [last[1]]
+
+
 def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handle, Mention | None]]:
     """(company, its parent, where it is said): a company named after a group (X集团Y公司 of
-    X集团), or a clause that says so (X集团旗下Y, X的全资子公司Y, Y是X的子公司, Y隶属于X)."""
+    X集团), or a clause that says so (X集团旗下Y, X的全资子公司Y, X控股的Y, Y(X子公司),
+    Y是X的子公司, Y隶属于X)."""
     out: list[tuple[Handle, Handle, Mention | None]] = []
     ents = ctx.entities
     for e in ents.values():
@@ -960,6 +1277,7 @@ def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handl
             out.append((e.handle, parent, min(e.mentions, key=lambda x: x.start) if e.mentions else None))
     norm = ctx.text.norm
     parent_w, copula = _owned("parent"), _owned("copula")
+    holds_of = re.compile("(?:" + _owned("holds").pattern + ")的")
     for sent in sorted(by_sentence):
         comps = [(m, k) for m, k in by_sentence[sent] if ents[k].type == "Company"]
         for (am, a), (bm, b) in zip(comps, comps[1:]):
@@ -971,6 +1289,15 @@ def _subsidiaries(ctx, by_sentence, places: _Places) -> list[tuple[Handle, Handl
             # X集团旗下(的)Y / X的全资子公司Y
             if (hit := parent_w.search(between)) and not between[: hit.start()].strip("的 ") and not between[hit.end() :].strip("的 "):
                 out.append((b, a, bm))
+                continue
+            # X控股的Y: a word of holding and 的 between
+            if holds_of.fullmatch(between.strip()):
+                out.append((b, a, bm))
+                continue
+            # Y(X子公司), Y(X的全资子公司): the owner in brackets after the firm
+            if between.strip() == "(" and (tail := parent_w.match(norm, bm.end + norm.startswith("的", bm.end))) \
+                    and norm.startswith(")", tail.end()):
+                out.append((a, b, am))
                 continue
             # Y是X的子公司 / Y隶属于X
             cop = copula.fullmatch(between.strip())
@@ -1003,7 +1330,7 @@ def _reference_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def _owned_by_reference(ctx, by_sentence) -> list[tuple[Handle, Handle, Mention | None]]:
     """(company, its parent, where it is said) from the frames of _reference_rx: the company a
     word points back at is the nearest one named before it, in its sentence or the one before
-    (for 集团, the nearest group)."""
+    (for 集团, the nearest group of its paragraph)."""
     owner_before, subject_before, owner_after = _reference_rx()
     norm = ctx.text.norm
     ents = ctx.entities
@@ -1014,10 +1341,11 @@ def _owned_by_reference(ctx, by_sentence) -> list[tuple[Handle, Handle, Mention 
 
     def before(pos: int, group: bool, not_k: Handle) -> Handle | None:
         sent = ctx.text.sentence_of(pos)
+        para = norm.rfind("\n", 0, pos)  # a bare 集团 is the group its paragraph is about
         for m, k in reversed(comps[: bisect.bisect_left(starts, pos)]):
             if m.end > pos or k == not_k:
                 continue
-            if ctx.text.sentence_of(m.start) < sent - 1:
+            if (m.start <= para) if group else ctx.text.sentence_of(m.start) < sent - 1:
                 return None
             if not group or GROUP in ents[k].name:
                 return k

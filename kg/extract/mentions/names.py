@@ -149,7 +149,7 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
                 if not holds_project(left):
                     pos += len(w)
                     continue
-            if not (keep_last and pos + len(w) == len(span)):  # 中铁建设集团 keeps its 建设
+            if not (keep_last and (pos + len(w) == len(span) or _works_tail(span, pos))):  # 中铁建设集团 keeps its 建设
                 cuts.append(pos + len(w))
         pos += len(w)
     # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
@@ -161,6 +161,26 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
             break
         s = m.end()
     return s
+
+
+@lru_cache(maxsize=1)
+def works_words() -> tuple[str, ...]:
+    """works_words.txt: what is done to a thing (改造, 提升, 扩建), longest first."""
+    return longest_first("works_words.txt")
+
+
+def _works_tail(span: str, k: int) -> bool:
+    """span[k:] is only works words (市场|提升改造, 污水处理厂|扩建): a boundary word that starts
+    them is the first of what is done to the thing named before it, the name's own."""
+    ww = works_words()
+    if k >= len(span):
+        return False
+    while k < len(span):
+        w = next((x for x in ww if span.startswith(x, k)), "")
+        if not w:
+            return False
+        k += len(w)
+    return True
 
 
 # jieba's tags of the characters that are words of the clause on their own (function words,

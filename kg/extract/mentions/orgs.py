@@ -17,7 +17,7 @@ from kg.resources import longest_first, table, words
 from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
-    COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
@@ -216,6 +216,8 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -
             nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
             if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS and nxt[0] not in _level_chars():
                 continue  # a verb and a bound morpheme are one noun (覆盖|件, 创新|药): no clause ends there
+            if typ == "Project" and _modifies_noun(toks, i, stem[:pos]):
+                continue
             ends.append(pos)
             if w in _visit_verbs():
                 visits.append(pos)
@@ -240,6 +242,34 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -
         if head.endswith(_whole_name_ends()):
             return k
     return 0
+
+
+# the tags of a word that a verb after it takes as its object in a compound (秸秆|综合利用, 智能|显示,
+# 有色金属|综合利用): in a clause the object follows its verb, so a noun before one makes a modifier
+OBJECT_TAGS = frozenset({"n", "nz", "j"})
+
+
+def _modifies_noun(toks, i: int, upto: str) -> bool:
+    """The word toks[i], which jieba tags a predicate, is a modifier inside a project's name: a
+    verb after its object noun (秸秆|综合利用|热电联产: no subject, a place, a time, a firm or a
+    role before it), an adverb before a noun (一次性/d|医用耗材: jieba's tag for an adjective of
+    kind), or the verb of a capacity word (日|处理). upto: the stem up to the word's end."""
+    w, f = toks[i]
+    pw, pf = toks[i - 1] if i > 0 else ("", "")
+    if upto.endswith(_capacity_prefixes()):
+        return True
+    if f in ("d", "ad"):
+        return i + 1 < len(toks) and toks[i + 1][1][:1] == "n" and toks[i + 1][1] not in ("nr", "ns", "nt")
+    return (
+        len(pw) >= 2 and pf in OBJECT_TAGS and w not in _visit_verbs() and not w.endswith(_role_nouns())
+        and not pw.endswith(_role_nouns()) and not pw.endswith(_bare_forms()) and pw not in boundary_set()
+    )
+
+
+@lru_cache(maxsize=1)
+def _capacity_prefixes() -> tuple[str, ...]:
+    """capacity.tsv: 年产, 日处理, 年加工 (a capacity word, whatever follows it)."""
+    return tuple(sorted((r["prefix"] for r in table("capacity.tsv")), key=len, reverse=True))
 
 
 DATE = re.compile(r"(?:[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前|当)年(?:度|以来|初|底|末)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
@@ -368,7 +398,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if strength in ("industry", "works") and not _word_ends_at(norm, s, e):
             continue  # 一体化|工程 holds no 化工, 工程师 no 工程: a suffix is a word of its own
         # 中铁建设集团 keeps its 建设; so does X加工建设项目, X改造项目 (a works word before 项目 is the head's)
-        keep = strength == "legal" or typ == "Project" and norm.endswith(_works_words(), 0, s)
+        keep = strength == "legal" or typ == "Project" and norm.endswith(works_words(), 0, s)
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=keep)
         start = after_list_marker(norm, start, s)
         level_head = typ == "IndustrialPark" and norm[s:e] in _park_level_heads()
@@ -629,15 +659,10 @@ def _after_bare_form(norm: str, start: int, end: int) -> int:
     return start
 
 
-@lru_cache(maxsize=1)
-def _works_words() -> tuple[str, ...]:
-    return longest_first("works_words.txt")
-
-
 def _works_named(stem: str, places: tuple[tuple[int, int, bool], ...]) -> bool:
     """X工程 names one piece of construction when what is done is said (X扩建工程, X配套工程), a
     capacity is (110千伏), or a named division starts it (X县城乡供水一体化工程); 民生工程 does not."""
-    if stem.endswith(_works_words()) or _capacity_rx().search(stem):
+    if stem.endswith(works_words()) or _capacity_rx().search(stem):
         return True
     return any(a == 0 and named for a, _b, named in places)
 

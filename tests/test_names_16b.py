@@ -1,0 +1,40 @@
+"""Park, company and project names on text no rule was written on (#16, names16): what bounds a
+name is the grammar of its words. Sentences written for these tests."""
+from __future__ import annotations
+
+from test_mentions import orgs
+
+
+def projects(s):
+    return {n for t, n in orgs(s) if t == "Project"}
+
+
+# ---------------------------------------------------------------- verbs inside a project's name
+
+def test_a_run_of_works_words_before_the_head_is_the_names_own():
+    # 提升 is a boundary word elsewhere; here it starts what is done to the market
+    assert projects("甘谷县蔬菜交易市场提升改造项目开工。") == {"甘谷县蔬菜交易市场提升改造项目"}
+    assert projects("老龙湾文化旅游区提升改造项目总投资3亿元。") == {"老龙湾文化旅游区提升改造项目"}
+    assert projects("加快推进提升改造项目。") == set()
+
+
+def test_a_verb_after_its_object_noun_is_a_modifier_not_a_predicate():
+    assert projects("调研组察看了安徽明远新材料有限公司秸秆综合利用热电联产项目。") == {
+        "安徽明远新材料有限公司秸秆综合利用热电联产项目"}
+    assert projects("江西宏达光电科技有限公司智能显示模组生产线项目总投资9亿元。") == {
+        "江西宏达光电科技有限公司智能显示模组生产线项目"}
+
+
+def test_a_verb_after_a_firms_name_is_still_a_predicate():
+    got = projects("研究解决华泰新材料项目用地问题。")
+    assert not any(n.startswith("研究") for n in got)
+
+
+def test_an_adverb_tag_before_a_noun_is_an_adjective_of_kind():
+    # jieba tags 一次性 d: before a noun it says what kind of consumables
+    assert projects("江苏瑞宝精工有限公司投资3亿元建设一次性医用耗材生产项目。") == {"一次性医用耗材生产项目"}
+
+
+def test_the_verb_of_a_capacity_word_is_no_predicate():
+    assert projects("察看了福建华泰乳业有限公司日处理鲜奶800吨乳制品项目。") == {
+        "福建华泰乳业有限公司日处理鲜奶800吨乳制品项目"}

@@ -38,3 +38,22 @@ def test_an_adverb_tag_before_a_noun_is_an_adjective_of_kind():
 def test_the_verb_of_a_capacity_word_is_no_predicate():
     assert projects("察看了福建华泰乳业有限公司日处理鲜奶800吨乳制品项目。") == {
         "福建华泰乳业有限公司日处理鲜奶800吨乳制品项目"}
+
+
+# ---------------------------------------------------------------- a project written after its firm
+
+def _project_forms(text):
+    from conftest import extract_text
+
+    r = extract_text(text)
+    return {e.name: set(e.aliases) for e in r.entities if e.type == "Project"}
+
+
+def test_a_project_after_its_firms_legal_name_is_also_named_without_it():
+    got = _project_forms("调研组察看了湖南宏瑞电池材料有限公司年产5万吨磷酸铁锂项目。")
+    assert got == {"湖南宏瑞电池材料有限公司年产5万吨磷酸铁锂项目": {"年产5万吨磷酸铁锂项目"}}
+
+
+def test_a_phase_after_a_firm_keeps_the_firm():
+    got = _project_forms("湖南宏瑞电池材料有限公司二期顺利投产。")
+    assert all(not a.startswith("二期") for aliases in got.values() for a in aliases)

@@ -1040,6 +1040,32 @@ def _invested_park(c: Mention, s: int, e: int) -> bool:
     return c.type == "IndustrialPark" and c.rule == "park" and (c.start, c.end) == (s, e)
 
 
+def after_firm(orgs: list[Mention]) -> dict[tuple[int, int], str]:
+    """X有限公司Y项目: a project written after the legal name of the firm that builds it is also
+    named by the words after that name (Y项目, as a text names it again or a list writes it),
+    when they name one project themselves. By the span of each project so named."""
+    firm_ends: dict[int, list[int]] = {}
+    for c in orgs:
+        if c.type == "Company" and c.surface.endswith(_bare_forms()):
+            firm_ends.setdefault(c.start, []).append(c.end)
+    out: dict[tuple[int, int], str] = {}
+    ends = suffix_ends("Project")
+    for m in orgs:
+        if m.type != "Project":
+            continue
+        # the firm's name starts where the project's does, or before it (浙江|X有限公司Y项目: the
+        # project's name left the province out)
+        k = max((e for a in range(max(0, m.start - MAX_NAME), m.start + 1) for e in firm_ends.get(a, ())
+                 if m.start < e < m.end), default=m.start) - m.start
+        rest = m.surface[k:]
+        suf = next((x for x in ends if rest.endswith(x)), "")
+        stem = rest[: len(rest) - len(suf)] if suf else rest
+        ph = PHASE.search(stem)
+        if k and suf and len(stem) >= 2 and not (ph and ph.start() == 0) and not is_generic(stem) and is_project_stem(stem):
+            out[(m.start, m.end)] = rest
+    return out
+
+
 def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
     """An industry-word company whose name runs on into more words (缬氨酸生物合成...) is not a
     company, unless a project starts with it (米仓酒业原酒生产线项目). project_end: the furthest

@@ -87,6 +87,10 @@ _PER = ("年", "日", "天", "月", "时", "小时", "a", "d", "h")
 _RATE = re.compile(r"[0-9][0-9.]*[万亿千]?[\u4e00-\u9fffA-Za-z]{1,2}$")
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def left_edge(
     norm: str, end: int, floors: list[int] | None = None, coord_inside: bool = False, keep_last: bool = False
 ) -> int:
@@ -105,6 +109,9 @@ def left_edge(
             i = lim
             break
         i -= m.start()
+        if norm[i - 1] == " " and i - 1 > lim and _latin(norm[i - 2]) and _latin(norm[i : i + 1]):
+            i -= 1  # words of a Latin name are spaced (Mini LED): the space is inside the name
+            continue
         if norm[i - 1] == "/" and norm[i : i + 1] in _PER and _RATE.search(norm, max(lim, i - 10), i - 1):
             i -= 1  # a rate is one figure: 8000吨/年X项目 runs on before the slash
             continue
@@ -209,6 +216,8 @@ def _in_unknown_word(toks, i: int) -> bool:
         return False  # 内|的|内蒙古: 的 and 了 close the phrase before them, whatever jieba tags the character before
     if i > 0 and toks[i][0] not in COORD and _name_char(toks[i - 1], bset) and i + 1 < len(toks):
         nxt, tag = toks[i + 1]
+        if toks[i][1] == "p" and tag == "ns" and len(nxt) >= 2:
+            return False  # 选址|在|东城: a preposition before a place opens the place's phrase
         if tag[:1] == "n" or tag == "eng" or _name_char(toks[i + 1], bset):
             return True  # 客|都|食品; not 厂|将|建设: a verb after it, the function word is one
     if toks[i][0] in bset or toks[i][0] in COORD or toks[i][1] == "u":

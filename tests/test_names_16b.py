@@ -57,3 +57,35 @@ def test_a_project_after_its_firms_legal_name_is_also_named_without_it():
 def test_a_phase_after_a_firm_keeps_the_firm():
     got = _project_forms("湖南宏瑞电池材料有限公司二期顺利投产。")
     assert all(not a.startswith("二期") for aliases in got.values() for a in aliases)
+
+
+def parks(s):
+    return {n for t, n in orgs(s) if t == "IndustrialPark"}
+
+
+# ---------------------------------------------------------------- where a name starts and what is no name
+
+def test_the_space_between_words_of_a_latin_name_is_inside_it():
+    assert projects("深圳光明光电股份有限公司投资20亿元的Mini LED背光模组项目开工。") == {"Mini LED背光模组项目"}
+
+
+def test_one_of_a_class_before_a_project_is_its_article_not_its_name():
+    assert projects("公司新上了一条年产30万件精密锻件生产线。") == {"年产30万件精密锻件生产线"}
+    assert projects("新建一座日处理500吨生活垃圾焚烧发电项目。") == {"日处理500吨生活垃圾焚烧发电项目"}
+
+
+def test_a_class_of_projects_counted_after_its_head_names_none():
+    assert projects("全县签约项目9个,其中工业项目6个,文旅康养和农业项目各1个。") == set()
+    assert projects("华瑞新材料项目3个月内投产。") == {"华瑞新材料项目"}
+
+
+def test_a_list_opened_by_项目_whose_first_item_is_no_project_is_no_list():
+    assert projects("坚持项目为王、实干为先。") == set()
+
+
+def test_a_single_unit_project_is_a_class():
+    assert projects("是全县投资规模最大的单体项目。") == set()
+
+
+def test_a_preposition_before_a_place_opens_the_parks_phrase():
+    assert parks("该项目预选址在东城新材料产业园。") == {"东城新材料产业园"}

@@ -35,6 +35,11 @@ BOUND_TAGS = frozenset({"zg", "ng", "n"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
 # Many of a class (更多, 许多, 众多 高标准农田建设项目): no one project either.
 PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]|(?:更|许|很|诸|众)多")
+# A count right after a project's head (X项目5个, X项目各1个; not 5个月): the projects of a class
+COUNTED_AFTER = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十百千两几]+)[个项](?![月小工])")
+# One of a class (一条, 一个, 一座; not 第一个, 十一个, 一批): the indefinite article of a project's name
+# after it (新上了一条|年产50万件X生产线), no part of that name (a park after one is a kind: 打造一个X园)
+SINGLE = re.compile(r"(?<![0-9一二三四五六七八九十百千两几多数第])一[个项家座处条](?![0-9])")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
 FRAMES = (  # "以福斯派为龙头": the slot is a company
@@ -409,6 +414,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue
         start = _out_of_place(start, s, places)
         start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的")
+        if typ == "Project" and (sg := list(SINGLE.finditer(norm, start, s))):
+            start = sg[-1].end()
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         else:  # what it costs is said of a project, not its name (总投资2亿元|X技改工程)
@@ -444,6 +451,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue
         if not _valid(name, stem, typ, strength, region_full, named_places):
             continue
+        if typ == "Project" and COUNTED_AFTER.match(norm, e):
+            continue  # 工业项目5个, 文旅和农业项目各1个: a class of projects counted, none named
         if strength == "works":  # what is done, or where: enough for 工程 (its stem not generic)
             if norm.startswith(_bare_forms(), e):
                 continue  # X集团工程公司: a company's name runs on
@@ -1005,7 +1014,10 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     for m in _OPENER.finditer(norm):
         if norm[m.end() - 1] not in "：:" and not (m.group("verb") and _word_ends_at(norm, m.start("verb"), m.end("verb"))):
             continue  # no verb or colon opens it (项目清单); 项目有序推进: 有 is part of a word
-        lists.append(("Project", _opened_items(norm, m.end())))
+        items = _opened_items(norm, m.end())
+        if items and _list_item(norm, *items[0], "Project", region_full, floors) is None:
+            continue  # 项目为王、实干为先: what follows the verb is no project, the list no list of them
+        lists.append(("Project", items))
     out = []
     for typ, items in lists:
         if items:  # the last item written (first of a closed list, right to left)

@@ -356,13 +356,28 @@ def _after_head_word(stem: str, typ: str, strength: str) -> int:
     return k + 2
 
 
+# a quarter of a town named by its direction (城东, 城北, 东部, 西南): 城北片区 is where in the town
+QUARTER = re.compile(r"(?:城|老城|新城)?[东西南北中]{1,2}部?$")
+ZONE = "片区"
+
+
+def town_quarter(norm: str, s: int, e: int) -> bool:
+    """The 片区 at [s, e) is a quarter of a town (泰和县城北|片区, X公司城东|片区), no park: a
+    direction before it and no park's suffix before that (X高新区东部片区 is the park's zone)."""
+    if norm[s:e] != ZONE:
+        return False
+    q = QUARTER.search(norm, max(0, s - 4), s)
+    return q is not None and not norm.endswith(tuple(x for x in suffix_ends("IndustrialPark") if x != ZONE), 0, q.start())
+
+
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
     stem = norm[start:stem_end]
     ac = _park_suffix_ac()
     last: dict[int, int] = {}  # each park suffix's last occurrence, as str.rfind finds it
-    for k, _s, e in ac.find_matches_as_indexes(stem, overlapping=True):
-        last[k] = e
+    for k, a, e in ac.find_matches_as_indexes(stem, overlapping=True):
+        if not town_quarter(stem, a, e):
+            last[k] = e
     cut_at = max((e for e in last.values() if e < len(stem)), default=0)
     if cut_at and stem.startswith(COORD, cut_at):
         return start  # X产业园和Y中心项目: the park is the first of what the project joins, part of its name
@@ -448,6 +463,8 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             # 县经济开发区, 我市高新区: the park of the article's own region of that level
             cands.append(Mention(typ, name, start, e, place=Deixis(level), rule="deixis"))
             taken[e] = min(start, taken.get(e, start))
+            continue
+        if typ == "IndustrialPark" and town_quarter(norm, s, e):
             continue
         if not _valid(name, stem, typ, strength, region_full, named_places):
             continue

@@ -89,3 +89,21 @@ def test_a_single_unit_project_is_a_class():
 
 def test_a_preposition_before_a_place_opens_the_parks_phrase():
     assert parks("该项目预选址在东城新材料产业园。") == {"东城新材料产业园"}
+
+
+def companies(s):
+    return {n for t, n in orgs(s) if t == "Company"}
+
+
+def test_a_quarter_of_a_town_named_by_its_direction_is_no_park():
+    assert projects("泰和县城西片区老旧小区改造项目开工。") == {"泰和县城西片区老旧小区改造项目"}
+    assert parks("泰和县城西片区老旧小区改造项目开工。") == set()
+    assert parks("福州高新区东部片区新增企业20家。") == {"福州高新区东部片区"}  # a park's own zone
+    assert parks("江城银岭片区招商引资。") == {"江城银岭片区"}
+
+
+def test_a_works_word_inside_a_firms_trade_is_the_firms_name():
+    # 城市|建设|投资: what the firm does, not 建设 opening a clause
+    assert companies("建设单位:宝鸡市陈仓区城市建设投资有限公司;") == {"宝鸡市陈仓区城市建设投资有限公司"}
+    assert companies("福建省交通建设投资集团有限公司承建。") == {"福建省交通建设投资集团有限公司"}
+    assert companies("园区建设华瑞新材料有限公司。") == {"华瑞新材料有限公司"}

@@ -156,8 +156,8 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
                 if not holds_project(left):
                     pos += len(w)
                     continue
-            if not (keep_last and (pos + len(w) == len(span) or _works_tail(span, pos))):  # 中铁建设集团 keeps its 建设
-                cuts.append(pos + len(w))
+            if not (keep_last and (pos + len(w) == len(span) or _works_tail(span, pos) or _works_of(toks, i, bset))):
+                cuts.append(pos + len(w))  # 中铁建设集团 keeps its 建设
         pos += len(w)
     # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
     s = cuts[-1] if cuts else 0
@@ -188,6 +188,20 @@ def _works_tail(span: str, k: int) -> bool:
             return False
         k += len(w)
     return True
+
+
+def _works_of(toks, i: int, bset: frozenset[str]) -> bool:
+    """toks[i] is a works word after the noun of what is worked on and before more of a trade
+    (城市|建设|投资有限公司, 交通|建设|投资集团): a compound of the name, no verb of the clause
+    before it (园区|建设|华瑞X公司: a name follows the verb)."""
+    if i == 0 or toks[i][0] not in works_words():
+        return False
+    pw, pf = toks[i - 1]
+    nw, nf = toks[i + 1] if i + 1 < len(toks) else ("", "")
+    return (
+        len(pw) >= 2 and pf[:1] == "n" and pf != "nr" and pw not in bset
+        and len(nw) >= 2 and nf in ("n", "vn", "v") and nw not in bset  # the trade goes on (建设|投资), no name starts
+    )
 
 
 # jieba's tags of the characters that are words of the clause on their own (function words,

@@ -107,3 +107,21 @@ def test_a_works_word_inside_a_firms_trade_is_the_firms_name():
     assert companies("建设单位:宝鸡市陈仓区城市建设投资有限公司;") == {"宝鸡市陈仓区城市建设投资有限公司"}
     assert companies("福建省交通建设投资集团有限公司承建。") == {"福建省交通建设投资集团有限公司"}
     assert companies("园区建设华瑞新材料有限公司。") == {"华瑞新材料有限公司"}
+
+
+# ---------------------------------------------------------------- the places a name starts with
+
+def test_a_name_never_starts_inside_a_place_written_across_its_start():
+    # 和 of 和布克赛尔 reads as a conjunction
+    assert parks("调研组察看了和布克赛尔江格尔能源产业园。") == {"和布克赛尔江格尔能源产业园"}
+    assert companies("由和布克赛尔和丰发电有限公司负责建设运营。") == {"和布克赛尔和丰发电有限公司"}
+
+
+def test_a_place_inside_a_longer_word_sends_no_name_back_up_to_it():
+    # 兴安 (a league) inside 兴安岭 (a mountain range) after 扎赉特旗: the firm's name starts at the banner
+    assert companies("察看了扎赉特旗兴安岭生物科技有限公司玉米深加工项目。") == {"扎赉特旗兴安岭生物科技有限公司"}
+
+
+def test_a_county_that_reads_as_a_verb_is_no_predicate_before_a_firm():
+    got = companies("在海东市互助土族自治县,青海高原青稞酿造有限公司控股的青海互助青稞麦芽有限公司麦芽生产线项目列入重点项目。")
+    assert "青海互助青稞麦芽有限公司" in got

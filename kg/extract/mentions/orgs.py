@@ -204,17 +204,18 @@ def _has_noun(s: str, after_place: bool = False) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -> int:
+def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False, places: tuple[int, ...] = ()) -> int:
     """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) or role noun
     (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
-    stem stays for the generic test to judge). after_de: the stem follows 的, which closes the
+    stem stays for the generic test to judge). places: the ends of the named divisions in stem,
+    no predicate's whatever jieba tags them. after_de: the stem follows 的, which closes the
     clause before it; a verb that opens a project's stem there says what is made (建设的|再生|纤维
     面料项目), it is no predicate."""
     pos, ends, visits = 0, [], []
     toks = cut(stem)
     for i, (w, f) in enumerate(toks):
         pos += len(w)
-        if i == 0 and after_de and typ == "Project":
+        if i == 0 and after_de and typ == "Project" or pos in places:
             continue
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w in _visit_verbs() or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
@@ -428,7 +429,10 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             taken[e] = min(s - 2, taken.get(e, s - 2))
             continue
         start = _out_of_place(start, s, places)
-        start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的")
+        start = _not_inside_place(norm, start, s, floors, named_places)
+        # a division's name that jieba reads as a verb (互助/v, 兴化/v) is no predicate
+        at_places = tuple(b for _a, b, named in places.within(start, s) if named)
+        start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的", at_places)
         if typ == "Project" and (sg := list(SINGLE.finditer(norm, start, s))):
             start = sg[-1].end()
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
@@ -559,6 +563,21 @@ def place_form_len(stem: str, known: frozenset[str] | set[str] = frozenset()) ->
         if w in known or _place_form(w):
             return k
     return 0
+
+
+def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
+    """A name never starts inside a place's form written across its start (察看了和|布克赛尔X产业园,
+    whose 和 reads as a conjunction): it starts where the place does."""
+    for j in range(1, min(7, start) + 1):
+        a = start - j
+        if norm[a] in HARD_STOP:
+            break
+        if place_form_len(norm[a:s], known) > j:
+            lo = bisect.bisect_right(floors, a)
+            if lo < len(floors) and floors[lo] <= start:
+                break  # an official's name or a body ends in between: the name starts after it
+            return a
+    return start
 
 
 def _place_kept_whole(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
@@ -802,8 +821,8 @@ def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -
             if prev == "":
                 if level_rank(d.level) >= level_rank("prefecture"):
                     return start + a
-            elif code != prev and gaz.is_within(prev, code):
-                return start + a
+            elif code != prev and gaz.is_within(prev, code) and _word_ends_at(norm, start + a, start + b):
+                return start + a  # (not a place's name inside a longer word: 扎赉特旗|兴安岭X公司)
         prev, k = code, b
     return start
 

@@ -125,3 +125,17 @@ def test_a_place_inside_a_longer_word_sends_no_name_back_up_to_it():
 def test_a_county_that_reads_as_a_verb_is_no_predicate_before_a_firm():
     got = companies("在海东市互助土族自治县,青海高原青稞酿造有限公司控股的青海互助青稞麦芽有限公司麦芽生产线项目列入重点项目。")
     assert "青海互助青稞麦芽有限公司" in got
+
+
+# ---------------------------------------------------------------- a project its firm's clause names
+
+def test_a_firms_project_named_by_its_product_alone():
+    assert projects("深圳安泰精密科技有限公司投资5.2亿元的精密连接器项目正在调试。") == {"精密连接器项目"}
+    assert projects("华瑞新材料有限公司投资的合作项目。") == set()  # an activity, no product
+
+
+def test_the_firm_may_be_the_subject_of_the_clause_before_a_comma():
+    got = projects("苏州瑞芯精密电子有限公司投资9.5亿元,在南溪区江南镇建设半导体封装测试项目。")
+    assert got == {"半导体封装测试项目"}
+    # one everyday word after a clause the firm is no subject of names no project
+    assert projects("华瑞酿造有限公司新建的灌装车间里,酒瓶沿着自动化生产线流转。") == set()

@@ -480,7 +480,10 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             if PLURAL.search(stem) or not _works_named(stem, places.within(start, s)):
                 continue
         elif typ == "Project" and not is_project_stem(stem, places.within(start, s)):
-            if places.within(start, s) or PLURAL.search(stem) or not (_developer_before(norm, start) and _has_noun(stem)):
+            if places.within(start, s) or PLURAL.search(stem) or not (
+                _developer_before(norm, start, HARD_STOP) and (_has_noun(stem) or _has_product(stem))
+                or _developer_before(norm, start, CLAUSE_END) and _has_noun(stem)
+            ):
                 continue  # X公司投资建设的|再生纤维面料项目: the clause names who builds it, the product which
         start = _quoted_start(norm, start, floors)
         cands.append(Mention(typ, norm[start:e], start, e, rule=strength))
@@ -626,13 +629,26 @@ def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
     return start
 
 
-def _developer_before(norm: str, start: int) -> bool:
-    """The clause before start names a company by its legal form (X有限公司投资建设的|, 由X集团承建
-    的|): the project after it is that company's own, one project, however everyday its words."""
+# where a sentence's clauses end: a firm named before one of these is no subject of what follows
+CLAUSE_END = frozenset("。;;!!??\n:：、")
+
+
+def _developer_before(norm: str, start: int, stops: frozenset[str] | set[str]) -> bool:
+    """The clause before start (up to one of stops) names a company by its legal form (X有限公司投资
+    建设的|, 由X集团承建的|): the project after it is that company's own, one project, however
+    everyday its words. With CLAUSE_END for stops, the sentence's clauses that a comma joins
+    (X有限公司投资9亿元,在Y镇建设|): a subject of all of them."""
     lo = start
-    while lo > 0 and start - lo < 2 * MAX_NAME and norm[lo - 1] not in HARD_STOP:
+    while lo > 0 and start - lo < 2 * MAX_NAME and norm[lo - 1] not in stops and norm[lo - 1] not in "“”《》()":
         lo -= 1
     return any(f in norm[lo:start] for f in _bare_forms())
+
+
+@lru_cache(maxsize=65536)
+def _has_product(stem: str) -> bool:
+    """A word that names a thing made (精密|连接器, 半导体|封装测试): a noun of two characters or
+    more that is no generic word and no activity (合作, 示范: verbal nouns name none)."""
+    return any(len(w) >= 2 and f in ("n", "nz", "l") and not is_generic(w) for w, f in cut(strip_generic(stem)))
 
 
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -853,7 +869,13 @@ def _ends_of(norm: str, names: set[str]) -> set[int]:
 
 def only_verbs(stem: str) -> bool:
     toks = [(w, f) for w, f in cut(stem) if w.strip("()")]
-    return bool(toks) and all(f and (f[0] in "vdapli") and f != "vn" for w, f in toks)
+    return bool(toks) and all(f and (f[0] in "vdapli") and f != "vn" and not _thing_phrase(w, f) for w, f in toks)
+
+
+def _thing_phrase(w: str, f: str) -> bool:
+    """A set phrase (jieba l) of three characters or more that ends in a noun character (连接器,
+    发电机): the name of a thing, not a predicate."""
+    return f == "l" and len(w) >= 3 and word_info(w[-1])[1] == "n"
 
 
 def all_everyday(s: str) -> bool:

@@ -139,3 +139,13 @@ def test_the_firm_may_be_the_subject_of_the_clause_before_a_comma():
     assert got == {"半导体封装测试项目"}
     # one everyday word after a clause the firm is no subject of names no project
     assert projects("华瑞酿造有限公司新建的灌装车间里,酒瓶沿着自动化生产线流转。") == set()
+
+
+def test_a_word_of_placement_ends_the_clause_before_a_park():
+    assert parks("浙江恒望物流股份有限公司投资8亿元建设赣南家具物流枢纽项目,选址南康家居物流港。") == {"南康家居物流港"}
+
+
+def test_a_route_from_a_place_to_a_place_is_one_works_name():
+    assert projects("在凯里市舟溪镇,凯里市舟溪至台江县施洞快速通道工程的施工现场机声隆隆。") == {
+        "凯里市舟溪至台江县施洞快速通道工程"}
+    assert projects("项目建设周期延长至2025年。") == set()

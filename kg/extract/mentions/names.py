@@ -22,6 +22,7 @@ HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【�
 # where a name cannot reach across: a hard stop, a parenthesis, any white space
 _STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
 COORD = ("和", "及", "与", "暨")
+ROUTE = "至"  # A至B: the two ends of a road or a line
 PHASE = re.compile(words("phase_pattern.txt")[0])
 # the number of a list item: inside parentheses (三), (12); written before the item it heads
 # (2.X项目, (四)X项目, 三、X项目; not 1.5万吨)
@@ -71,9 +72,17 @@ def ownership_nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def located_cues() -> frozenset[str]:
+    """The words that say a place follows (relation_cues.tsv located: 位于, 选址, 落户): what is
+    named after one is the place, none of the words before it."""
+    return frozenset(r["word"] for r in table("relation_cues.tsv") if r["cue"] == "located")
+
+
+@lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
-    """boundary_words.txt and the words of ownership, longest first."""
-    return tuple(sorted(set(longest_first("boundary_words.txt")) | set(ownership_nouns()), key=lambda w: (-len(w), w)))
+    """boundary_words.txt, the words of ownership and the words of placement, longest first."""
+    return tuple(sorted(set(longest_first("boundary_words.txt")) | set(ownership_nouns()) | located_cues(),
+                        key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +149,9 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
     for i, (w, f) in enumerate(toks):
         if len(w) == 1 and _in_unknown_word(toks, i):
             pos += len(w)  # 顺/p 丰/a 速/ng 运, 客/n 都/d: a character of a name jieba does not know
+            continue
+        if w == ROUTE and coord_inside and pos > 0 and i + 1 < len(toks) and toks[i + 1][1] == "ns":
+            pos += len(w)  # X镇至Y县快速通道工程: a route from a place to a place is one name
             continue
         if w in bset or w in COORD or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
             if pos == 0 and after_list and (

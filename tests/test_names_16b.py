@@ -149,3 +149,15 @@ def test_a_route_from_a_place_to_a_place_is_one_works_name():
     assert projects("在凯里市舟溪镇,凯里市舟溪至台江县施洞快速通道工程的施工现场机声隆隆。") == {
         "凯里市舟溪至台江县施洞快速通道工程"}
     assert projects("项目建设周期延长至2025年。") == set()
+
+
+# ---------------------------------------------------------------- parks in a list of projects
+
+def test_parks_a_list_of_projects_brought_in_counts_are_investors_projects():
+    got = orgs("今年以来,我县先后引进明川智能装备产业园、蓝湾新材料产业园等重大产业项目6个。")
+    assert ("Project", "明川智能装备产业园") in got and ("IndustrialPark", "明川智能装备产业园") not in got
+
+
+def test_parks_a_list_counts_among_a_places_projects_under_way_are_parks():
+    got = orgs("全市重点项目加快推进,绿色食品产业园、智能家居产业园等一批重点产业项目加快建设。")
+    assert {n for t, n in got if t == "IndustrialPark"} == {"绿色食品产业园", "智能家居产业园"}

@@ -1061,23 +1061,23 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     heads = _enum_heads()
     by_start = sorted(cands, key=lambda c: c.start)  # the candidates within an item are a slice
     starts = [c.start for c in by_start]
-    lists: list[tuple[str, list[tuple[int, int]]]] = []
+    lists: list[tuple[str, list[tuple[int, int]], tuple[int, int]]] = []  # (type, items, the head's span)
     for m in _enum_rx().finditer(norm):
         typ = heads[m.group("head")]
         if _class_mods(m.group("mods"), typ):
-            lists.append((typ, _closed_items(norm, m.start(), floors)))
+            lists.append((typ, _closed_items(norm, m.start(), floors), m.span()))
     for m in _COUNT_HEAD.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and _class_mods(m.group("mods"), "Project"):
-            lists.append(("Project", _closed_items(norm, m.start(), floors)))
+            lists.append(("Project", _closed_items(norm, m.start(), floors), m.span()))
     for m in _OPENER.finditer(norm):
         if norm[m.end() - 1] not in "：:" and not (m.group("verb") and _word_ends_at(norm, m.start("verb"), m.end("verb"))):
             continue  # no verb or colon opens it (项目清单); 项目有序推进: 有 is part of a word
         items = _opened_items(norm, m.end())
         if items and _list_item(norm, *items[0], "Project", region_full, floors) is None:
             continue  # 项目为王、实干为先: what follows the verb is no project, the list no list of them
-        lists.append(("Project", items))
+        lists.append(("Project", items, m.span()))
     out = []
-    for typ, items in lists:
+    for typ, items, head in lists:
         if items:  # the last item written (first of a closed list, right to left)
             k = 0 if items[0][0] > items[-1][0] else len(items) - 1
 
@@ -1093,15 +1093,40 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
                 continue
             s, e = got
             inner = [c for c in by_start[bisect.bisect_left(starts, s) : bisect.bisect_right(starts, e)] if c.end <= e]
-            if typ == "Project" and any(_invested_park(c, s, e) for c in inner):
-                # A产业园、B产业园等N个重大项目: a park a list of projects counts is one invested in,
-                # a project (the park's candidate gives way: find_orgs drops it)
+            if typ == "Project" and any(_invested_park(c, s, e) for c in inner) and _invested(norm, items, head):
+                # 引进A产业园、B产业园等N个重大项目: a park a list of projects brought in counts is one
+                # invested in, a project (the park's candidate gives way: find_orgs drops it)
                 out.append(Mention(typ, norm[s:e], s, e, rule="list-park"))
                 continue
             if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
                 continue  # 正威集团深圳总部, or a company listed whole: the company inside is the entity
             out.append(Mention(typ, norm[s:e], s, e, rule="list"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _investment_cues() -> tuple[str, ...]:
+    """The words of investment brought in or signed (relation_cues.tsv hosts, joins, venue: 引进,
+    入驻, 签约) and of its placement (located: 落户, 选址)."""
+    return tuple(r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("hosts", "joins", "venue", "located"))
+
+
+CLAUSE_STOPS = frozenset("，,。;；!！?？\n")
+
+
+def _invested(norm: str, items: list[tuple[int, int]], head: tuple[int, int]) -> bool:
+    """The clause of a list of projects says they are investment brought in, signed or placed
+    (引进A产业园、B产业园等N个项目, A产业园、B产业园等项目签约落地): its parks are investors' projects.
+    Parks a list counts among the projects a place builds (A产业园、B产业园等一批重点项目加快建设)
+    are the place's parks."""
+    lo = min([a for a, _ in items] + [head[0]])
+    hi = max([b for _, b in items] + [head[1]])
+    while lo > 0 and norm[lo - 1] not in CLAUSE_STOPS:
+        lo -= 1
+    while hi < len(norm) and norm[hi] not in CLAUSE_STOPS:
+        hi += 1
+    clause = norm[lo:hi]
+    return any(w in clause for w in _investment_cues())
 
 
 def _invested_park(c: Mention, s: int, e: int) -> bool:

@@ -161,3 +161,8 @@ def test_parks_a_list_of_projects_brought_in_counts_are_investors_projects():
 def test_parks_a_list_counts_among_a_places_projects_under_way_are_parks():
     got = orgs("全市重点项目加快推进,绿色食品产业园、智能家居产业园等一批重点产业项目加快建设。")
     assert {n for t, n in got if t == "IndustrialPark"} == {"绿色食品产业园", "智能家居产业园"}
+
+
+def test_a_name_holds_no_title_of_a_post():
+    got = companies("省国资公司副总经理郑雳、宁德交投集团副总经理兼宁德海丝公司副董事长张智瑜分别致辞。")
+    assert got == {"省国资公司", "宁德交投集团", "宁德海丝公司"}

@@ -428,6 +428,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             cands.append(Mention(typ, norm[s - 2 : e], s - 2, e, place=Deixis(level), rule="deixis"))
             taken[e] = min(s - 2, taken.get(e, s - 2))
             continue
+        start = _after_title(norm, start, s)
         start = _out_of_place(start, s, places)
         start = _not_inside_place(norm, start, s, floors, named_places)
         # a division's name that jieba reads as a verb (互助/v, 兴化/v) is no predicate
@@ -566,6 +567,23 @@ def place_form_len(stem: str, known: frozenset[str] | set[str] = frozenset()) ->
         if w in known or _place_form(w):
             return k
     return 0
+
+
+@lru_cache(maxsize=1)
+def _title_rx() -> re.Pattern:
+    """The titles of posts (titles.tsv, two characters or more: 副总经理, 董事长, 局长), longest first."""
+    posts = sorted({r["title"] for r in table("titles.tsv") if len(r["title"]) >= 2}, key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, posts)))
+
+
+def _after_title(norm: str, start: int, s: int) -> int:
+    """A name holds no title of a post: X集团副总经理兼|Y公司 names the post's holder's second body
+    after the title (Y公司), never one that runs over it."""
+    last = start
+    for m in _title_rx().finditer(norm, start, s):
+        if _word_ends_at(norm, m.start(), m.end()):
+            last = m.end()
+    return last if last < s else start
 
 
 def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:

@@ -166,3 +166,9 @@ def test_parks_a_list_counts_among_a_places_projects_under_way_are_parks():
 def test_a_name_holds_no_title_of_a_post():
     got = companies("省国资公司副总经理郑雳、宁德交投集团副总经理兼宁德海丝公司副董事长张智瑜分别致辞。")
     assert got == {"省国资公司", "宁德交投集团", "宁德海丝公司"}
+
+
+def test_a_generic_character_inside_a_proper_name_is_the_names():
+    # 大 is a generic word; 大唐 (nz) is a name
+    assert companies("大唐集团投资建设。") == {"大唐集团"}
+    assert projects("大项目好项目。") == set()

@@ -101,12 +101,23 @@ def _enum_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _generic_rx() -> re.Pattern:
-    return re.compile("|".join(re.escape(g) for g in _generic()))
+    """The generic words of two characters or more (a character alone is asked of jieba's words)."""
+    return re.compile("|".join(re.escape(g) for g in _generic() if len(g) >= 2))
 
 
+@lru_cache(maxsize=1)
+def _generic_chars() -> frozenset[str]:
+    return frozenset(g for g in _generic() if len(g) == 1)
+
+
+@lru_cache(maxsize=65536)
 def strip_generic(stem: str) -> str:
-    """The stem less its generic words (longest first, left to right), numbers and measure words."""
+    """The stem less its generic words (longest first, left to right), numbers and measure words.
+    A generic character (大, 新, 该) stays inside a word jieba reads as a proper name (大唐/nz)."""
     rest = _generic_rx().sub("", QUANT.sub("", stem))
+    if any(ch in _generic_chars() for ch in rest):
+        gc = _generic_chars()
+        rest = "".join(w if f in NAME_TAGS and len(w) >= 2 else "".join(ch for ch in w if ch not in gc) for w, f in cut(rest))
     return "".join(ch for ch in rest if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
 
 

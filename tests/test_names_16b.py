@@ -172,3 +172,9 @@ def test_a_generic_character_inside_a_proper_name_is_the_names():
     # 大 is a generic word; 大唐 (nz) is a name
     assert companies("大唐集团投资建设。") == {"大唐集团"}
     assert projects("大项目好项目。") == set()
+
+
+def test_free_trade_zones_and_concentration_zones_are_parks():
+    assert parks("中国(湖南)自由贸易试验区挂牌三周年。") == {"中国(湖南)自由贸易试验区"}
+    assert parks("云溪区化工集中区新增企业3家。") == {"云溪区化工集中区"}
+    assert parks("全省化工集中区开展整治。") == set()  # all of a level's, no one park

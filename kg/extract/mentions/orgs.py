@@ -956,8 +956,8 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     toks = cut(stem)
     if typ in ("IndustrialPark", "Project") and toks[-1][1] == "t" and all(f[:1] in "vdp" for _, f in toks[:-1]):
         return False  # 破解|当前|工业园, 今年项目: a time after verbs says which, not a name (临泉|现代 is one)
-    if typ == "IndustrialPark" and PLURAL.search(stem):
-        return False  # 分成六个片区: parks counted, not named
+    if typ == "IndustrialPark" and (PLURAL.search(stem) or stem[:1] == "全" and stem[1:2] in _level_chars()):
+        return False  # 分成六个片区, 全省化工集中区: parks counted or all of a level's, not one named
     if typ == "Project" and stem.endswith(KIND_ADJECTIVE):
         return False  # 劳动密集型项目
     if typ == "Project" and toks[-1][0] in _visit_verbs():

@@ -178,3 +178,14 @@ def test_free_trade_zones_and_concentration_zones_are_parks():
     assert parks("中国(湖南)自由贸易试验区挂牌三周年。") == {"中国(湖南)自由贸易试验区"}
     assert parks("云溪区化工集中区新增企业3家。") == {"云溪区化工集中区"}
     assert parks("全省化工集中区开展整治。") == set()  # all of a level's, no one park
+
+
+def test_more_trades_end_a_firms_short_name():
+    assert companies("他表示,江苏恒瑞医药将加大投资。") == {"江苏恒瑞医药"}
+    assert companies("双汇发展、牧原股份入选。") >= {"牧原股份"}
+    assert companies("发展生物医药产业。") == set()
+    assert companies("推动中医药产业发展。") == set()
+
+
+def test_a_division_named_in_full_before_a_trade_is_the_places_industry():
+    assert companies("梅河口市医药健康产业快速发展。") == set()

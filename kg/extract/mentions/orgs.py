@@ -917,6 +917,8 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str],
     """places: the surfaces of the named divisions of the article (not 我市, 全省)."""
     if name in region_full:
         return False  # 浦东新区 is a region
+    if typ == "Company" and strength == "industry" and stem in region_full and stem[-1:] in _level_chars():
+        return False  # 梅河口市|医药: a division named in full and an industry is the place's industry, no firm
     if typ == "IndustrialPark" and (k := place_form_len(stem, places)) and len(name) <= MAX_NAME:
         rest = stem[k:]
         if not rest or is_generic(rest):

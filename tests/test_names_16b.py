@@ -189,3 +189,9 @@ def test_more_trades_end_a_firms_short_name():
 
 def test_a_division_named_in_full_before_a_trade_is_the_places_industry():
     assert companies("梅河口市医药健康产业快速发展。") == set()
+
+
+def test_the_items_of_a_list_of_trades_name_no_firm():
+    assert companies("签约项目涉及新能源、新材料、医药食品、文旅大健康等领域。") == set()
+    got = companies("园区引进了广青金属科技、宏旺不锈钢、明阳风电等行业龙头企业,是主战场。")
+    assert got == {"广青金属科技", "宏旺不锈钢", "明阳风电"}  # 等行业|龙头企业: a list of firms

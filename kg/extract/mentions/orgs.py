@@ -77,6 +77,9 @@ def _generic() -> tuple[str, ...]:
     return longest_first("generic_words.txt")
 
 
+TRADES = "-"  # enum_heads.tsv: a head of a list of trades (等领域, 等行业), whose items name no firm
+
+
 @lru_cache(maxsize=1)
 def _enum_heads() -> dict[str, str]:
     return {r["head"]: r["type"] for r in table("enum_heads.tsv")}
@@ -92,11 +95,18 @@ def _capacity_stems() -> tuple[str, ...]:
 def _enum_rx() -> re.Pattern:
     """等 + a count (12家, 一批) + modifiers + a head of enum_heads.tsv (longest first): the end of
     an enumeration 'A、B、C等12家企业'."""
-    heads = "|".join(re.escape(h) for h in sorted(_enum_heads(), key=len, reverse=True))
+    heads = "|".join(re.escape(h) for h, t in sorted(_enum_heads().items(), key=lambda r: -len(r[0])) if t != TRADES)
     return re.compile(
         r"等(?:[0-9一二三四五六七八九十百千两几多]+[个家项批座条处]?|一批|多[个家项]|若干)?"
         rf"(?P<mods>[\u4e00-\u9fff]{{0,8}}?)(?P<head>{heads})"
     )
+
+
+@lru_cache(maxsize=1)
+def _trades_rx() -> re.Pattern:
+    """等 + a head of a list of trades that ends its phrase (等领域; not 等行业|龙头企业, a list of firms)."""
+    heads = "|".join(re.escape(h) for h, t in sorted(_enum_heads().items(), key=lambda r: -len(r[0])) if t == TRADES)
+    return re.compile(rf"等(?P<mods>[\u4e00-\u9fff]{{0,4}}?)(?P<head>{heads})(?![\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -524,6 +534,12 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             first_end[c.start] = min(c.end, first_end.get(c.start, c.end))
     cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and first_end[c.start] < c.end)]
     listed = _enumerations(norm, cands, region_full, floors)
+    if any(m.type == TRADES for m in listed):
+        exact = {(m.start, m.end) for m in listed if m.type == TRADES}
+        trades = Spans(sorted(exact))
+        listed = [m for m in listed if m.type != TRADES]
+        cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and (
+            (c.start, c.end) in exact or trades.holds(c.start, c.end)))]
     invested = {(m.start, m.end) for m in listed if m.rule == "list-park"}
     cands = [c for c in cands if not (c.type == "IndustrialPark" and (c.start, c.end) in invested)] + listed
     cands += _list_neighbours(norm, cands, region_full)
@@ -1093,10 +1109,11 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     by_start = sorted(cands, key=lambda c: c.start)  # the candidates within an item are a slice
     starts = [c.start for c in by_start]
     lists: list[tuple[str, list[tuple[int, int]], tuple[int, int]]] = []  # (type, items, the head's span)
-    for m in _enum_rx().finditer(norm):
-        typ = heads[m.group("head")]
-        if _class_mods(m.group("mods"), typ):
-            lists.append((typ, _closed_items(norm, m.start(), floors), m.span()))
+    for rx in (_enum_rx(), _trades_rx()):
+        for m in rx.finditer(norm):
+            typ = heads[m.group("head")]
+            if _class_mods(m.group("mods"), typ):
+                lists.append((typ, _closed_items(norm, m.start(), floors), m.span()))
     for m in _COUNT_HEAD.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and _class_mods(m.group("mods"), "Project"):
             lists.append(("Project", _closed_items(norm, m.start(), floors), m.span()))
@@ -1119,6 +1136,9 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
         if len(items) < 2:
             continue
         for s0, e0 in items:
+            if typ == TRADES:  # A、B等领域: the items are trades, no names (find_orgs drops what they hold)
+                out.append(Mention(TRADES, norm[s0:e0], s0, e0, rule="trades"))
+                continue
             got = _list_item(norm, s0, e0, typ, region_full, floors)
             if got is None:
                 continue

@@ -195,3 +195,9 @@ def test_the_items_of_a_list_of_trades_name_no_firm():
     assert companies("签约项目涉及新能源、新材料、医药食品、文旅大健康等领域。") == set()
     got = companies("园区引进了广青金属科技、宏旺不锈钢、明阳风电等行业龙头企业,是主战场。")
     assert got == {"广青金属科技", "宏旺不锈钢", "明阳风电"}  # 等行业|龙头企业: a list of firms
+
+
+def test_more_works_words_name_one_piece_of_construction():
+    assert projects("全力推进浏阳河综合治理工程。") == {"浏阳河综合治理工程"}
+    assert projects("湘江干流生态修复工程顺利完工。") == {"湘江干流生态修复工程"}
+    assert projects("加快推进治理工程。") == set()

@@ -201,3 +201,9 @@ def test_more_works_words_name_one_piece_of_construction():
     assert projects("全力推进浏阳河综合治理工程。") == {"浏阳河综合治理工程"}
     assert projects("湘江干流生态修复工程顺利完工。") == {"湘江干流生态修复工程"}
     assert projects("加快推进治理工程。") == set()
+
+
+def test_parks_listed_before_a_count_of_parks():
+    assert parks("攸县工业集中区、攸县网岭循环经济园两个园区产值突破百亿。") == {"攸县工业集中区", "攸县网岭循环经济园"}
+    assert parks("园区分成东、西、南三个园区。") == set()
+    assert parks("全县建成工业园、物流园两个园区。") == set()

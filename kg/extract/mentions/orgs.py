@@ -993,6 +993,14 @@ _OPENER = re.compile(r"(?:项目|工程)(?:清单|名单)?(?:主要|分别)?(?P<
 # the count of a list closed without 等: A、B和C三个重点项目
 # (the lookahead names the first character: the regex engine then skips to where one stands)
 _COUNT_HEAD = re.compile(r"(?=[0-9两二三四五六七八九十])(?:[0-9]+|[两二三四五六七八九十]+)[个项](?P<mods>[\u4e00-\u9fff]{0,6}?)(?P<head>项目|工程)")
+# the same of parks: A、B两个园区 (enum_heads.tsv, the heads of parks)
+
+
+@lru_cache(maxsize=1)
+def _park_count_rx() -> re.Pattern:
+    """A count and a head of parks (enum_heads.tsv: 园区, 产业园) closing a list without 等: A、B两个园区."""
+    heads = "|".join(re.escape(h) for h, t in sorted(_enum_heads().items(), key=lambda r: -len(r[0])) if t == "IndustrialPark")
+    return re.compile(rf"(?=[0-9两二三四五六七八九十])(?:[0-9]+|[两二三四五六七八九十]+)[个家座](?P<mods>[\u4e00-\u9fff]{{0,4}}?)(?P<head>{heads})")
 
 
 def _class_mods(mods: str, typ: str) -> bool:
@@ -1099,6 +1107,11 @@ def _list_item(norm: str, s: int, e: int, typ: str, region_full: set[str], floor
     if typ == "Project":
         if PLURAL.search(item) or len(cut(item)) < 2 or is_common_word(item) or not has_specific(item):
             return None
+    if typ == "IndustrialPark":  # a park's stem, its suffix aside: a name, no verb in it (园区分成|东)
+        suf = next((x for x in suffix_ends("IndustrialPark") if item.endswith(x)), "")
+        stem = item[: len(item) - len(suf)]
+        if len(stem) < 2 or is_generic(stem) or not has_specific(stem) or any(len(w) >= 2 and f == "v" for w, f in cut(stem)):
+            return None
     return s, e
 
 
@@ -1114,6 +1127,9 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
             typ = heads[m.group("head")]
             if _class_mods(m.group("mods"), typ):
                 lists.append((typ, _closed_items(norm, m.start(), floors), m.span()))
+    for m in _park_count_rx().finditer(norm):
+        if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and (not m.group("mods") or is_generic(m.group("mods"))):
+            lists.append(("IndustrialPark", _closed_items(norm, m.start(), floors), m.span()))
     for m in _COUNT_HEAD.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and _class_mods(m.group("mods"), "Project"):
             lists.append(("Project", _closed_items(norm, m.start(), floors), m.span()))

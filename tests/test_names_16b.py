@@ -207,3 +207,9 @@ def test_parks_listed_before_a_count_of_parks():
     assert parks("攸县工业集中区、攸县网岭循环经济园两个园区产值突破百亿。") == {"攸县工业集中区", "攸县网岭循环经济园"}
     assert parks("园区分成东、西、南三个园区。") == set()
     assert parks("全县建成工业园、物流园两个园区。") == set()
+
+
+def test_a_list_of_firms_opened_by_its_head():
+    assert companies("重点企业包括湘钢、湘电等。") == {"湘钢", "湘电"}
+    assert companies("企业包括电子、机械、化工等多个门类。") == set()
+    assert companies("以企业为主体、市场为导向。") == set()

@@ -989,7 +989,7 @@ _CLASS_TAGS = ("n", "a", "b", "f", "m", "q", "j")
 # the words that join the last item of a list to the others (A、B和C)
 _LAST_JOIN = ("以及", "和", "及", "与")
 # a list opened by its head: 签约项目包括A、B和C, 重点项目有A、B, 重点项目：1.A；2.B
-_OPENER = re.compile(r"(?:项目|工程)(?:清单|名单)?(?:主要|分别)?(?P<verb>包括|包含|有|为|是)?[：:]?")
+_OPENER = re.compile(r"(?P<head>项目|工程|企业|公司)(?:清单|名单)?(?:主要|分别)?(?P<verb>包括|包含|有|为|是)?[：:]?")
 # the count of a list closed without 等: A、B和C三个重点项目
 # (the lookahead names the first character: the regex engine then skips to where one stands)
 _COUNT_HEAD = re.compile(r"(?=[0-9两二三四五六七八九十])(?:[0-9]+|[两二三四五六七八九十]+)[个项](?P<mods>[\u4e00-\u9fff]{0,6}?)(?P<head>项目|工程)")
@@ -1136,10 +1136,13 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     for m in _OPENER.finditer(norm):
         if norm[m.end() - 1] not in "：:" and not (m.group("verb") and _word_ends_at(norm, m.start("verb"), m.end("verb"))):
             continue  # no verb or colon opens it (项目清单); 项目有序推进: 有 is part of a word
+        typ = heads[m.group("head")]  # 企业包括A、B: a list of firms
+        if typ == "Company" and not m.group("verb"):
+            continue  # a colon after 企业 opens what is said of firms, not their names
         items = _opened_items(norm, m.end())
-        if items and _list_item(norm, *items[0], "Project", region_full, floors) is None:
+        if items and _list_item(norm, *items[0], typ, region_full, floors) is None:
             continue  # 项目为王、实干为先: what follows the verb is no project, the list no list of them
-        lists.append(("Project", items, m.span()))
+        lists.append((typ, items, m.span()))
     out = []
     for typ, items, head in lists:
         if items:  # the last item written (first of a closed list, right to left)

@@ -213,3 +213,8 @@ def test_a_list_of_firms_opened_by_its_head():
     assert companies("重点企业包括湘钢、湘电等。") == {"湘钢", "湘电"}
     assert companies("企业包括电子、机械、化工等多个门类。") == set()
     assert companies("以企业为主体、市场为导向。") == set()
+
+
+def test_no_predicate_is_read_inside_a_parks_suffix_in_a_name():
+    # jieba tags 自由贸易 l, a predicate elsewhere
+    assert parks("中国(湖南)自由贸易试验区长沙片区挂牌。") == {"中国(湖南)自由贸易试验区长沙片区"}

@@ -234,9 +234,11 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False, p
     面料项目), it is no predicate."""
     pos, ends, visits = 0, [], []
     toks = cut(stem)
+    # a park's suffix inside the stem is one word whatever jieba reads (自由贸易/l|试验区长沙片区)
+    inside = {k for _r, a, b in _park_suffix_ac().find_matches_as_indexes(stem, overlapping=True) for k in range(a + 1, b)}
     for i, (w, f) in enumerate(toks):
         pos += len(w)
-        if i == 0 and after_de and typ == "Project" or pos in places:
+        if i == 0 and after_de and typ == "Project" or pos in places or pos in inside:
             continue
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w in _visit_verbs() or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():

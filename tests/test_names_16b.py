@@ -218,3 +218,8 @@ def test_a_list_of_firms_opened_by_its_head():
 def test_no_predicate_is_read_inside_a_parks_suffix_in_a_name():
     # jieba tags 自由贸易 l, a predicate elsewhere
     assert parks("中国(湖南)自由贸易试验区长沙片区挂牌。") == {"中国(湖南)自由贸易试验区长沙片区"}
+
+
+def test_a_project_named_by_one_everyday_word_is_a_kind():
+    assert projects("帮助企业解决实际问题,助力项目早日建成投产。") == set()
+    assert projects("伊利项目顺利投产。") == {"伊利项目"}  # a brand

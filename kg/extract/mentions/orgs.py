@@ -186,12 +186,20 @@ def has_specific(stem: str, places: bool = True) -> bool:
     return any(_specific_token(w, f, places) for w, f in cut(strip_generic(stem)))
 
 
+@lru_cache(maxsize=65536)
+def _one_common_word(stem: str) -> bool:
+    """The stem is one dictionary word of everyday use and no proper name (助力, 合作, 仪式): a
+    project so named is a kind of project, not one."""
+    toks = cut(stem)
+    return len(toks) == 1 and len(stem) >= 2 and toks[0][1] not in NAME_TAGS and is_common_word(stem)
+
+
 def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -> bool:
     """A project's stem names one project: no count before it (6个项目, 第二批重大项目) and something
     specific in it besides the places it is in (涟源市项目 is generic), or a named division followed
     by what is built there (X市生活垃圾焚烧发电项目). places: (start, end, a named division) within
     stem, left to right."""
-    if PLURAL.search(stem):
+    if PLURAL.search(stem) or _one_common_word(stem):
         return False
     pieces, k = [], 0
     for a, b, _ in places:

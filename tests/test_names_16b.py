@@ -223,3 +223,7 @@ def test_no_predicate_is_read_inside_a_parks_suffix_in_a_name():
 def test_a_project_named_by_one_everyday_word_is_a_kind():
     assert projects("帮助企业解决实际问题,助力项目早日建成投产。") == set()
     assert projects("伊利项目顺利投产。") == {"伊利项目"}  # a brand
+
+
+def test_a_rank_a_verb_gives_names_no_park():
+    assert parks("市经济和信息化委员会今年将园区列为市级特色产业园区。") == set()

@@ -981,6 +981,8 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         rest = _after_leading_predicate(stem)  # 获批|国家高新区, 争创|省级X开发区
         if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
             return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
+        if _ranked_after_verb(stem):
+            return False  # 将园区列为|市级特色产业园区: a designation given, no name
     toks = cut(stem)
     if typ in ("IndustrialPark", "Project") and toks[-1][1] == "t" and all(f[:1] in "vdp" for _, f in toks[:-1]):
         return False  # 破解|当前|工业园, 今年项目: a time after verbs says which, not a name (临泉|现代 is one)
@@ -991,6 +993,17 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
     if typ == "Project" and toks[-1][0] in _visit_verbs():
         return False  # 实地查看|项目建设进度: the project is what a visit looks at, the verb no part of a name
     return not is_generic(core)
+
+
+def _ranked_after_verb(stem: str) -> bool:
+    """A verb in stem right before a rank of designation (列为|市级, 评为|省级): what follows is the
+    class the verb's object is given."""
+    pos = 0
+    for w, f in cut(stem):
+        pos += len(w)
+        if len(w) >= 2 and f == "v" and stem.startswith(_rank_words(), pos):
+            return True
+    return False
 
 
 # tokens a class of projects is written with between 等 (or a count) and the head: nouns,

@@ -119,7 +119,7 @@ def left_edge(
             break
         i -= m.start()
         if norm[i - 1] == " " and i - 1 > lim and _latin(norm[i - 2]) and _latin(norm[i : i + 1]):
-            i -= 1  # words of a Latin name are spaced (Mini LED): the space is inside the name
+            i -= 1  # words of a Latin name are spaced (Micro OLED): the space is inside the name
             continue
         if norm[i - 1] == "/" and norm[i : i + 1] in _PER and _RATE.search(norm, max(lim, i - 10), i - 1):
             i -= 1  # a rate is one figure: 8000吨/年X项目 runs on before the slash
@@ -189,7 +189,7 @@ def works_words() -> tuple[str, ...]:
 
 
 def _works_tail(span: str, k: int) -> bool:
-    """span[k:] is only works words (市场|提升改造, 污水处理厂|扩建): a boundary word that starts
+    """span[k:] is only works words (码头|提升改造, 污水处理厂|扩建): a boundary word that starts
     them is the first of what is done to the thing named before it, the name's own."""
     ww = works_words()
     if k >= len(span):
@@ -204,7 +204,7 @@ def _works_tail(span: str, k: int) -> bool:
 
 def _works_of(toks, i: int, bset: frozenset[str]) -> bool:
     """toks[i] is a works word after the noun of what is worked on and before more of a trade
-    (城市|建设|投资有限公司, 交通|建设|投资集团): a compound of the name, no verb of the clause
+    (水利|建设|投资有限公司, 交通|建设|投资集团): a compound of the name, no verb of the clause
     before it (园区|建设|华瑞X公司: a name follows the verb)."""
     if i == 0 or toks[i][0] not in works_words():
         return False

@@ -38,7 +38,7 @@ PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几�
 # A count right after a project's head (X项目5个, X项目各1个; not 5个月): the projects of a class
 COUNTED_AFTER = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十百千两几]+)[个项](?![月小工])")
 # One of a class (一条, 一个, 一座; not 第一个, 十一个, 一批): the indefinite article of a project's name
-# after it (新上了一条|年产50万件X生产线), no part of that name (a park after one is a kind: 打造一个X园)
+# after it (新上了一条|年产N套X生产线), no part of that name (a park after one is a kind: 打造一个X园)
 SINGLE = re.compile(r"(?<![0-9一二三四五六七八九十百千两几多数第])一[个项家座处条](?![0-9])")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
@@ -188,7 +188,7 @@ def has_specific(stem: str, places: bool = True) -> bool:
 
 @lru_cache(maxsize=65536)
 def _one_common_word(stem: str) -> bool:
-    """The stem is one dictionary word of everyday use and no proper name (助力, 合作, 仪式): a
+    """The stem is one dictionary word of everyday use and no proper name (配合, 合作, 仪式): a
     project so named is a kind of project, not one."""
     toks = cut(stem)
     return len(toks) == 1 and len(stem) >= 2 and toks[0][1] not in NAME_TAGS and is_common_word(stem)
@@ -281,15 +281,15 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False, p
     return 0
 
 
-# the tags of a word that a verb after it takes as its object in a compound (秸秆|综合利用, 智能|显示,
-# 有色金属|综合利用): in a clause the object follows its verb, so a noun before one makes a modifier
+# the tags of a word that a verb after it takes as its object in a compound (尾矿|综合利用, 烟气|脱硫,
+# 污泥|无害化处置): in a clause the object follows its verb, so a noun before one makes a modifier
 OBJECT_TAGS = frozenset({"n", "nz", "j"})
 
 
 def _modifies_noun(toks, i: int, upto: str) -> bool:
     """The word toks[i], which jieba tags a predicate, is a modifier inside a project's name: a
-    verb after its object noun (秸秆|综合利用|热电联产: no subject, a place, a time, a firm or a
-    role before it), an adverb before a noun (一次性/d|医用耗材: jieba's tag for an adjective of
+    verb after its object noun (尾矿|综合利用|建材: no subject, a place, a time, a firm or a
+    role before it), an adverb before a noun (一次性/d|餐具: jieba's tag for an adjective of
     kind), or the verb of a capacity word (日|处理). upto: the stem up to the word's end."""
     w, f = toks[i]
     pw, pf = toks[i - 1] if i > 0 else ("", "")
@@ -394,7 +394,7 @@ ZONE = "片区"
 
 
 def town_quarter(norm: str, s: int, e: int) -> bool:
-    """The 片区 at [s, e) is a quarter of a town (泰和县城北|片区, X公司城东|片区), no park: a
+    """The 片区 at [s, e) is a quarter of a town (X县城北|片区, X公司城东|片区), no park: a
     direction before it and no park's suffix before that (X高新区东部片区 is the park's zone)."""
     if norm[s:e] != ZONE:
         return False
@@ -462,7 +462,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         start = _after_title(norm, start, s)
         start = _out_of_place(start, s, places)
         start = _not_inside_place(norm, start, s, floors, named_places)
-        # a division's name that jieba reads as a verb (互助/v, 兴化/v) is no predicate
+        # a division's name that jieba reads as a verb (兴化/v) is no predicate
         at_places = tuple(b for _a, b, named in places.within(start, s) if named)
         start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的", at_places)
         if typ == "Project" and (sg := list(SINGLE.finditer(norm, start, s))):
@@ -625,7 +625,7 @@ def _after_title(norm: str, start: int, s: int) -> int:
 
 
 def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
-    """A name never starts inside a place's form written across its start (察看了和|布克赛尔X产业园,
+    """A name never starts inside a place's form written across its start (察看了和|林格尔X产业园,
     whose 和 reads as a conjunction): it starts where the place does."""
     for j in range(1, min(7, start) + 1):
         a = start - j
@@ -702,7 +702,7 @@ def _developer_before(norm: str, start: int, stops: frozenset[str] | set[str]) -
 
 @lru_cache(maxsize=65536)
 def _has_product(stem: str) -> bool:
-    """A word that names a thing made (精密|连接器, 半导体|封装测试): a noun of two characters or
+    """A word that names a thing made (精密|轴承, 光学|镜片): a noun of two characters or
     more that is no generic word and no activity (合作, 示范: verbal nouns name none)."""
     return any(len(w) >= 2 and f in ("n", "nz", "l") and not is_generic(w) for w, f in cut(strip_generic(stem)))
 
@@ -894,7 +894,7 @@ def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -
                 if level_rank(d.level) >= level_rank("prefecture"):
                     return start + a
             elif code != prev and gaz.is_within(prev, code) and _word_ends_at(norm, start + a, start + b):
-                return start + a  # (not a place's name inside a longer word: 扎赉特旗|兴安岭X公司)
+                return start + a  # (not a place's name inside a longer word: X旗|兴安岭Y公司)
         prev, k = code, b
     return start
 
@@ -945,7 +945,7 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str],
     if name in region_full:
         return False  # 浦东新区 is a region
     if typ == "Company" and strength == "industry" and stem in region_full and stem[-1:] in _level_chars():
-        return False  # 梅河口市|医药: a division named in full and an industry is the place's industry, no firm
+        return False  # X市|医药: a division named in full and an industry is the place's industry, no firm
     if typ == "IndustrialPark" and (k := place_form_len(stem, places)) and len(name) <= MAX_NAME:
         rest = stem[k:]
         if not rest or is_generic(rest):
@@ -983,7 +983,7 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
             return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
         if _ranked_after_verb(stem):
-            return False  # 将园区列为|市级特色产业园区: a designation given, no name
+            return False  # 将X园列为|省级特色产业园区: a designation given, no name
     toks = cut(stem)
     if typ in ("IndustrialPark", "Project") and toks[-1][1] == "t" and all(f[:1] in "vdp" for _, f in toks[:-1]):
         return False  # 破解|当前|工业园, 今年项目: a time after verbs says which, not a name (临泉|现代 is one)
@@ -1165,7 +1165,7 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
             continue  # a colon after 企业 opens what is said of firms, not their names
         items = _opened_items(norm, m.end())
         if items and _list_item(norm, *items[0], typ, region_full, floors) is None:
-            continue  # 项目为王、实干为先: what follows the verb is no project, the list no list of them
+            continue  # 项目为王、…: what follows the verb is no project, the list no list of them
         lists.append((typ, items, m.span()))
     out = []
     for typ, items, head in lists:

@@ -23,7 +23,7 @@ from kg.extract.facts import parse_number
 from kg.extract.gazetteer import OWN_PREFIXES, Gazetteer, deixis_prefixes, fits_level, government_of, head_titles, level_rank, load, same_level
 from kg.extract.mentions.agencies import body_kind, park_generics, written_form
 from kg.extract.mentions.names import PHASE, suffix_ends, suffixes
-from kg.extract.mentions.orgs import defined_forms
+from kg.extract.mentions.orgs import after_firm, defined_forms
 from kg.extract.mentions.officials import OfficialMention
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 from kg.extract.notes import attempt
@@ -765,10 +765,13 @@ def _resolve_orgs(ctx: ArticleContext, orgs: list[Mention], regions: list[Mentio
         if typ == "Project" and short != pcanon.get(named, named):
             pcanon[short] = pcanon.get(named, named)
             pcanon.update((p, pcanon[short]) for p in sorted(pcanon) if pcanon[p] == short)
+    firm_less = after_firm(orgs)
     for m in orgs:
         if m.type == "Project":
             name = pcanon.get(m.surface, m.surface)
             r = _add(ctx, "Project", name, name, m)
+            if (rest := firm_less.get((m.start, m.end))) and rest != name:
+                r.aliases.add(rest)  # X有限公司|Y项目: Y项目 names it too
             if phase := project_phase(name):
                 r.attrs["phase"] = phase
 

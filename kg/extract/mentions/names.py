@@ -22,6 +22,7 @@ HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【�
 # where a name cannot reach across: a hard stop, a parenthesis, any white space
 _STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")
 COORD = ("和", "及", "与", "暨")
+ROUTE = "至"  # A至B: the two ends of a road or a line
 PHASE = re.compile(words("phase_pattern.txt")[0])
 # the number of a list item: inside parentheses (三), (12); written before the item it heads
 # (2.X项目, (四)X项目, 三、X项目; not 1.5万吨)
@@ -71,9 +72,17 @@ def ownership_nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def located_cues() -> frozenset[str]:
+    """The words that say a place follows (relation_cues.tsv located: 位于, 选址, 落户): what is
+    named after one is the place, none of the words before it."""
+    return frozenset(r["word"] for r in table("relation_cues.tsv") if r["cue"] == "located")
+
+
+@lru_cache(maxsize=1)
 def _boundaries() -> tuple[str, ...]:
-    """boundary_words.txt and the words of ownership, longest first."""
-    return tuple(sorted(set(longest_first("boundary_words.txt")) | set(ownership_nouns()), key=lambda w: (-len(w), w)))
+    """boundary_words.txt, the words of ownership and the words of placement, longest first."""
+    return tuple(sorted(set(longest_first("boundary_words.txt")) | set(ownership_nouns()) | located_cues(),
+                        key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +94,10 @@ def boundary_set() -> frozenset[str]:
 # slash, a period after it
 _PER = ("年", "日", "天", "月", "时", "小时", "a", "d", "h")
 _RATE = re.compile(r"[0-9][0-9.]*[万亿千]?[\u4e00-\u9fffA-Za-z]{1,2}$")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def left_edge(
@@ -105,6 +118,9 @@ def left_edge(
             i = lim
             break
         i -= m.start()
+        if norm[i - 1] == " " and i - 1 > lim and _latin(norm[i - 2]) and _latin(norm[i : i + 1]):
+            i -= 1  # words of a Latin name are spaced (Micro OLED): the space is inside the name
+            continue
         if norm[i - 1] == "/" and norm[i : i + 1] in _PER and _RATE.search(norm, max(lim, i - 10), i - 1):
             i -= 1  # a rate is one figure: 8000吨/年X项目 runs on before the slash
             continue
@@ -134,6 +150,9 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
         if len(w) == 1 and _in_unknown_word(toks, i):
             pos += len(w)  # 顺/p 丰/a 速/ng 运, 客/n 都/d: a character of a name jieba does not know
             continue
+        if w == ROUTE and coord_inside and pos > 0 and i + 1 < len(toks) and toks[i + 1][1] == "ns":
+            pos += len(w)  # X镇至Y县快速通道工程: a route from a place to a place is one name
+            continue
         if w in bset or w in COORD or f in ("p", "c", "uj", "ul", "u", "r") and w not in ("中", "之"):
             if pos == 0 and after_list and (
                 w in COORD or len(w) == 1 and f == "p" and i + 1 < len(toks) and len(toks[i + 1][0]) == 1
@@ -149,8 +168,8 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
                 if not holds_project(left):
                     pos += len(w)
                     continue
-            if not (keep_last and pos + len(w) == len(span)):  # 中铁建设集团 keeps its 建设
-                cuts.append(pos + len(w))
+            if not (keep_last and (pos + len(w) == len(span) or _works_tail(span, pos) or _works_of(toks, i, bset))):
+                cuts.append(pos + len(w))  # 中铁建设集团 keeps its 建设
         pos += len(w)
     # boundary words jieba glued to the name's first word (全力做优王老吉 -> 做/优)
     s = cuts[-1] if cuts else 0
@@ -161,6 +180,40 @@ def _words_cut(span: str, after_list: bool, coord_inside: bool, keep_last: bool)
             break
         s = m.end()
     return s
+
+
+@lru_cache(maxsize=1)
+def works_words() -> tuple[str, ...]:
+    """works_words.txt: what is done to a thing (改造, 提升, 扩建), longest first."""
+    return longest_first("works_words.txt")
+
+
+def _works_tail(span: str, k: int) -> bool:
+    """span[k:] is only works words (码头|提升改造, 污水处理厂|扩建): a boundary word that starts
+    them is the first of what is done to the thing named before it, the name's own."""
+    ww = works_words()
+    if k >= len(span):
+        return False
+    while k < len(span):
+        w = next((x for x in ww if span.startswith(x, k)), "")
+        if not w:
+            return False
+        k += len(w)
+    return True
+
+
+def _works_of(toks, i: int, bset: frozenset[str]) -> bool:
+    """toks[i] is a works word after the noun of what is worked on and before more of a trade
+    (水利|建设|投资有限公司, 交通|建设|投资集团): a compound of the name, no verb of the clause
+    before it (园区|建设|华瑞X公司: a name follows the verb)."""
+    if i == 0 or toks[i][0] not in works_words():
+        return False
+    pw, pf = toks[i - 1]
+    nw, nf = toks[i + 1] if i + 1 < len(toks) else ("", "")
+    return (
+        len(pw) >= 2 and pf[:1] == "n" and pf != "nr" and pw not in bset
+        and len(nw) >= 2 and nf in ("n", "vn", "v") and nw not in bset  # the trade goes on (建设|投资), no name starts
+    )
 
 
 # jieba's tags of the characters that are words of the clause on their own (function words,
@@ -189,6 +242,8 @@ def _in_unknown_word(toks, i: int) -> bool:
         return False  # 内|的|内蒙古: 的 and 了 close the phrase before them, whatever jieba tags the character before
     if i > 0 and toks[i][0] not in COORD and _name_char(toks[i - 1], bset) and i + 1 < len(toks):
         nxt, tag = toks[i + 1]
+        if toks[i][1] == "p" and tag == "ns" and len(nxt) >= 2:
+            return False  # 选址|在|东城: a preposition before a place opens the place's phrase
         if tag[:1] == "n" or tag == "eng" or _name_char(toks[i + 1], bset):
             return True  # 客|都|食品; not 厂|将|建设: a verb after it, the function word is one
     if toks[i][0] in bset or toks[i][0] in COORD or toks[i][1] == "u":

@@ -17,7 +17,7 @@ from kg.resources import longest_first, table, words
 from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
-    COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
@@ -35,6 +35,11 @@ BOUND_TAGS = frozenset({"zg", "ng", "n"})
 # A count of things (6个, 50个, 第二批): what it counts is a plural, not one named project.
 # Many of a class (更多, 许多, 众多 高标准农田建设项目): no one project either.
 PLURAL = re.compile(r"第?(?:[0-9]+|[一二三四五六七八九十百千两几多数]+)[个项批家座处条]|(?:更|许|很|诸|众)多")
+# A count right after a project's head (X项目5个, X项目各1个; not 5个月): the projects of a class
+COUNTED_AFTER = re.compile(r"各?(?:[0-9]+|[一二三四五六七八九十百千两几]+)[个项](?![月小工])")
+# One of a class (一条, 一个, 一座; not 第一个, 十一个, 一批): the indefinite article of a project's name
+# after it (新上了一条|年产N套X生产线), no part of that name (a park after one is a kind: 打造一个X园)
+SINGLE = re.compile(r"(?<![0-9一二三四五六七八九十百千两几多数第])一[个项家座处条](?![0-9])")
 # tags of proper names and of strings jieba does not know (x: a character outside its dictionary)
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt", "x", "eng"})
 FRAMES = (  # "以福斯派为龙头": the slot is a company
@@ -72,6 +77,9 @@ def _generic() -> tuple[str, ...]:
     return longest_first("generic_words.txt")
 
 
+TRADES = "-"  # enum_heads.tsv: a head of a list of trades (等领域, 等行业), whose items name no firm
+
+
 @lru_cache(maxsize=1)
 def _enum_heads() -> dict[str, str]:
     return {r["head"]: r["type"] for r in table("enum_heads.tsv")}
@@ -87,7 +95,7 @@ def _capacity_stems() -> tuple[str, ...]:
 def _enum_rx() -> re.Pattern:
     """等 + a count (12家, 一批) + modifiers + a head of enum_heads.tsv (longest first): the end of
     an enumeration 'A、B、C等12家企业'."""
-    heads = "|".join(re.escape(h) for h in sorted(_enum_heads(), key=len, reverse=True))
+    heads = "|".join(re.escape(h) for h, t in sorted(_enum_heads().items(), key=lambda r: -len(r[0])) if t != TRADES)
     return re.compile(
         r"等(?:[0-9一二三四五六七八九十百千两几多]+[个家项批座条处]?|一批|多[个家项]|若干)?"
         rf"(?P<mods>[\u4e00-\u9fff]{{0,8}}?)(?P<head>{heads})"
@@ -95,13 +103,31 @@ def _enum_rx() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _trades_rx() -> re.Pattern:
+    """等 + a head of a list of trades that ends its phrase (等领域; not 等行业|龙头企业, a list of firms)."""
+    heads = "|".join(re.escape(h) for h, t in sorted(_enum_heads().items(), key=lambda r: -len(r[0])) if t == TRADES)
+    return re.compile(rf"等(?P<mods>[\u4e00-\u9fff]{{0,4}}?)(?P<head>{heads})(?![\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
 def _generic_rx() -> re.Pattern:
-    return re.compile("|".join(re.escape(g) for g in _generic()))
+    """The generic words of two characters or more (a character alone is asked of jieba's words)."""
+    return re.compile("|".join(re.escape(g) for g in _generic() if len(g) >= 2))
 
 
+@lru_cache(maxsize=1)
+def _generic_chars() -> frozenset[str]:
+    return frozenset(g for g in _generic() if len(g) == 1)
+
+
+@lru_cache(maxsize=65536)
 def strip_generic(stem: str) -> str:
-    """The stem less its generic words (longest first, left to right), numbers and measure words."""
+    """The stem less its generic words (longest first, left to right), numbers and measure words.
+    A generic character (大, 新, 该) stays inside a word jieba reads as a proper name (大唐/nz)."""
     rest = _generic_rx().sub("", QUANT.sub("", stem))
+    if any(ch in _generic_chars() for ch in rest):
+        gc = _generic_chars()
+        rest = "".join(w if f in NAME_TAGS and len(w) >= 2 else "".join(ch for ch in w if ch not in gc) for w, f in cut(rest))
     return "".join(ch for ch in rest if "\u4e00" <= ch <= "\u9fff" or ch.isalnum())
 
 
@@ -160,12 +186,20 @@ def has_specific(stem: str, places: bool = True) -> bool:
     return any(_specific_token(w, f, places) for w, f in cut(strip_generic(stem)))
 
 
+@lru_cache(maxsize=65536)
+def _one_common_word(stem: str) -> bool:
+    """The stem is one dictionary word of everyday use and no proper name (配合, 合作, 仪式): a
+    project so named is a kind of project, not one."""
+    toks = cut(stem)
+    return len(toks) == 1 and len(stem) >= 2 and toks[0][1] not in NAME_TAGS and is_common_word(stem)
+
+
 def is_project_stem(stem: str, places: tuple[tuple[int, int, bool], ...] = ()) -> bool:
     """A project's stem names one project: no count before it (6个项目, 第二批重大项目) and something
     specific in it besides the places it is in (涟源市项目 is generic), or a named division followed
     by what is built there (X市生活垃圾焚烧发电项目). places: (start, end, a named division) within
     stem, left to right."""
-    if PLURAL.search(stem):
+    if PLURAL.search(stem) or _one_common_word(stem):
         return False
     pieces, k = [], 0
     for a, b, _ in places:
@@ -199,23 +233,28 @@ def _has_noun(s: str, after_place: bool = False) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -> int:
+def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False, places: tuple[int, ...] = ()) -> int:
     """Where a name starts within stem: after the last predicate (PREDICATE_TAGS) or role noun
     (role_nouns.txt: 施工单位|X公司) that leaves a name behind it (询问|企业 leaves none: the
-    stem stays for the generic test to judge). after_de: the stem follows 的, which closes the
+    stem stays for the generic test to judge). places: the ends of the named divisions in stem,
+    no predicate's whatever jieba tags them. after_de: the stem follows 的, which closes the
     clause before it; a verb that opens a project's stem there says what is made (建设的|再生|纤维
     面料项目), it is no predicate."""
     pos, ends, visits = 0, [], []
     toks = cut(stem)
+    # a park's suffix inside the stem is one word whatever jieba reads (自由贸易/l|试验区长沙片区)
+    inside = {k for _r, a, b in _park_suffix_ac().find_matches_as_indexes(stem, overlapping=True) for k in range(a + 1, b)}
     for i, (w, f) in enumerate(toks):
         pos += len(w)
-        if i == 0 and after_de and typ == "Project":
+        if i == 0 and after_de and typ == "Project" or pos in places or pos in inside:
             continue
         # a predicate of a quantity is a capacity, not a clause (日处理2000吨)
         if len(w) >= 2 and (f in PREDICATE_TAGS or w in _visit_verbs() or w.endswith(_role_nouns())) and pos < len(stem) and not stem[pos].isdigit():
             nxt = toks[i + 1] if i + 1 < len(toks) else ("", "")
             if len(nxt[0]) == 1 and nxt[1] in BOUND_TAGS and nxt[0] not in _level_chars():
                 continue  # a verb and a bound morpheme are one noun (覆盖|件, 创新|药): no clause ends there
+            if typ == "Project" and _modifies_noun(toks, i, stem[:pos]):
+                continue
             ends.append(pos)
             if w in _visit_verbs():
                 visits.append(pos)
@@ -240,6 +279,34 @@ def _predicate_cut(stem: str, typ: str, strength: str, after_de: bool = False) -
         if head.endswith(_whole_name_ends()):
             return k
     return 0
+
+
+# the tags of a word that a verb after it takes as its object in a compound (尾矿|综合利用, 烟气|脱硫,
+# 污泥|无害化处置): in a clause the object follows its verb, so a noun before one makes a modifier
+OBJECT_TAGS = frozenset({"n", "nz", "j"})
+
+
+def _modifies_noun(toks, i: int, upto: str) -> bool:
+    """The word toks[i], which jieba tags a predicate, is a modifier inside a project's name: a
+    verb after its object noun (尾矿|综合利用|建材: no subject, a place, a time, a firm or a
+    role before it), an adverb before a noun (一次性/d|餐具: jieba's tag for an adjective of
+    kind), or the verb of a capacity word (日|处理). upto: the stem up to the word's end."""
+    w, f = toks[i]
+    pw, pf = toks[i - 1] if i > 0 else ("", "")
+    if upto.endswith(_capacity_prefixes()):
+        return True
+    if f in ("d", "ad"):
+        return i + 1 < len(toks) and toks[i + 1][1][:1] == "n" and toks[i + 1][1] not in ("nr", "ns", "nt")
+    return (
+        len(pw) >= 2 and pf in OBJECT_TAGS and w not in _visit_verbs() and not w.endswith(_role_nouns())
+        and not pw.endswith(_role_nouns()) and not pw.endswith(_bare_forms()) and pw not in boundary_set()
+    )
+
+
+@lru_cache(maxsize=1)
+def _capacity_prefixes() -> tuple[str, ...]:
+    """capacity.tsv: 年产, 日处理, 年加工 (a capacity word, whatever follows it)."""
+    return tuple(sorted((r["prefix"] for r in table("capacity.tsv")), key=len, reverse=True))
 
 
 DATE = re.compile(r"(?:[0-9]{2,4}|[〇零一二三四五六七八九]{2,4}|今|去|明|前|当)年(?:度|以来|初|底|末)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
@@ -321,13 +388,28 @@ def _after_head_word(stem: str, typ: str, strength: str) -> int:
     return k + 2
 
 
+# a quarter of a town named by its direction (城东, 城北, 东部, 西南): 城北片区 is where in the town
+QUARTER = re.compile(r"(?:城|老城|新城)?[东西南北中]{1,2}部?$")
+ZONE = "片区"
+
+
+def town_quarter(norm: str, s: int, e: int) -> bool:
+    """The 片区 at [s, e) is a quarter of a town (X县城北|片区, X公司城东|片区), no park: a
+    direction before it and no park's suffix before that (X高新区东部片区 is the park's zone)."""
+    if norm[s:e] != ZONE:
+        return False
+    q = QUARTER.search(norm, max(0, s - 4), s)
+    return q is not None and not norm.endswith(tuple(x for x in suffix_ends("IndustrialPark") if x != ZONE), 0, q.start())
+
+
 def _after_inner_park(norm: str, start: int, stem_end: int) -> int:
     """XX开发区再添新项目, XX产业园YY生产线: a project's name starts after a park named before it."""
     stem = norm[start:stem_end]
     ac = _park_suffix_ac()
     last: dict[int, int] = {}  # each park suffix's last occurrence, as str.rfind finds it
-    for k, _s, e in ac.find_matches_as_indexes(stem, overlapping=True):
-        last[k] = e
+    for k, a, e in ac.find_matches_as_indexes(stem, overlapping=True):
+        if not town_quarter(stem, a, e):
+            last[k] = e
     cut_at = max((e for e in last.values() if e < len(stem)), default=0)
     if cut_at and stem.startswith(COORD, cut_at):
         return start  # X产业园和Y中心项目: the park is the first of what the project joins, part of its name
@@ -368,7 +450,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if strength in ("industry", "works") and not _word_ends_at(norm, s, e):
             continue  # 一体化|工程 holds no 化工, 工程师 no 工程: a suffix is a word of its own
         # 中铁建设集团 keeps its 建设; so does X加工建设项目, X改造项目 (a works word before 项目 is the head's)
-        keep = strength == "legal" or typ == "Project" and norm.endswith(_works_words(), 0, s)
+        keep = strength == "legal" or typ == "Project" and norm.endswith(works_words(), 0, s)
         start = left_edge(norm, s, floors, coord_inside=(typ == "Project"), keep_last=keep)
         start = after_list_marker(norm, start, s)
         level_head = typ == "IndustrialPark" and norm[s:e] in _park_level_heads()
@@ -377,8 +459,14 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             cands.append(Mention(typ, norm[s - 2 : e], s - 2, e, place=Deixis(level), rule="deixis"))
             taken[e] = min(s - 2, taken.get(e, s - 2))
             continue
+        start = _after_title(norm, start, s)
         start = _out_of_place(start, s, places)
-        start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的")
+        start = _not_inside_place(norm, start, s, floors, named_places)
+        # a division's name that jieba reads as a verb (兴化/v) is no predicate
+        at_places = tuple(b for _a, b, named in places.within(start, s) if named)
+        start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的", at_places)
+        if typ == "Project" and (sg := list(SINGLE.finditer(norm, start, s))):
+            start = sg[-1].end()
         if typ != "Project":  # a park or a company is named once, not by a year (X县2013年产业集聚区)
             start += _after_date(norm[start:s])
         else:  # what it costs is said of a project, not its name (总投资2亿元|X技改工程)
@@ -412,15 +500,22 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             cands.append(Mention(typ, name, start, e, place=Deixis(level), rule="deixis"))
             taken[e] = min(start, taken.get(e, start))
             continue
+        if typ == "IndustrialPark" and town_quarter(norm, s, e):
+            continue
         if not _valid(name, stem, typ, strength, region_full, named_places):
             continue
+        if typ == "Project" and COUNTED_AFTER.match(norm, e):
+            continue  # 工业项目5个, 文旅和农业项目各1个: a class of projects counted, none named
         if strength == "works":  # what is done, or where: enough for 工程 (its stem not generic)
             if norm.startswith(_bare_forms(), e):
                 continue  # X集团工程公司: a company's name runs on
             if PLURAL.search(stem) or not _works_named(stem, places.within(start, s)):
                 continue
         elif typ == "Project" and not is_project_stem(stem, places.within(start, s)):
-            if places.within(start, s) or PLURAL.search(stem) or not (_developer_before(norm, start) and _has_noun(stem)):
+            if places.within(start, s) or PLURAL.search(stem) or not (
+                _developer_before(norm, start, HARD_STOP) and (_has_noun(stem) or _has_product(stem))
+                or _developer_before(norm, start, CLAUSE_END) and _has_noun(stem)
+            ):
                 continue  # X公司投资建设的|再生纤维面料项目: the clause names who builds it, the product which
         start = _quoted_start(norm, start, floors)
         cands.append(Mention(typ, norm[start:e], start, e, rule=strength))
@@ -449,9 +544,16 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             first_end[c.start] = min(c.end, first_end.get(c.start, c.end))
     cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and first_end[c.start] < c.end)]
     listed = _enumerations(norm, cands, region_full, floors)
+    if any(m.type == TRADES for m in listed):
+        exact = {(m.start, m.end) for m in listed if m.type == TRADES}
+        trades = Spans(sorted(exact))
+        listed = [m for m in listed if m.type != TRADES]
+        cands = [c for c in cands if not (c.type == "Company" and c.rule == "industry" and (
+            (c.start, c.end) in exact or trades.holds(c.start, c.end)))]
     invested = {(m.start, m.end) for m in listed if m.rule == "list-park"}
     cands = [c for c in cands if not (c.type == "IndustrialPark" and (c.start, c.end) in invested)] + listed
     cands += _list_neighbours(norm, cands, region_full)
+    cands += _park_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
@@ -505,6 +607,38 @@ def place_form_len(stem: str, known: frozenset[str] | set[str] = frozenset()) ->
     return 0
 
 
+@lru_cache(maxsize=1)
+def _title_rx() -> re.Pattern:
+    """The titles of posts (titles.tsv, two characters or more: 副总经理, 董事长, 局长), longest first."""
+    posts = sorted({r["title"] for r in table("titles.tsv") if len(r["title"]) >= 2}, key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, posts)))
+
+
+def _after_title(norm: str, start: int, s: int) -> int:
+    """A name holds no title of a post: X集团副总经理兼|Y公司 names the post's holder's second body
+    after the title (Y公司), never one that runs over it."""
+    last = start
+    for m in _title_rx().finditer(norm, start, s):
+        if _word_ends_at(norm, m.start(), m.end()):
+            last = m.end()
+    return last if last < s else start
+
+
+def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
+    """A name never starts inside a place's form written across its start (察看了和|林格尔X产业园,
+    whose 和 reads as a conjunction): it starts where the place does."""
+    for j in range(1, min(7, start) + 1):
+        a = start - j
+        if norm[a] in HARD_STOP:
+            break
+        if place_form_len(norm[a:s], known) > j:
+            lo = bisect.bisect_right(floors, a)
+            if lo < len(floors) and floors[lo] <= start:
+                break  # an official's name or a body ends in between: the name starts after it
+            return a
+    return start
+
+
 def _place_kept_whole(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
     """A park's name never starts inside the place written right before its suffix (莲都工业园区,
     兴化经济开发区): the place is its stem, whole, however jieba splits it (莲/n 都/d)."""
@@ -551,13 +685,26 @@ def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
     return start
 
 
-def _developer_before(norm: str, start: int) -> bool:
-    """The clause before start names a company by its legal form (X有限公司投资建设的|, 由X集团承建
-    的|): the project after it is that company's own, one project, however everyday its words."""
+# where a sentence's clauses end: a firm named before one of these is no subject of what follows
+CLAUSE_END = frozenset("。;;!!??\n:：、")
+
+
+def _developer_before(norm: str, start: int, stops: frozenset[str] | set[str]) -> bool:
+    """The clause before start (up to one of stops) names a company by its legal form (X有限公司投资
+    建设的|, 由X集团承建的|): the project after it is that company's own, one project, however
+    everyday its words. With CLAUSE_END for stops, the sentence's clauses that a comma joins
+    (X有限公司投资9亿元,在Y镇建设|): a subject of all of them."""
     lo = start
-    while lo > 0 and start - lo < 2 * MAX_NAME and norm[lo - 1] not in HARD_STOP:
+    while lo > 0 and start - lo < 2 * MAX_NAME and norm[lo - 1] not in stops and norm[lo - 1] not in "“”《》()":
         lo -= 1
     return any(f in norm[lo:start] for f in _bare_forms())
+
+
+@lru_cache(maxsize=65536)
+def _has_product(stem: str) -> bool:
+    """A word that names a thing made (精密|轴承, 光学|镜片): a noun of two characters or
+    more that is no generic word and no activity (合作, 示范: verbal nouns name none)."""
+    return any(len(w) >= 2 and f in ("n", "nz", "l") and not is_generic(w) for w, f in cut(strip_generic(stem)))
 
 
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -629,15 +776,10 @@ def _after_bare_form(norm: str, start: int, end: int) -> int:
     return start
 
 
-@lru_cache(maxsize=1)
-def _works_words() -> tuple[str, ...]:
-    return longest_first("works_words.txt")
-
-
 def _works_named(stem: str, places: tuple[tuple[int, int, bool], ...]) -> bool:
     """X工程 names one piece of construction when what is done is said (X扩建工程, X配套工程), a
     capacity is (110千伏), or a named division starts it (X县城乡供水一体化工程); 民生工程 does not."""
-    if stem.endswith(_works_words()) or _capacity_rx().search(stem):
+    if stem.endswith(works_words()) or _capacity_rx().search(stem):
         return True
     return any(a == 0 and named for a, _b, named in places)
 
@@ -756,8 +898,8 @@ def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -
             if prev == "":
                 if level_rank(d.level) >= level_rank("prefecture"):
                     return start + a
-            elif code != prev and gaz.is_within(prev, code):
-                return start + a
+            elif code != prev and gaz.is_within(prev, code) and _word_ends_at(norm, start + a, start + b):
+                return start + a  # (not a place's name inside a longer word: X旗|兴安岭Y公司)
         prev, k = code, b
     return start
 
@@ -788,7 +930,13 @@ def _ends_of(norm: str, names: set[str]) -> set[int]:
 
 def only_verbs(stem: str) -> bool:
     toks = [(w, f) for w, f in cut(stem) if w.strip("()")]
-    return bool(toks) and all(f and (f[0] in "vdapli") and f != "vn" for w, f in toks)
+    return bool(toks) and all(f and (f[0] in "vdapli") and f != "vn" and not _thing_phrase(w, f) for w, f in toks)
+
+
+def _thing_phrase(w: str, f: str) -> bool:
+    """A set phrase (jieba l) of three characters or more that ends in a noun character (连接器,
+    发电机): the name of a thing, not a predicate."""
+    return f == "l" and len(w) >= 3 and word_info(w[-1])[1] == "n"
 
 
 def all_everyday(s: str) -> bool:
@@ -801,6 +949,8 @@ def _valid(name: str, stem: str, typ: str, strength: str, region_full: set[str],
     """places: the surfaces of the named divisions of the article (not 我市, 全省)."""
     if name in region_full:
         return False  # 浦东新区 is a region
+    if typ == "Company" and strength == "industry" and stem in region_full and stem[-1:] in _level_chars():
+        return False  # X市|医药: a division named in full and an industry is the place's industry, no firm
     if typ == "IndustrialPark" and (k := place_form_len(stem, places)) and len(name) <= MAX_NAME:
         rest = stem[k:]
         if not rest or is_generic(rest):
@@ -837,16 +987,29 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         rest = _after_leading_predicate(stem)  # 获批|国家高新区, 争创|省级X开发区
         if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
             return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
+        if _ranked_after_verb(stem):
+            return False  # 将X园列为|省级特色产业园区: a designation given, no name
     toks = cut(stem)
     if typ in ("IndustrialPark", "Project") and toks[-1][1] == "t" and all(f[:1] in "vdp" for _, f in toks[:-1]):
         return False  # 破解|当前|工业园, 今年项目: a time after verbs says which, not a name (临泉|现代 is one)
-    if typ == "IndustrialPark" and PLURAL.search(stem):
-        return False  # 分成六个片区: parks counted, not named
+    if typ == "IndustrialPark" and (PLURAL.search(stem) or stem[:1] == "全" and stem[1:2] in _level_chars()):
+        return False  # 分成六个片区, 全省化工集中区: parks counted or all of a level's, not one named
     if typ == "Project" and stem.endswith(KIND_ADJECTIVE):
         return False  # 劳动密集型项目
     if typ == "Project" and toks[-1][0] in _visit_verbs():
         return False  # 实地查看|项目建设进度: the project is what a visit looks at, the verb no part of a name
     return not is_generic(core)
+
+
+def _ranked_after_verb(stem: str) -> bool:
+    """A verb in stem right before a rank of designation (列为|市级, 评为|省级): what follows is the
+    class the verb's object is given."""
+    pos = 0
+    for w, f in cut(stem):
+        pos += len(w)
+        if len(w) >= 2 and f == "v" and stem.startswith(_rank_words(), pos):
+            return True
+    return False
 
 
 # tokens a class of projects is written with between 等 (or a count) and the head: nouns,
@@ -855,10 +1018,18 @@ _CLASS_TAGS = ("n", "a", "b", "f", "m", "q", "j")
 # the words that join the last item of a list to the others (A、B和C)
 _LAST_JOIN = ("以及", "和", "及", "与")
 # a list opened by its head: 签约项目包括A、B和C, 重点项目有A、B, 重点项目：1.A；2.B
-_OPENER = re.compile(r"(?:项目|工程)(?:清单|名单)?(?:主要|分别)?(?P<verb>包括|包含|有|为|是)?[：:]?")
+_OPENER = re.compile(r"(?P<head>项目|工程|企业|公司)(?:清单|名单)?(?:主要|分别)?(?P<verb>包括|包含|有|为|是)?[：:]?")
 # the count of a list closed without 等: A、B和C三个重点项目
 # (the lookahead names the first character: the regex engine then skips to where one stands)
 _COUNT_HEAD = re.compile(r"(?=[0-9两二三四五六七八九十])(?:[0-9]+|[两二三四五六七八九十]+)[个项](?P<mods>[\u4e00-\u9fff]{0,6}?)(?P<head>项目|工程)")
+# the same of parks: A、B两个园区 (enum_heads.tsv, the heads of parks)
+
+
+@lru_cache(maxsize=1)
+def _park_count_rx() -> re.Pattern:
+    """A count and a head of parks (enum_heads.tsv: 园区, 产业园) closing a list without 等: A、B两个园区."""
+    heads = "|".join(re.escape(h) for h, t in sorted(_enum_heads().items(), key=lambda r: -len(r[0])) if t == "IndustrialPark")
+    return re.compile(rf"(?=[0-9两二三四五六七八九十])(?:[0-9]+|[两二三四五六七八九十]+)[个家座](?P<mods>[\u4e00-\u9fff]{{0,4}}?)(?P<head>{heads})")
 
 
 def _class_mods(mods: str, typ: str) -> bool:
@@ -965,6 +1136,11 @@ def _list_item(norm: str, s: int, e: int, typ: str, region_full: set[str], floor
     if typ == "Project":
         if PLURAL.search(item) or len(cut(item)) < 2 or is_common_word(item) or not has_specific(item):
             return None
+    if typ == "IndustrialPark":  # a park's stem, its suffix aside: a name, no verb in it (园区分成|东)
+        suf = next((x for x in suffix_ends("IndustrialPark") if item.endswith(x)), "")
+        stem = item[: len(item) - len(suf)]
+        if len(stem) < 2 or is_generic(stem) or not has_specific(stem) or any(len(w) >= 2 and f == "v" for w, f in cut(stem)):
+            return None
     return s, e
 
 
@@ -974,20 +1150,30 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     heads = _enum_heads()
     by_start = sorted(cands, key=lambda c: c.start)  # the candidates within an item are a slice
     starts = [c.start for c in by_start]
-    lists: list[tuple[str, list[tuple[int, int]]]] = []
-    for m in _enum_rx().finditer(norm):
-        typ = heads[m.group("head")]
-        if _class_mods(m.group("mods"), typ):
-            lists.append((typ, _closed_items(norm, m.start(), floors)))
+    lists: list[tuple[str, list[tuple[int, int]], tuple[int, int]]] = []  # (type, items, the head's span)
+    for rx in (_enum_rx(), _trades_rx()):
+        for m in rx.finditer(norm):
+            typ = heads[m.group("head")]
+            if _class_mods(m.group("mods"), typ):
+                lists.append((typ, _closed_items(norm, m.start(), floors), m.span()))
+    for m in _park_count_rx().finditer(norm):
+        if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and (not m.group("mods") or is_generic(m.group("mods"))):
+            lists.append(("IndustrialPark", _closed_items(norm, m.start(), floors), m.span()))
     for m in _COUNT_HEAD.finditer(norm):
         if m.start() > 0 and norm[m.start() - 1] not in "等0123456789" and _class_mods(m.group("mods"), "Project"):
-            lists.append(("Project", _closed_items(norm, m.start(), floors)))
+            lists.append(("Project", _closed_items(norm, m.start(), floors), m.span()))
     for m in _OPENER.finditer(norm):
         if norm[m.end() - 1] not in "：:" and not (m.group("verb") and _word_ends_at(norm, m.start("verb"), m.end("verb"))):
             continue  # no verb or colon opens it (项目清单); 项目有序推进: 有 is part of a word
-        lists.append(("Project", _opened_items(norm, m.end())))
+        typ = heads[m.group("head")]  # 企业包括A、B: a list of firms
+        if typ == "Company" and not m.group("verb"):
+            continue  # a colon after 企业 opens what is said of firms, not their names
+        items = _opened_items(norm, m.end())
+        if items and _list_item(norm, *items[0], typ, region_full, floors) is None:
+            continue  # 项目为王、…: what follows the verb is no project, the list no list of them
+        lists.append((typ, items, m.span()))
     out = []
-    for typ, items in lists:
+    for typ, items, head in lists:
         if items:  # the last item written (first of a closed list, right to left)
             k = 0 if items[0][0] > items[-1][0] else len(items) - 1
 
@@ -998,14 +1184,17 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
         if len(items) < 2:
             continue
         for s0, e0 in items:
+            if typ == TRADES:  # A、B等领域: the items are trades, no names (find_orgs drops what they hold)
+                out.append(Mention(TRADES, norm[s0:e0], s0, e0, rule="trades"))
+                continue
             got = _list_item(norm, s0, e0, typ, region_full, floors)
             if got is None:
                 continue
             s, e = got
             inner = [c for c in by_start[bisect.bisect_left(starts, s) : bisect.bisect_right(starts, e)] if c.end <= e]
-            if typ == "Project" and any(_invested_park(c, s, e) for c in inner):
-                # A产业园、B产业园等N个重大项目: a park a list of projects counts is one invested in,
-                # a project (the park's candidate gives way: find_orgs drops it)
+            if typ == "Project" and any(_invested_park(c, s, e) for c in inner) and _invested(norm, items, head):
+                # 引进A产业园、B产业园等N个重大项目: a park a list of projects brought in counts is one
+                # invested in, a project (the park's candidate gives way: find_orgs drops it)
                 out.append(Mention(typ, norm[s:e], s, e, rule="list-park"))
                 continue
             if inner and not (typ == "Project" and all(c.type == "Company" and c.start == s and c.end < e for c in inner)):
@@ -1014,10 +1203,61 @@ def _enumerations(norm: str, cands: list[Mention], region_full: set[str], floors
     return out
 
 
+@lru_cache(maxsize=1)
+def _investment_cues() -> tuple[str, ...]:
+    """The words of investment brought in or signed (relation_cues.tsv hosts, joins, venue: 引进,
+    入驻, 签约) and of its placement (located: 落户, 选址)."""
+    return tuple(r["word"] for r in table("relation_cues.tsv") if r["cue"] in ("hosts", "joins", "venue", "located"))
+
+
+CLAUSE_STOPS = frozenset("，,。;；!！?？\n")
+
+
+def _invested(norm: str, items: list[tuple[int, int]], head: tuple[int, int]) -> bool:
+    """The clause of a list of projects says they are investment brought in, signed or placed
+    (引进A产业园、B产业园等N个项目, A产业园、B产业园等项目签约落地): its parks are investors' projects.
+    Parks a list counts among the projects a place builds (A产业园、B产业园等一批重点项目加快建设)
+    are the place's parks."""
+    lo = min([a for a, _ in items] + [head[0]])
+    hi = max([b for _, b in items] + [head[1]])
+    while lo > 0 and norm[lo - 1] not in CLAUSE_STOPS:
+        lo -= 1
+    while hi < len(norm) and norm[hi] not in CLAUSE_STOPS:
+        hi += 1
+    clause = norm[lo:hi]
+    return any(w in clause for w in _investment_cues())
+
+
 def _invested_park(c: Mention, s: int, e: int) -> bool:
     """c is a park named by its suffix alone (no level word of the article's region: 县工业园)
     that is the whole list item [s, e)."""
     return c.type == "IndustrialPark" and c.rule == "park" and (c.start, c.end) == (s, e)
+
+
+def after_firm(orgs: list[Mention]) -> dict[tuple[int, int], str]:
+    """X有限公司Y项目: a project written after the legal name of the firm that builds it is also
+    named by the words after that name (Y项目, as a text names it again or a list writes it),
+    when they name one project themselves. By the span of each project so named."""
+    firm_ends: dict[int, list[int]] = {}
+    for c in orgs:
+        if c.type == "Company" and c.surface.endswith(_bare_forms()):
+            firm_ends.setdefault(c.start, []).append(c.end)
+    out: dict[tuple[int, int], str] = {}
+    ends = suffix_ends("Project")
+    for m in orgs:
+        if m.type != "Project":
+            continue
+        # the firm's name starts where the project's does, or before it (浙江|X有限公司Y项目: the
+        # project's name left the province out)
+        k = max((e for a in range(max(0, m.start - MAX_NAME), m.start + 1) for e in firm_ends.get(a, ())
+                 if m.start < e < m.end), default=m.start) - m.start
+        rest = m.surface[k:]
+        suf = next((x for x in ends if rest.endswith(x)), "")
+        stem = rest[: len(rest) - len(suf)] if suf else rest
+        ph = PHASE.search(stem)
+        if k and suf and len(stem) >= 2 and not (ph and ph.start() == 0) and not is_generic(stem) and is_project_stem(stem):
+            out[(m.start, m.end)] = rest
+    return out
 
 
 def _runs_on(norm: str, c: Mention, project_end: dict[int, int]) -> bool:
@@ -1161,6 +1401,34 @@ def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> 
         if is_generic(item) or all_everyday(item) or item in region_full or is_common_word(item):
             continue
         out.append(Mention("Company", item, s, e, rule="list"))
+    return out
+
+
+PARK_HEAD = "园"  # the head character of a park's name (X产业园, X极萃园)
+
+
+def _park_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
+    """在A工业园区、B园举行: an item listed right after a park that ends in the head of a park's
+    name (园, a word of its own: not 公园, 花园) and names something specific is a park too."""
+    out = []
+    spans = Spans((x.start, x.end) for x in cands)
+    for c in cands:
+        if c.type != "IndustrialPark" or c.end >= len(norm) or norm[c.end] != "、":
+            continue
+        s = e = c.end + 1
+        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and norm[e] != PARK_HEAD:
+            e += 1
+        if e >= len(norm) or norm[e] != PARK_HEAD:
+            continue
+        e += 1
+        stem = norm[s : e - 1]
+        if not (2 <= len(stem) <= 6) or spans.overlaps(s, e) or norm[s:e] in region_full:
+            continue
+        if is_generic(stem) or all_everyday(stem) or is_common_word(stem) or not has_specific(stem):
+            continue
+        if cut(norm[s:e])[-1][0] != PARK_HEAD:
+            continue  # 公园, 花园, 动物园: a word of its own that ends in 园, no park's head
+        out.append(Mention("IndustrialPark", norm[s:e], s, e, rule="list"))
     return out
 
 

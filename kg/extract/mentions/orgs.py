@@ -553,7 +553,6 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     invested = {(m.start, m.end) for m in listed if m.rule == "list-park"}
     cands = [c for c in cands if not (c.type == "IndustrialPark" and (c.start, c.end) in invested)] + listed
     cands += _list_neighbours(norm, cands, region_full)
-    cands += _park_neighbours(norm, cands, region_full)
     for rx, typ in FRAMES:
         for m in rx.finditer(norm):
             nm = m.group("name")
@@ -1401,34 +1400,6 @@ def _list_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> 
         if is_generic(item) or all_everyday(item) or item in region_full or is_common_word(item):
             continue
         out.append(Mention("Company", item, s, e, rule="list"))
-    return out
-
-
-PARK_HEAD = "园"  # the head character of a park's name (X产业园, X极萃园)
-
-
-def _park_neighbours(norm: str, cands: list[Mention], region_full: set[str]) -> list[Mention]:
-    """在A工业园区、B园举行: an item listed right after a park that ends in the head of a park's
-    name (园, a word of its own: not 公园, 花园) and names something specific is a park too."""
-    out = []
-    spans = Spans((x.start, x.end) for x in cands)
-    for c in cands:
-        if c.type != "IndustrialPark" or c.end >= len(norm) or norm[c.end] != "、":
-            continue
-        s = e = c.end + 1
-        while e < len(norm) and e - s <= 8 and norm[e] not in HARD_STOP and norm[e] != PARK_HEAD:
-            e += 1
-        if e >= len(norm) or norm[e] != PARK_HEAD:
-            continue
-        e += 1
-        stem = norm[s : e - 1]
-        if not (2 <= len(stem) <= 6) or spans.overlaps(s, e) or norm[s:e] in region_full:
-            continue
-        if is_generic(stem) or all_everyday(stem) or is_common_word(stem) or not has_specific(stem):
-            continue
-        if cut(norm[s:e])[-1][0] != PARK_HEAD:
-            continue  # 公园, 花园, 动物园: a word of its own that ends in 园, no park's head
-        out.append(Mention("IndustrialPark", norm[s:e], s, e, rule="list"))
     return out
 
 

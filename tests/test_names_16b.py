@@ -159,7 +159,7 @@ def test_parks_a_list_of_projects_brought_in_counts_are_investors_projects():
 
 
 def test_parks_a_list_counts_among_a_places_projects_under_way_are_parks():
-    got = orgs("全市重点项目加快推进,绿色食品产业园、智能家居产业园等一批重点产业项目加快建设。")
+    got = orgs("全市重点项目提速,绿色食品产业园、智能家居产业园等一批产业项目正在紧张施工。")
     assert {n for t, n in got if t == "IndustrialPark"} == {"绿色食品产业园", "智能家居产业园"}
 
 

@@ -153,3 +153,69 @@ def test_a_two_character_county_after_a_place_verb():
     assert "萧县" in regions("一批客商赴萧县考察新能源产业。")
     assert "随县" in regions("一家新材料项目落户随县。")
     assert not regions("一批客商来到新县城区参观。")  # 新|县城
+
+
+# ---------------------------------------------------------------- spans inside the text
+
+def _region_spans_hold(text: str) -> None:
+    """Every region mention of text lies inside its normalised text and reads as its surface,
+    and maps back to a span of the original."""
+    from kg.extract.mentions.regions import find_regions
+    from kg.io.normalize import normalize
+
+    t = normalize(text)
+    for m in find_regions(t):
+        assert 0 <= m.start < m.end <= len(t.norm), (text, m)
+        assert t.norm[m.start : m.end] == m.surface, (text, m)
+        s, e = t.orig_span(m.start, m.end)
+        assert 0 <= s < e <= len(t.orig), (text, m)
+
+
+def test_a_township_after_its_city_closing_the_text_ends_with_it():
+    from kg.extract.mentions.regions import find_regions
+    from kg.io.normalize import normalize
+
+    t = normalize("新建的储能电站位于宁德市七都镇")
+    (town,) = [m for m in find_regions(t) if m.surface == "七都镇"]
+    assert (town.start, town.end) == (12, 15) == (len(t.norm) - 3, len(t.norm))
+    # the whole extraction reads it, where the span past the text's end raised
+    assert {"宁德市", "七都镇"} <= regions("新建的储能电站位于宁德市七都镇")
+    assert "巴州镇" in regions("这家合作社落户海东市巴州镇")
+
+
+def test_region_spans_lie_in_the_text_whatever_closes_it():
+    places = [
+        "宁德市七都镇", "海东市巴州镇", "东莞市长安镇", "儋州市那大镇", "莒县峤山镇", "桥西区东窑子镇",
+        "濮阳县胡状镇", "杭州市临安区於潜镇", "安徽省马鞍山市和县", "惠阳区和龙门县", "贡觉县莫洛镇",
+        "福建古田", "日照", "随县", "我市", "全县", "寧德市七都鎮", "陝西省咸陽市乾縣", "雅安市的石棉、宝兴、芦山三县",
+        "临夏回族自治州积石山保安族东乡族撒拉族自治县",
+    ]
+    for place in places:
+        for before in ("", "一家锂电池材料企业落户", "据悉，示范基地建在"):
+            for after in ("", "。", "，计划明年投产。", "人民政府", "\n"):
+                _region_spans_hold(before + place + after)
+
+
+def test_region_spans_lie_in_the_text_for_every_citys_unique_townships():
+    # invented sentences over the gazetteer: for every 7th city, a township of one of its
+    # counties written right after it (the county left out), the sentence ending at it or after
+    from collections import Counter
+
+    gaz = load()
+    cities = sorted(d.code for d in gaz.by_code.values() if d.level == "prefecture")[::7]
+    towns: dict[str, list[str]] = {}
+    for d in gaz.by_code.values():
+        if d.level == "township" and d.name.endswith("镇"):
+            county = gaz.by_code.get(d.parent)
+            if county is not None and county.parent in cities:
+                towns.setdefault(county.parent, []).append(d.name)
+    checked = 0
+    for city in cities:
+        count = Counter(towns.get(city, ()))
+        unique = sorted(n for n, k in count.items() if k == 1)[:2]
+        for name in unique:
+            written = gaz.by_code[city].name + name
+            for s in (f"项目位于{written}", f"项目位于{written}。", f"{written}", f"{written}新建厂房"):
+                _region_spans_hold(s)
+            checked += 1
+    assert checked > 20

@@ -637,10 +637,13 @@ def _below_city(out: list[Mention], gaz: Gazetteer, norm: str) -> list[Mention]:
         code = code_of(m.place)
         if not code or gaz.by_code[code].level != "prefecture":
             continue
-        # only the lengths of townships' names that begin so (near the text's end, every length:
-        # a slice cut short by the end is asked at each length, as it always was)
-        ks = range(MAX_LEN, 2, -1) if len(norm) - m.end < MAX_LEN else lengths.get(norm[m.end : m.end + 2], ())
-        for k in ks:  # the longest township's name there
+        # only the lengths of townships' names that begin so, and that the text still holds
+        # after the city: near its end a longer slice is cut short, and the span m.end + k of a
+        # name matched so ran past the text (宁德市七都镇 closing it: 七都镇 at (3, 19) of 6)
+        rest = len(norm) - m.end
+        for k in lengths.get(norm[m.end : m.end + 2], ()):  # the longest township's name there
+            if k > rest:
+                continue
             ts = [c for c in index.get(norm[m.end : m.end + k], ()) if gaz.by_code[gaz.by_code[c].parent].parent == code]
             if ts:
                 if len(ts) == 1 and not taken.overlaps(m.end, m.end + k):

@@ -701,26 +701,35 @@ def _seats_by_reference(ctx: ArticleContext, scopes: _Scopes) -> dict[Handle, Ha
     """company -> the place a located word gives it in a clause whose subject points back at it
     (X集团是…龙头企业,集团总部位于Y; …。该公司位于Y): the nearest company named before, in its
     sentence or the one before (for a bare 集团, the nearest group of its paragraph)."""
-    norm, text, ents = ctx.text.norm, ctx.text, ctx.entities
-    comps = sorted((m.start, m.end, e.handle) for e in ents.values() if e.type == "Company" for m in e.mentions)
-    starts = [c[0] for c in comps]
+    ents = ctx.entities
+    comps = [(m, e.handle) for e in ents.values() if e.type == "Company" for m in e.mentions]
+    comps.sort(key=lambda x: (x[0].start, x[0].end, x[1]))
+    starts = [m.start for m, _ in comps]
     out: dict[Handle, Handle] = {}
     for j, (_, place, _, _) in enumerate(scopes.frames):
         if (said := scopes.located_subject(j, _seat_word())) is None:
             continue
         c0, hit = said
-        group = hit.group("ana") == GROUP
-        para, sent = norm.rfind("\n", 0, c0), text.sentence_of(c0)
-        for n in range(bisect.bisect_left(starts, c0) - 1, -1, -1):
-            a, b, k = comps[n]
-            if b > c0:
-                continue
-            if (a <= para) if group else text.sentence_of(a) < sent - 1:
-                break
-            if not group or GROUP in ents[k].name:
-                out.setdefault(k, place)
-                break
+        if (k := _company_named_before(ctx, comps, starts, c0, hit.group("ana") == GROUP)) is not None:
+            out.setdefault(k, place)
     return out
+
+
+def _company_named_before(ctx: ArticleContext, comps: Sequence[tuple[Mention, Handle]], starts: Sequence[int], pos: int,
+                          group: bool, not_k: Handle | None = None) -> Handle | None:
+    """The company a word at pos points back at: the nearest one named before it (comps sorted by
+    start, starts their starts), in its sentence or the one before; for a bare 集团, the nearest
+    group of its paragraph. Not not_k."""
+    sent = ctx.text.sentence_of(pos)
+    para = ctx.text.norm.rfind("\n", 0, pos)
+    for m, k in reversed(comps[: bisect.bisect_left(starts, pos)]):
+        if m.end > pos or k == not_k:
+            continue
+        if (m.start <= para) if group else ctx.text.sentence_of(m.start) < sent - 1:
+            return None
+        if not group or GROUP in ctx.entities[k].name:
+            return k
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -1340,16 +1349,7 @@ def _owned_by_reference(ctx, by_sentence) -> list[tuple[Handle, Handle, Mention 
     out: list[tuple[Handle, Handle, Mention | None]] = []
 
     def before(pos: int, group: bool, not_k: Handle) -> Handle | None:
-        sent = ctx.text.sentence_of(pos)
-        para = norm.rfind("\n", 0, pos)  # a bare 集团 is the group its paragraph is about
-        for m, k in reversed(comps[: bisect.bisect_left(starts, pos)]):
-            if m.end > pos or k == not_k:
-                continue
-            if (m.start <= para) if group else ctx.text.sentence_of(m.start) < sent - 1:
-                return None
-            if not group or GROUP in ents[k].name:
-                return k
-        return None
+        return _company_named_before(ctx, comps, starts, pos, group, not_k)
 
     for bm, b in comps:
         head = norm[max(0, bm.start - 10) : bm.start]

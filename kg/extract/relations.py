@@ -9,13 +9,13 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import Gazetteer, level_rank, load, qualifiers
 from kg.extract.segment import is_common_word
+from kg.extract.mentions.names import LIST_JOIN
 from kg.extract.mentions.regions import Spans
 from kg.model import Evidence, Mention
 from kg.extract.resolve import ArticleContext, Handle, Link, Resolved, evidence, legal_forms, resolve_deixis
 from kg.resources import table, words
 
 LIST_NEXT = "、,和及与"
-LIST_JOIN = "、和及与"  # what joins the items of a list (a comma may end a clause)
 GROUP = "集团"  # the head word of a group of companies
 BRANCH = "分公司"  # a branch: of the company its name starts with
 PROJECT = "项目"  # the head word of a project

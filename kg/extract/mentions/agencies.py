@@ -23,7 +23,7 @@ NATIONAL_OWN = ("国务院", "国家")  # a national body named so is no company
 # function characters a national body is named after (经国务院批准, 和科技部); else a character
 # before it ends a word of which the body is a part (集团商务部: a company's department)
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
-from kg.extract.mentions.names import left_edge, region_starts, strip_region_qualifiers, suffix_ends, suffixes
+from kg.extract.mentions.names import LIST_JOIN, left_edge, region_starts, strip_region_qualifiers, suffix_ends, suffixes
 from kg.extract.mentions.regions import Spans
 from kg.extract.literals import Literals
 from kg.extract.mentions.officials import title_at, title_hits, title_rx
@@ -170,7 +170,7 @@ def find_agencies(text: Text, regions: list[Mention]) -> list[Mention]:
             elif (
                 bodies[0] in _level_governments() and prev is not None and isinstance(prev.place, (Code, Deixis))
                 and not _sentence_ends(norm, prev.end, i) and _government_fits(bodies[0], prev.place)
-                and (norm[i - 1] in LIST_MARKS or norm[i - 1] in "，,")
+                and (norm[i - 1] in LIST_JOIN or norm[i - 1] in "，,")
             ):
                 # 城东街道党工委书记X、办事处主任Y: the government only some levels have, of the
                 # region of the body before it in the sentence, that level's
@@ -314,7 +314,7 @@ def _unit_at(norm: str, e: int, by_end: dict[int, Mention], region_end: dict[int
     for j in range(k, e - 1):
         if j in region_end or (j > k and norm[j - 1] in _level_ends() and not norm.endswith(park_generics(), k, j)):
             start, place = _qualifier(norm, j, region_end)  # (not the 区 of 高新区投资服务局)
-            if norm[j] in LIST_MARKS:
+            if norm[j] in LIST_JOIN:
                 continue  # 红山镇和县商务局: a list's word after the region, no unit's first
             if place is not None and not isinstance(place, Ambiguous) and _unit_words(norm[j:e]):
                 return Mention("Agency", norm[start:e], start, e, place=place, body=norm[j:e])
@@ -481,9 +481,6 @@ def _region_zone(norm: str, i: int, region_end: dict[int, Mention]) -> tuple[int
     return None
 
 
-LIST_MARKS = "、和及与"  # between the regions of a list written before one body
-
-
 def _listed_before(norm: str, start: int, i: int, region: Place, region_end: dict[int, Mention]) -> list[Mention]:
     """The regions listed right before the region written from start that names the body at i
     (光山县、罗山县 of 光山县、罗山县、息县人民政府), nearest first: each of the same level as it, so
@@ -494,7 +491,7 @@ def _listed_before(norm: str, start: int, i: int, region: Place, region_end: dic
     level = _division_level(region.code)
     out: list[Mention] = []
     k = start
-    while k > 0 and norm[k - 1] in LIST_MARKS and (m := region_end.get(k - 1)) is not None:
+    while k > 0 and norm[k - 1] in LIST_JOIN and (m := region_end.get(k - 1)) is not None:
         if not isinstance(m.place, Code) or m.place == region or _division_level(m.place.code) != level:
             break
         out.append(m)
@@ -510,7 +507,7 @@ def _tiers_before(norm: str, i: int, region_end: dict[int, Mention]) -> list[Men
     k = i - len(tier)
     while tier and (m := region_end.get(k)) is not None and isinstance(m.place, Code):
         out.append(m)
-        if m.start == 0 or norm[m.start - 1] not in LIST_MARKS:
+        if m.start == 0 or norm[m.start - 1] not in LIST_JOIN:
             break
         k = m.start - 1
     return out[::-1] if len(out) >= 2 else []

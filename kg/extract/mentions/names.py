@@ -18,6 +18,7 @@ from kg.resources import longest_first, table, words
 from kg.extract.segment import cut
 
 MAX_NAME = 28
+LIST_JOIN = "、和及与"  # what joins the items of a list (A、B和C); a comma may end a clause instead
 HARD_STOP = set("，,。、；;：:！!？?“”\"'‘’《》「」『』【】[]—…·|\n\r\t <>/")
 # where a name cannot reach across: a hard stop, a parenthesis, any white space
 _STOP = re.compile("[" + re.escape("".join(sorted(HARD_STOP | {"(", ")"}))) + r"]|\s")

@@ -13,6 +13,7 @@ from kg.resources import table, words
 from kg.extract.gazetteer import head_titles, level_words
 from kg.extract.literals import Literals
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
+from kg.extract.mentions.names import LIST_JOIN
 from kg.extract.mentions.regions import SHORT_TEXT, Spans
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -515,7 +516,7 @@ def _written_start(norm: str, m: Mention) -> int:
 
 # what ends a name in a list of names: a mark, or a function character (等, 和)
 AFTER_LISTED = set("、,，。;；:：!！?？)）\n") | set("等和及与")
-LIST_MARKS = set("、和及与")  # what joins the names of a list
+LIST_MARKS = set(LIST_JOIN)  # what joins the names of a list (a set: an empty string is in none)
 
 
 def _listed_name(norm: str, end: int, by_start: dict[int, list[int]], occ: Occurrences) -> tuple[int, str] | None:

@@ -17,7 +17,7 @@ from kg.resources import longest_first, table, words
 from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
-    COORD, HARD_STOP, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    COORD, HARD_STOP, LIST_JOIN, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
@@ -491,7 +491,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
         if typ == "Company" and (cnt := COUNTED.search(stem)):
             # A和B两家公司: a count of firms after their names; each name alone is a company
             a = start
-            while a > 1 and norm[a - 1] in "、和及与" and (b := left_edge(norm, a - 1, floors)) < a - 1:
+            while a > 1 and norm[a - 1] in LIST_JOIN and (b := left_edge(norm, a - 1, floors)) < a - 1:
                 a = b  # the names before it, each after a list word
             cands += _shared_items(norm, a, start + cnt.start(), region_full)
             continue
@@ -1346,7 +1346,7 @@ def _listed_with_industry(norm: str, end: int) -> bool:
     or items that end in one (、现代煤化工和新能源)."""
     pos = end
     for _ in range(3):
-        if pos >= len(norm) or norm[pos] not in "、和及与":
+        if pos >= len(norm) or norm[pos] not in LIST_JOIN:
             return False
         pos += 1
         if norm.startswith(_industry_words(), pos):

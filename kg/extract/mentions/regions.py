@@ -28,6 +28,7 @@ from kg.extract.gazetteer import (
 from kg.model import Mention, Text
 from kg.refs import Ambiguous, Code, Deixis, code_of
 from kg.extract.segment import cut, is_common_word, word_info
+from kg.extract.mentions.names import LIST_JOIN
 from kg.resources import longest_first, table, words
 
 # the longest division's full name (双江拉祜族佤族布朗族傣族自治县, 15): a longer one cut off
@@ -618,7 +619,7 @@ def _listed_levels(norm: str, raw) -> dict[int, str]:
         while at in ends:
             a = ends[at][0]
             items.append(a)
-            if a == 0 or norm[a - 1] not in "、和及与":
+            if a == 0 or norm[a - 1] not in LIST_JOIN:
                 break
             at = a - 1
         if len(items) >= 2:  # one name before a count is no list (宁德三县: the city's three)

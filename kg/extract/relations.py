@@ -689,11 +689,17 @@ class _Scopes:
         return None
 
 
+@lru_cache(maxsize=None)
+def _anaphora(typ: str) -> frozenset[str]:
+    """The words that point back at an entity of this type (anaphora.tsv: 该公司, 该项目)."""
+    return frozenset(r["word"] for r in table("anaphora.tsv") if r["type"] == typ)
+
+
 @lru_cache(maxsize=1)
 def _seat_word() -> re.Pattern:
     """A clause's subject that points back at a company (anaphora.tsv, Company: 该公司; a bare
     公司, 企业 or 集团), and a word for its seat (relation_cues.tsv, seat: 总部) or none."""
-    ws = sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Company"} | {GROUP, COMPANY, FIRM}, key=len, reverse=True)
+    ws = sorted(_anaphora("Company") | {GROUP, COMPANY, FIRM}, key=len, reverse=True)
     return re.compile("(?P<ana>" + "|".join(re.escape(w) for w in ws) + ")(?:" + _cue("seat").pattern + ")?")
 
 
@@ -736,7 +742,7 @@ def _company_named_before(ctx: ArticleContext, comps: Sequence[tuple[Mention, Ha
 def _project_word() -> re.Pattern:
     """A clause's subject that is the project named before: its head word, or a word that points
     back at one (anaphora.tsv, Project: 该项目), and a word of time or intent (项目将选址X)."""
-    ws = sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Project"} | {PROJECT}, key=len, reverse=True)
+    ws = sorted(_anaphora("Project") | {PROJECT}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in ws) + ")(?:将|拟|计划|已|目前)?")
 
 
@@ -1328,7 +1334,7 @@ def _reference_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
        is owned by X. Cues: ownership_cues.tsv (parent; holds: 控股的, 设立的)."""
     parent = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "parent"}, key=len, reverse=True))
     holds = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "holds"}, key=len, reverse=True))
-    ana = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("anaphora.tsv") if r["type"] == "Company"}, key=len, reverse=True))
+    ana = "|".join(re.escape(w) for w in sorted(_anaphora("Company"), key=len, reverse=True))
     copula = "|".join(re.escape(w) for w in sorted({r["word"] for r in table("ownership_cues.tsv") if r["cue"] == "copula"}, key=len, reverse=True))
     owner_before = re.compile(rf"(?P<ana>其|(?:该|这家)?集团)(?:的)?(?:{parent}|(?:{holds})的)(?:的)?\s*$")
     subject_before = re.compile(rf"(?P<ana>{ana})\s*(?:{copula})\s*$")

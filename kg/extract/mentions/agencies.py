@@ -23,7 +23,7 @@ NATIONAL_OWN = ("国务院", "国家")  # a national body named so is no company
 # function characters a national body is named after (经国务院批准, 和科技部); else a character
 # before it ends a word of which the body is a part (集团商务部: a company's department)
 BEFORE_NATIONAL = set("、和与及经由被向对在从")
-from kg.extract.mentions.names import LIST_JOIN, left_edge, region_starts, strip_region_qualifiers, suffix_ends, suffixes
+from kg.extract.mentions.names import LIST_JOIN, left_edge, rank_words, region_starts, strip_region_qualifiers, suffix_ends, suffixes
 from kg.extract.mentions.regions import Spans
 from kg.extract.literals import Literals
 from kg.extract.mentions.officials import title_at, title_hits, title_rx
@@ -626,16 +626,11 @@ def _park_ending(norm: str, j: int, regions: list[Mention], at: dict | None) -> 
         if norm.endswith(suf, 0, j):
             start = strip_region_qualifiers(norm, left_edge(norm, j - len(suf)), j - len(suf), regions, at=at)
             stem = norm[start : j - len(suf)]
-            if stem in NATION or stem.startswith(_rank_words()):
+            if stem in NATION or stem.startswith(rank_words()):
                 return None  # 国家高新区, 省级开发区: a class of parks, no park's name
             if len(stem) >= 2:
                 return norm[start:j], start
     return None
-
-
-@lru_cache(maxsize=1)
-def _rank_words() -> tuple[str, ...]:
-    return longest_first("rank_words.txt")
 
 
 @lru_cache(maxsize=4096)

@@ -50,6 +50,13 @@ def suffix_ends(typ: str | None = None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def rank_words() -> tuple[str, ...]:
+    """The ranks of a designation (rank_words.txt: 国家级, 省级), longest first: a park or project
+    name that starts with one names a class, not one park or project."""
+    return longest_first("rank_words.txt")
+
+
+@lru_cache(maxsize=1)
 def _long_boundaries() -> tuple[str, ...]:
     return tuple(b for b in _boundaries() if len(b) >= 2)
 

@@ -18,6 +18,7 @@ from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
     COORD, HARD_STOP, LIST_JOIN, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
+    rank_words,
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
@@ -675,7 +676,7 @@ def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
     to; the park is the name after it when that is a name (a place, a proper word). A rank
     before a suffix alone or a class (省级先进制造业开发区) is left for _valid to refuse."""
     stem = norm[start:s]
-    rank = next((r for r in _rank_words() if stem.startswith(r)), "")
+    rank = next((r for r in rank_words() if stem.startswith(r)), "")
     rest = stem[len(rank) :]
     if not rank or len(rest) < 2:
         return start
@@ -804,11 +805,6 @@ def _after_leading_predicate(stem: str) -> str:
     if len(toks) >= 2 and len(toks[0][0]) >= 2 and toks[0][1] in PREDICATE_TAGS:
         return stem[len(toks[0][0]) :]
     return ""
-
-
-@lru_cache(maxsize=1)
-def _rank_words() -> tuple[str, ...]:
-    return longest_first("rank_words.txt")
 
 
 class _Places:
@@ -984,7 +980,7 @@ def _valid_form(name: str, stem: str, typ: str, strength: str) -> bool:
         return False
     if typ in ("IndustrialPark", "Project"):
         rest = _after_leading_predicate(stem)  # 获批|国家高新区, 争创|省级X开发区
-        if stem.startswith(_rank_words()) or rest.startswith(_rank_words()) or rest and is_generic(rest):
+        if stem.startswith(rank_words()) or rest.startswith(rank_words()) or rest and is_generic(rest):
             return False  # 省级先进制造业开发区, 国家级X示范项目: a rank of designation, a class
         if _ranked_after_verb(stem):
             return False  # 将X园列为|省级特色产业园区: a designation given, no name
@@ -1006,7 +1002,7 @@ def _ranked_after_verb(stem: str) -> bool:
     pos = 0
     for w, f in cut(stem):
         pos += len(w)
-        if len(w) >= 2 and f == "v" and stem.startswith(_rank_words(), pos):
+        if len(w) >= 2 and f == "v" and stem.startswith(rank_words(), pos):
             return True
     return False
 

@@ -415,7 +415,7 @@ def _etc_before(norm: str, i: int) -> int:
     return -1
 
 
-DOTS = "·•・‧"  # the middle dots of DOTTED
+DOTS = "·•・‧"  # the middle dots a minority name's parts are written with (DOTTED)
 
 
 def _dotted_before(norm: str, i: int, spans: Spans) -> str | None:
@@ -595,8 +595,8 @@ def _government_forms() -> frozenset[str]:
 
 # a name of a minority written in parts with a middle dot (巴特尔·吉日格拉): the parts before the
 # last run up to a dot; the last one ends where the words after it begin
-DOTTED = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧]){1,3}(?=[\u4e00-\u9fff])")
-DOTTED_LAST = 8
+DOTTED_LAST = 8  # at most this many characters in one part
+DOTTED = re.compile(r"(?:[\u4e00-\u9fff]{1,%d}[%s]){1,3}(?=[\u4e00-\u9fff])" % (DOTTED_LAST, DOTS))
 
 
 NOT_NAME_POS = {"v", "vn", "vd", "d", "p", "c", "u", "a", "ad", "l", "i", "m", "q"}

@@ -148,7 +148,7 @@ def _capacity_rx() -> re.Pattern:
     )
     number = r"(?:[0-9.]+|[一二三四五六七八九十百千两]+)[万亿]?"
     # after a capacity word (年产, 日处理) any unit measures what is made: 年产10万台, 年产5000套
-    per = sorted((r["prefix"] for r in table("capacity.tsv")), key=len, reverse=True)
+    per = _capacity_prefixes()
     counted = sorted((r["surface"] for r in table("units.tsv")), key=len, reverse=True)
     return re.compile(number + "(?:" + "|".join(map(re.escape, units)) + ")|(?:" + "|".join(map(re.escape, per))
                       + ")" + number + "(?:" + "|".join(map(re.escape, counted)) + ")")

@@ -291,19 +291,6 @@ def test_readers_beside_kg_serve_on_the_store(samples_out, tmp_path):
         p.wait(timeout=10)
 
 
-def test_readers_beside_the_store_open_as_serve_opens_it(samples_out, capsys, tmp_path):
-    from kg.app.serve import make_app
-
-    app, _ = make_app(samples_out / "store")  # in this process: RocksDB would refuse a second writer here too
-    try:
-        assert main(["explain", "周明远", "--graph", str(samples_out / "store")]) == 0
-        assert main(["query", str(samples_out / "store"), "officials", "--timeout", "0"]) == 0
-        assert main(["viz", str(samples_out / "store"), "-o", str(tmp_path / "v.html")]) == 0
-        assert "周明远" in capsys.readouterr().out
-    finally:
-        del app
-
-
 def test_serve_allow_update_holds_the_store_for_writing_and_readers_still_read(tmp_path):
     import pyoxigraph as ox
 

@@ -60,7 +60,7 @@ def test_update_refused_unless_allowed(built):
     finally:
         p.terminate()
         p.wait(timeout=10)
-    p, url = start(built / "graph.ttl", "--allow-update")
+    p, url = start(built / "store", "--allow-update")
     try:
         sw = SPARQLWrapper(url, updateEndpoint=url)
         sw.setMethod(POST)

@@ -52,6 +52,16 @@ def _count(text: str) -> int:
     return n
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: give 1 or more") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give 1 or more")
+    return n
+
+
 def _summary(files: int, skipped) -> str:
     kinds = Counter(x.kind for x in skipped)
     return f"{files} file(s) read, {kinds.get('skipped', 0)} input(s) skipped, {kinds.get('failed', 0)} failed"
@@ -256,16 +266,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.app.serve import serve
+    from kg.app.serve import Options, default_workers, serve
 
-    path = Path(args.graph)
-    if not _is_graph(path):
-        _err(f"{path}: no such graph file or store")
-        return 2
+    opts = Options(timeout=args.timeout, workers=args.workers or default_workers(), allow_update=args.allow_update,
+                   allow_federation=args.allow_federation, host=args.host, port=args.port)
     try:
-        serve(path, host=args.host, port=args.port, allow_update=args.allow_update)
+        serve(Path(args.graph), opts)
+    except ValueError as e:
+        _err(str(e))
+        return 2
     except OSError as e:
-        _err(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}")
+        _err(f"cannot serve {args.graph} on {args.host}:{args.port}: {e.strerror or e}")
         return 2
     return 0
 
@@ -394,10 +405,18 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_query)
 
     v = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a graph on localhost")
-    v.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    v.add_argument("graph", nargs="?", default=DEFAULT_GRAPH,
+                   help=f"a store folder (OUT/store), a build folder, or a graph file (default {DEFAULT_GRAPH})")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
-    v.add_argument("--allow-update", action="store_true", help="accept SPARQL Update (refused by default)")
+    v.add_argument("--allow-update", action="store_true",
+                   help="accept SPARQL Update, written to the store (a store folder only; refused by default)")
+    v.add_argument("--allow-federation", action="store_true",
+                   help="let queries use SERVICE and updates LOAD, which make the server fetch from other addresses (off by default)")
+    v.add_argument("--timeout", type=_number(0, False, "seconds, 0 or more (0: no limit)"), default=30, metavar="S",
+                   help="stop a query that runs longer than this many seconds (default 30; 0: no limit)")
+    v.add_argument("--workers", type=_at_least_one, default=None, metavar="N",
+                   help="queries answered at once, each in its own process (default: 2 to 4, by cores)")
     v.set_defaults(func=cmd_serve)
 
     z = sub.add_parser("viz", help="draw a part of a graph as an HTML network")

@@ -42,9 +42,18 @@ def default_workers() -> int:
     return max(2, min(4, os.cpu_count() or 2))
 
 
-def query_page(named: dict[str, str]) -> str:
-    page = text("web", "query.html")
-    return page.replace("__QUERIES__", script_json(named)).replace("__ENDPOINT__", ENDPOINT_PATH)
+def query_page(named: dict[str, str] | None = None) -> str:
+    """The offline query page (GET /): the shipped questions (or those given, by name), the
+    endpoint's path, and the graph's prefixes to shorten IRIs with, pasted in as one JSON block.
+    The page fetches each question's filled text from /questions/NAME."""
+    from rdflib import RDF
+
+    from kg.rdf.query import question_list
+    from kg.rdf.vocab import PREFIXES
+
+    config = {"endpoint": ENDPOINT_PATH, "questions_path": "/questions", "questions": question_list(named),
+              "prefixes": {"rdf": str(RDF), **{p: str(ns) for p, ns in PREFIXES.items()}}}
+    return text("web", "query.html").replace("__CONFIG__", script_json(config))
 
 
 def _log(msg: str) -> None:

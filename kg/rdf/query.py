@@ -49,6 +49,25 @@ def with_params(sparql: str, given: dict[str, str]) -> str:
     return sparql.replace("#{filter}", filters)
 
 
+def title_of(sparql: str) -> str:
+    """A shipped query's title: its first comment line, without the '#'."""
+    return next((ln[1:].strip() for ln in sparql.splitlines() if ln.startswith("#")), "")
+
+
+def question_list(named: dict[str, str] | None = None) -> list[dict]:
+    """The shipped questions (or those given, by name) as kg serve lists them: GET /questions and
+    the query page, sorted by name."""
+    named = named_queries() if named is None else named
+    return [{"name": name, "title": title_of(text), "params": params_of(text)}
+            for name, text in sorted(named.items())]
+
+
+def question_text(name: str, given: dict[str, str]) -> str:
+    """A shipped question with its parameters filled (GET /questions/NAME?region=...): KeyError
+    for an unknown name, ValueError (from with_params) for a parameter it does not take."""
+    return with_params(named_queries()[name], given)
+
+
 def load_graph(path: Path):
     """A store folder opens as it is (Oxigraph, read-only); Turtle loads into a Graph; TriG /
     N-Quads into a Dataset whose default graph is the union, so plain patterns see every fact

@@ -438,11 +438,10 @@ def make_app(served: Served, pool: WorkerPool, opts: Options):
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
     from starlette.routing import Route
 
-    from kg.rdf.query import named_queries, params_of, with_params
+    from kg.rdf.query import question_list, question_text
     from kg.rdf.vocab import PREFIXES
 
-    named = named_queries()
-    page = query_page(named)
+    page = query_page()
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     fallback_host = f"[{opts.host}]:{opts.port}" if ":" in opts.host else f"{opts.host}:{opts.port}"
 
@@ -489,14 +488,14 @@ def make_app(served: Served, pool: WorkerPool, opts: Options):
         return HTMLResponse(page)
 
     def questions(request) -> Response:
-        return JSONResponse([{"name": n, "title": _title(q), "params": params_of(q)} for n, q in sorted(named.items())])
+        return JSONResponse(question_list())
 
     def question(request) -> Response:
         name = request.path_params["name"]
-        if name not in named:
-            return PlainTextResponse(f"no shipped question {name}\n", status_code=404)
         try:
-            filled = with_params(named[name], dict(request.query_params))
+            filled = question_text(name, dict(request.query_params))
+        except KeyError:
+            return PlainTextResponse(f"no shipped question {name}\n", status_code=404)
         except ValueError as e:
             return PlainTextResponse(f"{e}\n", status_code=400)
         return PlainTextResponse(filled)
@@ -514,11 +513,6 @@ def make_app(served: Served, pool: WorkerPool, opts: Options):
         pool.close()
 
     return Starlette(routes=routes, lifespan=lifespan)
-
-
-def _title(sparql: str) -> str:
-    first = sparql.lstrip().splitlines()[0] if sparql.strip() else ""
-    return first.lstrip("#").strip()
 
 
 # --- the command ----------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from kg.rdf.sparql_text import has_keyword
+
 
 class ProtocolError(Exception):
     """A request the endpoint answers with an error status and one line of text."""
@@ -188,33 +190,10 @@ def _iri(value: str) -> str:
 
 FEDERATION_REFUSED = "SERVICE and LOAD are turned off on this endpoint (kg serve --allow-federation turns them on)"
 
-# strings, IRIs and comments: where a keyword is not a keyword
-_NOT_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|"""
-                           r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
-_REMOTE = re.compile(r"(?<![\w?$:])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def unescape_codepoints(text: str) -> str:
-    """\\uXXXX and \\UXXXXXXXX replaced before parsing, as the SPARQL grammar says (and Oxigraph
-    does): a keyword can be written with them."""
-    def one(m: re.Match) -> str:
-        n = int(m.group(1) or m.group(2), 16)
-        return chr(n) if n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else m.group(0)
-
-    return _CODEPOINT.sub(one, text)
-
-
-def keywords_only(sparql: str) -> str:
-    """The text with its strings, IRIs and comments blanked: what is left are keywords, names
-    and variables."""
-    return _NOT_KEYWORDS.sub(" ", unescape_codepoints(sparql))
-
-
 def reaches_out(sparql: str) -> bool:
     """Whether a query or update could make the server fetch something: SERVICE (federation) or
     LOAD. Oxigraph sends HTTP requests for both; FROM only picks graphs of the store."""
-    return _REMOTE.search(keywords_only(sparql)) is not None
+    return has_keyword(sparql, r"SERVICE|LOAD")
 
 
 def check(r: Request, allow_update: bool, allow_federation: bool) -> None:

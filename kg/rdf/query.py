@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import unicodedata
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from decimal import Decimal
 from rdflib import XSD, Dataset, Graph, Literal
 
 from kg.rdf.formats import keeps_named_graphs, of_path
+from kg.rdf.sparql_text import has_keyword
 from kg.resources import folder
 
 
@@ -94,14 +94,10 @@ def load_rdflib(path: Path, read_only: bool = True):
     return load_graph(path)
 
 
-_NOT_KEYWORDS = re.compile(r"""<[^<>"{}|^`\\\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*""")
-
-
 def uses_named_graphs(sparql: str) -> bool:
     """Whether a query has a GRAPH pattern or FROM NAMED: not counting IRIs, strings, comments,
     variables (?graph) or prefixed names (ex:graph)."""
-    bare = _NOT_KEYWORDS.sub(" ", sparql)
-    return re.search(r"(?<![\w?$:])(GRAPH|FROM\s+NAMED)(?![\w:-])", bare, re.IGNORECASE) is not None
+    return has_keyword(sparql, r"GRAPH|FROM\s+NAMED")
 
 
 def run(graph, sparql: str) -> tuple[list[str], list[list[str]]]:

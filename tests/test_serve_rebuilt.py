@@ -45,3 +45,22 @@ def test_a_rebuild_is_served_and_a_removed_store_is_said(tmp_path):
     finally:
         p.terminate()
         p.wait(timeout=10)
+
+
+def test_a_graph_file_is_loaded_into_a_temporary_store_that_goes_with_the_server(tmp_path):
+    import os
+    import signal
+
+    out = tmp_path / "out"
+    assert main(["build", str(sorted(SAMPLES.glob("*.txt"))[0]), "-o", str(out), "-q", "--no-html", "-j", "1"]) == 0
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    p, url = start_serve(out / "graph.ttl", env={**os.environ, "TMPDIR": str(tmp)})
+    try:
+        assert "Loading" in p.stdout.readline().decode()
+        assert _count(url)[0] > 0
+        assert [d.name[:9] for d in tmp.iterdir()] == ["kg-serve-"]
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait(timeout=10)
+    assert list(tmp.iterdir()) == []  # deleted on SIGTERM too

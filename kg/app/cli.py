@@ -405,8 +405,8 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_query)
 
     v = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over a graph on localhost")
-    v.add_argument("graph", nargs="?", default=DEFAULT_GRAPH,
-                   help=f"a store folder (OUT/store), a build folder, or a graph file (default {DEFAULT_GRAPH})")
+    v.add_argument("graph", nargs="?", default="output",
+                   help="a store folder (OUT/store), a build folder (its store), or a graph file (default output: its store)")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
     v.add_argument("--allow-update", action="store_true",

@@ -105,7 +105,9 @@ def prepare(path: Path, allow_update: bool) -> Served:
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-serve-"))
     store = tmp / "store"
-    print(f"Loading {path} into a temporary store ...", flush=True)
+    beside = path.parent / "store"
+    hint = f" (kg serve {beside} serves the build's store without loading)" if is_store(beside) else ""
+    print(f"Loading {path} into a temporary store{hint} ...", flush=True)
     t = time.perf_counter()
     try:
         s = ox.Store(str(store))
@@ -410,7 +412,9 @@ class Options:
     port: int = 8000
 
 
-CORS = {"Access-Control-Allow-Origin": "*"}  # anyone may read; no credentials, so no cookies ride along
+# anyone may read, without credentials (no cookies ride along); and no browser guesses that a
+# text answer holding scraped names is HTML
+CORS = {"Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff"}
 
 
 def _error(e: ProtocolError):
@@ -562,6 +566,11 @@ def serve(path: Path, opts: Options) -> None:
     def handle_exit(sig, frame):  # SIGTERM, Ctrl+C: the workers go first, so no request waits on a query
         pool.kill()
         _exit(sig, frame)
+        # uvicorn raises the signal again once it has stopped, which would end the process
+        # before the temporary store is deleted: the signal has been handled here
+        captured = getattr(server, "_captured_signals", None)
+        if isinstance(captured, list):
+            captured.clear()
 
     server.handle_exit = handle_exit  # type: ignore[method-assign]
     try:

@@ -76,9 +76,24 @@ def start_serve(graph, *extra, kg=(sys.executable, "-m", "kg.app.cli"), cwd=ROOT
         try:
             urllib.request.urlopen(base + "/", timeout=1)
             return p, base + "/sparql"
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             if p.poll() is not None:
                 raise RuntimeError(p.stderr.read().decode())
             time.sleep(0.1)
     p.kill()
     raise RuntimeError(f"kg serve did not start in {seconds:g} s")
+
+
+def children(pid: int) -> set[int]:
+    """The live processes whose parent is pid (Linux /proc; zombies have ended)."""
+    found = set()
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(d.name))
+    return found

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, children
 
 from kg.app.cli import main
 from kg.corpus.publish import STAGES
@@ -250,17 +250,6 @@ def test_a_build_started_while_another_is_publishing_waits_for_nothing_and_break
 
 # ---------------------------------------------------------------- 3. workers die with the build
 
-def _children(pid: int) -> list[int]:
-    kids = []
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                stat = (d / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rpartition(")")[2].split()[1]) == pid:
-                kids.append(int(d.name))
-    return kids
 
 
 def _running(pid: int) -> bool:
@@ -276,7 +265,7 @@ def test_pool_workers_end_when_the_build_is_killed(corpus, tmp_path):
     out = tmp_path / "out"
     p = start(out, corpus, "-j", "2")
     deadline = time.time() + 60
-    while len(kids := _children(p.pid)) < 2:
+    while len(kids := children(p.pid)) < 2:
         assert p.poll() is None and time.time() < deadline, "the pool never started"
         time.sleep(0.01)
     try:

@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import ROOT, free_port, start_serve
+from conftest import ROOT, children, free_port, start_serve
 
 from kg.app.cli import main
 from kg.rdf.query import _text, load_graph, named_queries, params_of, run, sparql_string, with_params
@@ -150,20 +150,6 @@ def connected(s: socket.socket, seconds: float) -> bool:
     c.close()
     return True
 
-
-def children(pid: int) -> set[int]:
-    """The live processes whose parent is pid (Linux /proc)."""
-    found = set()
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                stat = (d / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.add(int(d.name))
-    return found
 
 
 # ---------------------------------------------------------------- fixtures

@@ -42,24 +42,18 @@ def _number(low: float, strict: bool, what: str):
     return parse
 
 
-def _count(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: give 0 (every core) or more") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give 0 (every core) or more")
-    return n
+def _whole(low: int, what: str):
+    """An argparse type: a whole number of at least low, else a one-line usage error."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: give {what}") from None
+        if n < low:
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range: give {what}")
+        return n
 
-
-def _at_least_one(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: give 1 or more") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is out of range: give 1 or more")
-    return n
+    return parse
 
 
 def _summary(files: int, skipped) -> str:
@@ -370,7 +364,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     b.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     b.add_argument("--no-html", action="store_true", help="skip the HTML network view")
-    b.add_argument("-j", "--jobs", type=_count, default=0, help="worker processes (default: every core; 1: serial)")
+    b.add_argument("-j", "--jobs", type=_whole(0, "0 (every core) or more"), default=0, help="worker processes (default: every core; 1: serial)")
     b.add_argument("--update", action="store_true",
                    help="add new or changed articles to the build in the output folder; unchanged ones are not extracted again")
     b.add_argument("--engine", choices=tuple(ENGINES), default="local",
@@ -415,7 +409,7 @@ def parser() -> argparse.ArgumentParser:
                    help="let queries use SERVICE and updates LOAD, which make the server fetch from other addresses (off by default)")
     v.add_argument("--timeout", type=_number(0, False, "seconds, 0 or more (0: no limit)"), default=30, metavar="S",
                    help="stop a query that runs longer than this many seconds (default 30; 0: no limit)")
-    v.add_argument("--workers", type=_at_least_one, default=None, metavar="N",
+    v.add_argument("--workers", type=_whole(1, "1 or more"), default=None, metavar="N",
                    help="queries answered at once, each in its own process (default: 2 to 4, by cores)")
     v.set_defaults(func=cmd_serve)
 

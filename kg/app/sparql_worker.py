@@ -64,11 +64,8 @@ def answer(store, job: Job, conn) -> None:
         try:
             store.update(job.text)
             store.flush()  # on disk before the answer: readers opened after this see it
-        except SyntaxError as e:
-            conn.send(("error", 400, f"update syntax: {_line(e)}"))
-            return
         except Exception as e:
-            conn.send(("error", 500, f"update failed: {_line(e)}"))
+            conn.send(_failure("update", e))
             return
         conn.send(("head", "text/plain; charset=utf-8"))
         conn.send(("chunk", b"OK\n"))
@@ -83,14 +80,8 @@ def answer(store, job: Job, conn) -> None:
         res = store.query(job.text, **kw)
         kind = "graph" if isinstance(res, ox.QueryTriples) else "solutions"
         fmt = negotiate(kind, job.accept, job.formats)
-    except ProtocolError as e:
-        conn.send(("error", e.status, e.message))
-        return
-    except SyntaxError as e:
-        conn.send(("error", 400, f"query syntax: {_line(e)}"))
-        return
     except Exception as e:
-        conn.send(("error", 500, f"query failed: {_line(e)}"))
+        conn.send(_failure("query", e))
         return
     media = fmt.media + ("; charset=utf-8" if fmt.media.startswith("text/") else "")
     conn.send(("head", media))
@@ -109,6 +100,15 @@ def answer(store, job: Job, conn) -> None:
         conn.send(("abort", f"the answer failed while it was written: {_line(e)}"))
         return
     conn.send(("end",))
+
+
+def _failure(what: str, e: Exception) -> tuple:
+    """The error message for a job that failed before its answer began."""
+    if isinstance(e, ProtocolError):
+        return ("error", e.status, e.message)
+    if isinstance(e, SyntaxError):
+        return ("error", 400, f"{what} syntax: {_line(e)}")
+    return ("error", 500, f"{what} failed: {_line(e)}")
 
 
 def _line(e: BaseException) -> str:

@@ -1,12 +1,14 @@
-"""The network page in a real headless Chromium: loads offline without console errors, draws the
-nodes, finds a node by name, filters by type, and shows a hostile name as text."""
+"""The network page and kg serve's query page in a real headless Chromium: they load offline
+without console errors; the network draws, finds a node by name and filters by type; the query
+page fills a shipped question's parameters, runs it into a table, shows CONSTRUCT as Turtle and
+errors as a line; both show a hostile name as text."""
 from __future__ import annotations
 
 import shutil
 import time
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, start_serve
 
 from kg.app.cli import main
 from kg.app.view import Node, ViewData, write_html
@@ -85,3 +87,62 @@ def test_hostile_name_shows_as_text(browser, tmp_path):
     panel = browser.find_element("id", "kg-panel").text
     assert "<script>window.__pwned=1</script>" in panel
     assert browser.execute_script("return window.__pwned === undefined")
+
+
+def _until(browser, script: str, seconds: float = 10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = browser.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"never true: {script}")
+
+
+def _run(browser, query: str) -> None:
+    browser.execute_script("const e = document.getElementById('editor'); e.value = arguments[0];"
+                           "e.dispatchEvent(new Event('input'));", query)
+    browser.execute_script("document.getElementById('out').replaceChildren()")
+    browser.find_element("id", "run").click()
+    _until(browser, "return document.getElementById('out').children.length > 0 || !document.getElementById('error').hidden")
+
+
+def test_query_page_runs_questions_tables_turtle_and_errors(browser, tmp_path):
+    from selenium.webdriver.support.ui import Select
+
+    assert main(["build", str(ROOT / "samples"), "-o", str(tmp_path / "out"), "-q", "--no-html"]) == 0
+    p, url = start_serve(tmp_path / "out" / "store")
+    try:
+        browser.get(url.replace("/sparql", "/"))
+        _until(browser, "return window.kgReady === true")
+        Select(browser.find_element("id", "question")).select_by_value("officials")
+        _until(browser, "return document.getElementById('editor').value.includes('?official')")
+        browser.find_element("css selector", "#params input[name=region]").send_keys("旌阳")
+        _until(browser, "return document.getElementById('editor').value.includes('旌阳')")
+        browser.find_element("id", "run").click()
+        table = _until(browser, "return document.querySelector('#out table') && document.querySelector('#out table').innerText")
+        assert "李建华" in table and "周明远" not in table  # the region's official only
+        from kg.rdf.query import load_graph, named_queries, run, with_params
+
+        expected = run(load_graph(tmp_path / "out" / "graph.ttl"), with_params(named_queries()["officials"], {"region": "旌阳"}))[1]
+        assert browser.find_element("id", "status").text.startswith(f"{len(expected)} rows")
+        assert browser.execute_script("return document.querySelectorAll('#out tbody tr').length") == len(expected)
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+        browser.save_screenshot(str(tmp_path / "query-page.png"))
+
+        _run(browser, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX cy: <https://w3id.org/chanye/ontology#> "
+                      "CONSTRUCT { ?o rdfs:label ?n } WHERE { ?o a cy:Official ; rdfs:label ?n }")
+        turtle = browser.execute_script("return document.querySelector('#out pre').textContent")
+        assert "周明远" in turtle and "@prefix" in turtle
+
+        bad = '<img src=x onerror="window.__pwned=1">'
+        _run(browser, 'SELECT ?x WHERE { BIND("%s" AS ?x) }' % bad.replace('"', '\\"'))
+        assert browser.execute_script("return document.querySelector('#out td').textContent") == bad
+        assert browser.execute_script("return document.querySelector('#out img') === null && window.__pwned === undefined")
+
+        _run(browser, "SELECT * WHERE { ?s ?p }")
+        error = browser.find_element("id", "error").text
+        assert "400" in error and "syntax" in error
+    finally:
+        p.terminate()
+        p.wait(timeout=10)

@@ -509,6 +509,7 @@ def make_app(served: Served, pool: WorkerPool, opts: Options):
         Route("/", index, methods=["GET"]),
         Route("/questions", questions, methods=["GET"]),
         Route("/questions/{name}", question, methods=["GET"]),
+        Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]),  # browsers ask
     ]
     @contextlib.asynccontextmanager
     async def lifespan(app):

@@ -48,3 +48,24 @@ def test_unknown_name_and_unknown_parameter():
         question_text("no-such-question", {})
     with pytest.raises(ValueError, match="region"):
         question_text("officials", {"company": "宁德时代"})  # officials takes region only
+
+
+def test_conditional_lines_follow_the_given_parameters():
+    from kg.rdf.query import with_params
+
+    text = ("# t\n# params: name region\nSELECT * WHERE {\n  #{if name} ?e <urn:p> ?name .\n"
+            "  ?e <urn:q> ?x .  #{unless name region}\n  #{filter}\n}")
+    plain = with_params(text, {})
+    assert "  ?e <urn:q> ?x .\n" in plain and "urn:p" not in plain and "#{" not in plain
+    named = with_params(text, {"name": "甲"})
+    assert "  ?e <urn:p> ?name .\n" in named and "urn:q" not in named
+    assert 'FILTER(CONTAINS(STR(?name), "甲"))' in named
+    region = with_params(text, {"region": "乙", "name": ""})  # an empty input is not given
+    assert "urn:p" not in region and "urn:q" not in region
+
+
+def test_every_shipped_question_fills_without_markers():
+    for name, text in named_queries().items():
+        params = [{}] + [{k: "x"} for k in question_list({name: text})[0]["params"]]
+        for given in params:
+            assert "#{" not in question_text(name, given), (name, given)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -36,6 +37,14 @@ def sparql_string(value: str) -> str:
     return f'"{esc}"'
 
 
+# A line '#{if a b} TEXT' keeps TEXT when parameter a or b is given; a line 'TEXT #{unless a b}'
+# is dropped when one is. A question can then start from the filtered names when there are
+# some, and keep the shape that is faster for the whole graph when not; the file as written
+# (the '#{...}' parts are comments) is the question without parameters.
+_IF = re.compile(r"^([ \t]*)#\{if ([\w ]+)\} ?(.*)$", re.MULTILINE)
+_UNLESS = re.compile(r"^(.*?)[ \t]*#\{unless ([\w ]+)\}[ \t]*$", re.MULTILINE)
+
+
 def with_params(sparql: str, given: dict[str, str]) -> str:
     """Fill a shipped query's '#{filter}' line: each given parameter keeps rows whose variable of
     that name contains the value (宁德 finds 宁德市)."""
@@ -46,6 +55,12 @@ def with_params(sparql: str, given: dict[str, str]) -> str:
     filters = " ".join(
         f"FILTER(CONTAINS(STR(?{k}), {sparql_string(v)}))" for k, v in given.items() if v
     )
+
+    def given_any(names: str) -> bool:
+        return any(given.get(k) for k in names.split())
+
+    sparql = _IF.sub(lambda m: m.group(1) + m.group(3) if given_any(m.group(2)) else "", sparql)
+    sparql = _UNLESS.sub(lambda m: "" if given_any(m.group(2)) else m.group(1), sparql)
     return sparql.replace("#{filter}", filters)
 
 

@@ -15,7 +15,6 @@ import contextlib
 import multiprocessing as mp
 import os
 import shutil
-import signal
 import socket
 import sys
 import tempfile

@@ -41,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # the checkout's kg, for with_params and the shipped questions
 
+from kg.rdf.formats import is_store  # noqa: E402
 from kg.rdf.query import named_queries, params_of, with_params  # noqa: E402
 
 JSON = "application/sparql-results+json"
@@ -63,7 +64,7 @@ PREFERRED = (("region", "region"), ("company", "company"), ("name", "company"))
 def store_folder(path: Path) -> Path:
     """A store folder as kg build writes it (OUT/store), given it or its build folder."""
     for p in (path, path / "store"):
-        if (p / "CURRENT").exists():
+        if is_store(p):
             return p
     raise SystemExit(f"{path}: not a store folder (nor a build folder holding one)")
 
@@ -71,7 +72,7 @@ def store_folder(path: Path) -> Path:
 def cached_store(n: int, work: Path, jobs: int) -> Path:
     """N generated articles built once under work/; reused when the build finished before."""
     corpus, out = work / f"news{n}", work / f"build{n}"
-    if (out / "store" / "CURRENT").exists():
+    if is_store(out / "store"):
         return out / "store"
     env = kg_env()
     if not corpus.is_dir():

@@ -75,7 +75,9 @@ def _open(path: Path, loader, missing: str = "no such graph file or store"):
 
 def _is_graph(path: Path) -> bool:
     """A graph file, or a store folder written by kg build."""
-    return path.is_file() or (path / "CURRENT").exists()
+    from kg.rdf.formats import is_store
+
+    return path.is_file() or is_store(path)
 
 
 def _progress(quiet: bool):
@@ -193,14 +195,13 @@ DEFAULT_GRAPH = "output/graph.ttl"
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.rdf.query import (QueryTimeout, load_graph, named_queries, params_of, render, run, run_with_timeout,
-                              uses_named_graphs, with_params)
+                              title_of, uses_named_graphs, with_params)
 
     named = named_queries()
     if args.list:
         for name, text in sorted(named.items()):
-            first = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")), "")
             opts = " ".join("--" + p for p in params_of(text))
-            print(f"{name:<14}{first}" + (f"  [{opts}]" if opts else ""))
+            print(f"{name:<14}{title_of(text)}" + (f"  [{opts}]" if opts else ""))
         return 0
     # positionals: [GRAPH] QUERY, where a graph is a file with an RDF suffix
     graph, query = args.graph_opt, None

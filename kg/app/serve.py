@@ -70,7 +70,6 @@ class Served:
     given: Path  # what the user named
     store: Path  # the store folder: OUT/store, or the temporary one
     temporary: bool
-    quads: int | None = None  # counted when loaded from a file
 
     def resolved(self) -> str:
         return os.path.realpath(self.store)
@@ -80,14 +79,10 @@ class Served:
             shutil.rmtree(self.store.parent, ignore_errors=True)
 
 
-def is_store(path: Path) -> bool:
-    return (path / "CURRENT").exists()
-
-
 def prepare(path: Path, allow_update: bool) -> Served:
     """What PATH serves: a store folder, a build folder (its store), or a graph file, which is
     loaded into a temporary store (deleted when the server stops). ValueError: not servable."""
-    from kg.rdf.formats import of_path
+    from kg.rdf.formats import is_store, of_path
 
     if path.is_dir():
         store = path if is_store(path) else path / "store"
@@ -118,7 +113,7 @@ def prepare(path: Path, allow_update: bool) -> Served:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     print(f"  {n:,} quads in {time.perf_counter() - t:.1f} s", flush=True)
-    return Served(path, store, temporary=True, quads=n)
+    return Served(path, store, temporary=True)
 
 
 # --- the workers ----------------------------------------------------------------------------
@@ -391,11 +386,13 @@ class WorkerPool:
 
 def _identity(path: str):
     """What tells one store folder from the next at the same path (None: it is gone)."""
+    from kg.rdf.formats import is_store
+
     try:
-        st = os.stat(os.path.join(path, "CURRENT"))
-        return (os.stat(path).st_ino, st.st_dev)
+        st = os.stat(path)
     except OSError:
         return None
+    return (st.st_dev, st.st_ino) if is_store(Path(path)) else None
 
 
 # --- the HTTP side ---------------------------------------------------------------------------
@@ -410,6 +407,11 @@ class Options:
     host: str = "127.0.0.1"
     port: int = 8000
 
+    @property
+    def authority(self) -> str:
+        """host:port as a URL writes it (an IPv6 address in brackets)."""
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
 
 # anyone may read, without credentials (no cookies ride along); and no browser guesses that a
 # text answer holding scraped names is HTML
@@ -423,19 +425,20 @@ def _error(e: ProtocolError):
 
 
 async def _body(request) -> bytes:
+    too_big = ProtocolError(413, f"a request body is at most {MAX_BODY // (1024 * 1024)} MB")
     size = request.headers.get("content-length")
     if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
-        raise ProtocolError(413, f"a request body is at most {MAX_BODY // (1024 * 1024)} MB")
+        raise too_big
     chunks, n = [], 0
     async for c in request.stream():
         n += len(c)
         if n > MAX_BODY:
-            raise ProtocolError(413, f"a request body is at most {MAX_BODY // (1024 * 1024)} MB")
+            raise too_big
         chunks.append(c)
     return b"".join(chunks)
 
 
-def make_app(served: Served, pool: WorkerPool, opts: Options):
+def make_app(pool: WorkerPool, opts: Options):
     """The Starlette application: /sparql (the protocol), / (the query page), /questions."""
     from starlette.applications import Starlette
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
@@ -446,7 +449,7 @@ def make_app(served: Served, pool: WorkerPool, opts: Options):
 
     page = query_page()
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    fallback_host = f"[{opts.host}]:{opts.port}" if ":" in opts.host else f"{opts.host}:{opts.port}"
+    fallback_host = opts.authority
 
     def describe(request) -> Response:
         import pyoxigraph as ox
@@ -510,6 +513,7 @@ def make_app(served: Served, pool: WorkerPool, opts: Options):
         Route("/questions/{name}", question, methods=["GET"]),
         Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]),  # browsers ask
     ]
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         await pool.start()
@@ -544,7 +548,7 @@ def serve(path: Path, opts: Options) -> None:
     sock = _bind(opts.host, opts.port)
     served = prepare(path, opts.allow_update)
     pool = WorkerPool(served, opts.workers, writer=opts.allow_update)
-    app = make_app(served, pool, opts)
+    app = make_app(pool, opts)
     config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=3)
     server = uvicorn.Server(config)
     _started = server.startup
@@ -555,10 +559,9 @@ def serve(path: Path, opts: Options) -> None:
             return
         mode = "read-write (SPARQL Update allowed)" if opts.allow_update else "read-only"
         limit = f"query timeout {opts.timeout:g} s" if opts.timeout else "no query timeout"
-        host = f"[{opts.host}]" if ":" in opts.host else opts.host
         what = f"{path}, loaded into a temporary store" if served.temporary else f"{path}"
-        print(f"Serving {what} ({mode}, {opts.workers} workers, {limit}) at http://{host}:{opts.port}{ENDPOINT_PATH}", flush=True)
-        print(f"  query page: http://{host}:{opts.port}/", flush=True)
+        print(f"Serving {what} ({mode}, {opts.workers} workers, {limit}) at http://{opts.authority}{ENDPOINT_PATH}", flush=True)
+        print(f"  query page: http://{opts.authority}/", flush=True)
 
     server.startup = startup  # type: ignore[method-assign]
     _exit = server.handle_exit

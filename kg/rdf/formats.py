@@ -50,6 +50,11 @@ def of_path(path: Path | str) -> Format | None:
     return next((f for f in FORMATS if f.suffix == suffix), None)
 
 
+def is_store(path: Path) -> bool:
+    """Whether path is an Oxigraph store folder (RocksDB's CURRENT file is there)."""
+    return (path / "CURRENT").exists()
+
+
 def keeps_named_graphs(path: Path) -> bool:
     """Whether the graph at path has its named graphs (the article and sentence each fact was
     read from): a store, TriG, N-Quads; not graph.ttl, which holds the default graph only."""

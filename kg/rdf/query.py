@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -18,9 +19,15 @@ from kg.resources import folder
 
 
 def named_queries() -> dict[str, str]:
-    """The .rq files shipped in kg/queries, by file name without the suffix."""
+    """The .rq files shipped in kg/queries, by file name without the suffix (a new dict each
+    call; the files are read once)."""
+    return dict(_shipped())
+
+
+@functools.cache
+def _shipped() -> tuple[tuple[str, str], ...]:
     d = folder("queries")
-    return {p.name[:-3]: p.read_text(encoding="utf-8") for p in d.iterdir() if p.name.endswith(".rq")}
+    return tuple(sorted((p.name[:-3], p.read_text(encoding="utf-8")) for p in d.iterdir() if p.name.endswith(".rq")))
 
 
 def params_of(sparql: str) -> list[str]:

@@ -21,7 +21,7 @@ from kg.rdf.graph import add_entity, add_post, entity_iri
 from kg.rdf.vocab import CY
 from kg.corpus.merge import Merged
 from kg.model import Entity
-from kg.rdf.store import Sink, export
+from kg.rdf.store import Sink
 from kg.app.view import from_merged, panel_data
 
 SAMPLES = ROOT / "samples"
@@ -33,14 +33,13 @@ NAME = st.text(min_size=1, max_size=200)
 @given(name=NAME, alias=NAME, title=NAME, long=st.text(min_size=1, max_size=20).map(lambda s: s * 300))
 def test_random_names_give_turtle_that_parses_back_to_the_same_graph(tmp_path_factory, name, alias, title, long):
     store = ox.Store()
-    sink = Sink(store)
+    out = tmp_path_factory.mktemp("ttl")
+    sink = Sink(store, ("ttl",), out)
     key = f"Company:{name}@330500"
     add_entity(sink, key, "Company", name, {alias, long}, ())
     add_entity(sink, "Official:x@330500", "Official", title, set(), (("title", title),))
     add_post(sink, "Official:x@330500", key, title)
-    sink.flush()
-    out = tmp_path_factory.mktemp("ttl")
-    export(store, out, ("ttl",))
+    sink.finish()
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert len(g) == len(store)
     s = entity_iri(key)

@@ -4,8 +4,9 @@ arguments, calls this, and prints).
 
 Stages, each timed: read (kg.io.read) and extract (kg.corpus.pipeline; with update=True the
 unchanged articles come from the cache, kg.corpus.cache), merge (kg.corpus.merge), graph + store
-(kg.rdf.graph into kg.rdf.store; the page's sentences are taken in the same pass over the
-articles), html (kg.app.view), export (kg.rdf.store.export), publish (kg.corpus.publish: the
+(kg.rdf.graph into kg.rdf.store, whose Sink writes the exported files from the same batches it
+loads the store with; the page's sentences are taken in the same pass over the articles), html
+(kg.app.view), export (the last batch written, the files closed and put in place), publish (kg.corpus.publish: the
 build is written into a folder of its own and switched to with one rename, under a lock: one
 build at a time in a folder).
 
@@ -258,7 +259,7 @@ class _Run:
         from kg.corpus.pipeline import default_jobs, extract_all
         from kg.io.read import ReadOptions, read_all
         from kg.rdf.graph import build_dataset, build_graph
-        from kg.rdf.store import Sink, export, fresh_store
+        from kg.rdf.store import Sink, fresh_store
 
         t0 = time.perf_counter()
         job = self.job
@@ -297,9 +298,9 @@ class _Run:
             page = MergedView(merged, budget=DEFAULT_BUDGET) if self.html else None
             page_time = time.perf_counter() - t  # counted in the html stage
             t = time.perf_counter()
-            # every quad goes into the on-disk store, and the files are exported from it
+            # every quad goes into the on-disk store and, batch by batch, into the exported files
             store = fresh_store(here / "store")
-            sink = Sink(store)
+            sink = Sink(store, self.formats, here)
             build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
             build_dataset(merged, sink, figures=True, on_article=page.take if page is not None else None)
             sink.flush()
@@ -321,10 +322,10 @@ class _Run:
                 pause("html")
             ents = Counter(e.type for e in merged.entities.values())
             rels = Counter(r.rel for r in merged.relations)
-            del merged  # the exports read the store only: the merged entities are let go first
+            del merged
             _trim()
             t = time.perf_counter()
-            export(store, here, self.formats)
+            sink.finish()  # the exports' files closed and put in place
             store.flush()
             del store, sink  # closed: the published store is opened by readers only
             t = self._stage("export", t, watch)

@@ -1,86 +1,192 @@
-"""The persistent store: an Oxigraph database on disk (pyoxigraph), and the exports from it.
+"""The persistent store: an Oxigraph database on disk (pyoxigraph), and the exports beside it.
 
 Building writes every quad here instead of into rdflib's in-memory graph: measured on 195k
 triples, rdflib parsed Turtle in 12 s, wrote it in 14-16 s and ran a join with GROUP BY in
 2.7-4.4 s; Oxigraph took 0.8 s, 0.2 s and 0.16-0.25 s, and at 1M triples used 0.4 GB where
 rdflib used 1.1 GB. Layout: the default graph holds every fact (what graph.ttl exports); the
-named graphs hold the same facts by article and by sentence (graph.trig / graph.nq).
+named graphs hold the same facts by article and by sentence (graph.trig / graph.nq). The
+exports are written from the same batches as the store is loaded with (Sink).
 """
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
+from typing import Callable, Iterable, cast
 
 import pyoxigraph as ox
 
-from kg.rdf.formats import BY_NAME, EXPORTED
+from kg.rdf.formats import BY_NAME, EXPORTED, Format
 from kg.rdf.vocab import PREFIXES
 
 FLUSH = 50_000  # quads buffered before a bulk write
+DEFAULT = " .\n"  # how a line of the default graph ends
 
 
 class Sink:
     """What the graph builders write into: add((s, p, o)) of terms in N-Triples syntax,
-    graph(name), default_graph. Buffers N-Quads lines and bulk-loads them into an Oxigraph store.
+    graph(name), default_graph. Buffers N-Quads lines and bulk-loads them into an Oxigraph store;
+    given exports (names of kg.rdf.formats) and a folder, each batch is also written into those
+    files as it goes, so that no export reads the store back (on 30 MB of real articles dumping
+    graph.ttl and graph.trig from the store took 55 s, longer than loading it).
 
-    Oxigraph parses and writes a batch without holding the GIL, so each batch is written by a
-    background thread while Python makes the next one."""
+    Oxigraph loads and serialises without holding the GIL, so each batch is loaded and written
+    by background threads while Python makes the next one. A batch's lines are grouped by graph
+    and each told once (the builders state some quads more than once: a label by each article,
+    an article's description by each of its sentences); a quad repeated in a later batch is
+    written again, which every reader of the files takes as the one quad."""
 
-    def __init__(self, store: ox.Store, name: str | None = None, shared: list | None = None,
-                 count: list | None = None, writer: list | None = None):
+    def __init__(self, store: ox.Store, exports: Iterable[str] = (), folder: Path | None = None):
         self.store = store
-        self.end = f" {name} .\n" if name else " .\n"  # the graph of every line added here
-        self.buf = shared if shared is not None else []
-        self.count = count if count is not None else [0]
-        self.writer = writer if writer is not None else [None, None]  # the batch being written, its error
+        self.graphs: dict[str, list[str]] = {}  # a line's ending (its graph) -> the batch's lines
+        self.count = 0  # lines handed in
+        self.due = FLUSH
+        self.writers: list[_Writer] = [_Writer(self._load)]
+        chosen = [BY_NAME[n] for n in EXPORTED if n in set(exports)]  # in the table's order
+        self.files = None
+        if chosen:
+            if folder is None:
+                raise ValueError("exports need a folder")
+            self.files = _Files(chosen, folder)
+            self.writers.append(_Writer(self.files.write))
 
     def add(self, triple) -> None:
         s, p, o = triple
-        self.buf.append(f"{s} {p} {o}{self.end}")
-        self.count[0] += 1
-        if len(self.buf) >= FLUSH:
+        lines = self.graphs.get(DEFAULT)
+        if lines is None:
+            lines = self.graphs[DEFAULT] = []
+        lines.append(f"{s} {p} {o} .\n")
+        self.count += 1
+        if self.count >= self.due:
             self.flush(wait=False)
 
-    def graph(self, name: str) -> "Sink":
-        return Sink(self.store, name, self.buf, self.count, self.writer)
+    def graph(self, name: str) -> "_Graph":
+        return _Graph(self, f" {name} .\n")
 
     @property
     def default_graph(self) -> "Sink":
         return self
 
     def flush(self, wait: bool = True) -> None:
-        """Hand the buffered quads to the writer thread; wait: until everything is written."""
-        self._join()
-        if self.buf:
-            # a lone surrogate (never made by the readers) would not encode: U+FFFD-like '?' instead
-            batch = "".join(self.buf).encode("utf-8", "replace")
-            self.buf.clear()
-            t = threading.Thread(target=self._write, args=(batch,), daemon=True)
-            t.start()
-            self.writer[0] = t
-            _WRITERS.add(t)
+        """Hand the buffered quads to the writer threads; wait: until everything is written."""
+        for w in self.writers:
+            w.join()
+        if self.graphs:
+            graphs, self.graphs = self.graphs, {}
+            self.due = self.count + FLUSH
+            # the default graph first: it is graph.ttl's batch, and the head of the others'
+            # (a lone surrogate, never made by the readers, would not encode: '?' instead)
+            triples = "".join(dict.fromkeys(graphs.pop(DEFAULT, ()))).encode("utf-8", "replace")
+            quads = triples + "".join("".join(dict.fromkeys(g)) for g in graphs.values()).encode("utf-8", "replace")
+            for w in self.writers:
+                w.start(triples, quads)
         if wait:
-            self._join()
+            for w in self.writers:
+                w.join()
 
-    def _write(self, batch: bytes) -> None:
+    def finish(self) -> None:
+        """Write what is left and put the exports in place (graph.ttl.tmp -> graph.ttl): a reader
+        never sees half a file."""
+        self.flush()
+        if self.files is not None:
+            self.files.close()
+
+    def _load(self, triples: bytes, quads: bytes) -> None:
+        self.store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+
+    def __len__(self) -> int:
+        """The lines handed in, repeats included: len(store) counts each quad once."""
+        return self.count
+
+
+class _Graph:
+    """A named graph of a Sink: add((s, p, o)) puts the triple in it."""
+
+    __slots__ = ("sink", "end")
+
+    def __init__(self, sink: Sink, end: str):
+        self.sink, self.end = sink, end
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        sink = self.sink
+        lines = sink.graphs.get(self.end)
+        if lines is None:
+            lines = sink.graphs[self.end] = []
+        lines.append(f"{s} {p} {o}{self.end}")
+        sink.count += 1
+        if sink.count >= sink.due:
+            sink.flush(wait=False)
+
+
+class _Writer:
+    """One background thread at a time running job(triples, quads) on a batch; its error is
+    raised again in the builder's thread, at the next join."""
+
+    def __init__(self, job: Callable[[bytes, bytes], None]):
+        self.job = job
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self, triples: bytes, quads: bytes) -> None:
+        self.thread = threading.Thread(target=self._run, args=(triples, quads), daemon=True)
+        _WRITERS.add(self.thread)
+        self.thread.start()
+
+    def _run(self, triples: bytes, quads: bytes) -> None:
         try:
-            self.store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
-        except BaseException as e:  # raised again in the builder's thread, at the next flush
-            self.writer[1] = e
+            self.job(triples, quads)
+        except BaseException as e:
+            self.error = e
 
-    def _join(self) -> None:
-        t = self.writer[0]
-        if t is not None:
-            t.join()
-            self.writer[0] = None
-            _WRITERS.discard(t)
-        err, self.writer[1] = self.writer[1], None
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            _WRITERS.discard(self.thread)
+            self.thread = None
+        err, self.error = self.error, None
         if err is not None:
             raise err
 
-    def __len__(self) -> int:
-        return self.count[0]
+
+class _Files:
+    """The exported files, written batch by batch: N-Quads as it comes; Turtle and TriG through
+    an in-memory store per batch, since Oxigraph's serialize() of parsed quads holds the GIL and
+    its store's dump does not. Each file is written as NAME.tmp and renamed by close()."""
+
+    def __init__(self, formats: list[Format], folder: Path):
+        self.formats = formats
+        self.files = {f.file: open(folder / (f.file + ".tmp"), "wb") for f in formats}
+        self.folder = folder
+        self.prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        self.first = True
+
+    def write(self, triples: bytes, quads: bytes) -> None:
+        mem = None
+        for f in self.formats:
+            if f.name == "nq":
+                data = quads
+            else:
+                if mem is None:
+                    mem = ox.Store()
+                    mem.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+                kw: dict = {"format": f.ox, "prefixes": self.prefixes}
+                if not f.named_graphs:
+                    kw["from_graph"] = ox.DefaultGraph()
+                data = cast(bytes, mem.dump(**kw))
+                if not self.first:  # the prefixes once, at the head of the file
+                    data = _PREFIX_LINES.sub(b"", data, count=1)
+            self.files[f.file].write(data)
+        self.first = False
+
+    def close(self) -> None:
+        for name, fh in self.files.items():
+            fh.close()
+            (self.folder / (name + ".tmp")).replace(self.folder / name)
+
+
+_PREFIX_LINES = re.compile(rb"\A(?:@prefix [^\n]*\n)+")
 
 
 def fresh_store(path: Path) -> ox.Store:
@@ -99,43 +205,6 @@ def wait_writers() -> None:
     for t in list(_WRITERS):
         t.join(timeout=60)
     _WRITERS.clear()
-
-
-def export(store: ox.Store, out: Path, formats=EXPORTED) -> None:
-    """graph.ttl (the default graph: every fact), graph.trig and graph.nq (all graphs), of the
-    formats named (kg.rdf.formats); each written to a temporary file and renamed, so a reader
-    never sees half a file. They are written at once: Oxigraph serialises without the GIL (10k
-    articles: the three took 46 s one after the other, 27 s together on two cores)."""
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    files = {}
-    for name in EXPORTED:  # in the table's order, whatever the order asked
-        if name in formats:
-            f = BY_NAME[name]
-            kw: dict = dict(format=f.ox)
-            if not f.named_graphs:
-                kw["from_graph"] = ox.DefaultGraph()
-            if f.prefixed:
-                kw["prefixes"] = prefixes
-            files[f.file] = kw
-    errors: list[BaseException] = []
-
-    def dump(name: str, kw: dict) -> None:
-        try:
-            store.dump(str(out / (name + ".tmp")), **kw)
-        except BaseException as e:  # re-raised in the caller's thread
-            errors.append(e)
-
-    threads = [threading.Thread(target=dump, args=item) for item in files.items()]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if errors:
-        for name in files:
-            (out / (name + ".tmp")).unlink(missing_ok=True)
-        raise errors[0]
-    for name in files:
-        (out / (name + ".tmp")).replace(out / name)
 
 
 def open_read_only(path: Path) -> ox.Store:

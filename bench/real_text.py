@@ -8,15 +8,22 @@ line of its own ("（来源：第N份）") so no two files are byte-identical an
 skip one. A complete folder is reused. Then, on that same text, one table: reading the files
 (bytes + utf-8 decoding), OpenCC t2s, jieba.lcut and rjieba.cut (one process each), and
 `kg build DIR -o TMP -q --no-html` (default -j) as a subprocess, with the ratio of the build to
-jieba.lcut. The time per stage comes from a second build run in this process through kg.build
-(the CLI prints no stages with -q); --no-stages skips it. Each time is the best of --runs.
+jieba.lcut and the peak memory of its largest process. The time and memory per stage come from a
+second build run in this process through kg.build (the CLI prints no stages with -q); on the
+quads that build stored, the Oxigraph limit: Store.bulk_load of their N-Quads into a new store
+on disk, and dump of graph.ttl and graph.trig from it (both at once, as kg build used to), to
+set against the build's graph+store and export stages; --no-stages skips both. Last, the
+start-up: `kg build` of one article (default -j). Each time is the best of --runs.
 """
 from __future__ import annotations
 
 import argparse
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -69,25 +76,69 @@ def read_texts(files: list[Path]) -> list[str]:
     return [f.read_bytes().decode("utf-8") for f in files]
 
 
-def build_cli(folder: Path) -> None:
+def build_cli(folder: Path, *args: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "kg.app.cli", "build", str(folder), "-o", str(Path(tmp) / "out"),
-                        "-q", "--no-html"], check=True, cwd=ROOT)
+                        "-q", *args], check=True, cwd=ROOT)
 
 
-def build_stages(folder: Path, runs: int) -> tuple[float, dict[str, float]]:
-    """The fastest of runs in-process builds: its wall time and its time per stage."""
-    import kg
+def children_peak_mb() -> float:
+    """The peak resident memory of the largest child process waited for so far (MiB)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
-    fastest: tuple[float, dict[str, float]] = (float("inf"), {})
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
+
+class Stages:
+    """The fastest of runs in-process builds: wall time, time and memory per stage, and the
+    N-Quads of what it stored (for the Oxigraph limit)."""
+
+    def __init__(self, folder: Path, runs: int, scratch: Path, keep_quads: bool):
+        import kg
+        import pyoxigraph as ox
+
+        self.wall = float("inf")
+        self.timings: dict[str, float] = {}
+        self.memory: dict[str, tuple[float, float]] = {}
+        self.quads = 0
+        self.nq = scratch / "build.nq"
+        for i in range(runs):
+            out = scratch / "out"
             t = time.perf_counter()
-            r = kg.build([folder], Path(tmp) / "out", html=False)
+            r = kg.build([folder], out, html=False, memory=True)
             wall = time.perf_counter() - t
-        if wall < fastest[0]:
-            fastest = (wall, dict(r.timings))
-    return fastest
+            if wall < self.wall:
+                self.wall, self.timings, self.memory, self.quads = wall, dict(r.timings), dict(r.memory), r.quads
+            if keep_quads and i == 0:
+                ox.Store.read_only(str(out / "store")).dump(str(self.nq), format=ox.RdfFormat.N_QUADS)
+            shutil.rmtree(out)
+
+
+def oxigraph_limit(nq: Path, scratch: Path) -> tuple[float, float]:
+    """Seconds for Oxigraph alone to bulk-load these N-Quads into a new store on disk, and to
+    dump graph.ttl (the default graph) and graph.trig from it, both at once."""
+    import pyoxigraph as ox
+
+    from kg.rdf.vocab import PREFIXES
+
+    folder = scratch / "limit"
+    folder.mkdir()
+    store = ox.Store(str(folder / "store"))
+    t = time.perf_counter()
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    load = time.perf_counter() - t
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    jobs = [dict(output=str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                 prefixes=prefixes),
+            dict(output=str(folder / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes)]
+    threads = [threading.Thread(target=lambda kw=kw: store.dump(**kw)) for kw in jobs]
+    t = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    dump = time.perf_counter() - t
+    del store
+    shutil.rmtree(folder)
+    return load, dump
 
 
 def main() -> None:
@@ -119,16 +170,33 @@ def main() -> None:
         ("OpenCC t2s", best(args.runs, lambda: [cc.convert(t) for t in texts])),
         ("jieba.lcut", best(args.runs, lambda: [jieba.lcut(t) for t in texts])),
         ("rjieba.cut", best(args.runs, lambda: [rjieba.cut(t) for t in texts])),
-        ("kg build (CLI, -j default)", best(args.runs, lambda: build_cli(folder))),
     ]
+    del texts
+    build = best(args.runs, lambda: build_cli(folder, "--no-html"))
+    cli_peak = children_peak_mb()
+    rows.append(("kg build (CLI, -j default)", build))
     print(f"{'step':<28}{'MB':>7}{'seconds':>10}{'MB/s':>9}")
     for name, s in rows:
         print(f"{name:<28}{mb:>7.1f}{s:>10.2f}{mb / s:>9.2f}")
     lcut = dict(rows)["jieba.lcut"]
-    print(f"build / jieba.lcut: x{dict(rows)['kg build (CLI, -j default)'] / lcut:.1f}")
+    print(f"build / jieba.lcut: x{build / lcut:.2f}; the build's largest process peaked at {cli_peak:,.0f} MB")
     if not args.no_stages:
-        wall, stages = build_stages(folder, args.runs)
-        print(f"in-process kg.build {wall:.2f} s; stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
+        with tempfile.TemporaryDirectory() as tmp:
+            st = Stages(folder, args.runs, Path(tmp), keep_quads=True)
+            print(f"in-process kg.build {st.wall:.2f} s, {st.quads:,} quads")
+            print(f"{'stage':<16}{'seconds':>9}{'MB after':>10}{'MB peak':>9}")
+            for k, v in st.timings.items():
+                now, peak = st.memory.get(k, (0.0, 0.0))
+                print(f"{k:<16}{v:>9.2f}{now:>10,.0f}{peak:>9,.0f}")
+            load, dump = oxigraph_limit(st.nq, Path(tmp))
+        rdf = st.timings.get("graph+store", 0.0) + st.timings.get("export", 0.0)
+        print(f"Oxigraph alone on the same quads: bulk_load {load:.2f} s + dump ttl and trig {dump:.2f} s = "
+              f"{load + dump:.2f} s; the build's graph+store + export {rdf:.2f} s: x{rdf / (load + dump):.2f}")
+    one = Path(tempfile.mkdtemp())
+    shutil.copy(files[0], one / files[0].name)
+    start = best(max(args.runs, 3), lambda: build_cli(one))
+    shutil.rmtree(one)
+    print(f"start-up: kg build of one article ({files[0].name}, with its page): {start:.2f} s")
 
 
 if __name__ == "__main__":

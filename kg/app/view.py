@@ -373,9 +373,29 @@ PAGE_SCRIPT = """
 """
 
 
-def write_html(v: ViewData, path: Path) -> None:
-    from pyvis.network import Network
+def _pyvis_network():
+    """pyvis's Network, imported without networkx and IPython: pyvis.network imports them at its
+    top for from_nx and notebooks, which no page here uses, and they were 0.3 s of a one-article
+    build. Stand-ins are put for them while it is imported and taken away after (networkx, when
+    _layout needs it, is the real one)."""
+    import sys
+    import types
 
+    stubs = {n: types.ModuleType(n) for n in ("networkx", "IPython", "IPython.display") if n not in sys.modules}
+    if "IPython.display" in stubs:
+        stubs["IPython.display"].IFrame = None  # type: ignore[attr-defined]
+    sys.modules.update(stubs)
+    try:
+        from pyvis.network import Network
+    finally:
+        for n, m in stubs.items():
+            if sys.modules.get(n) is m:
+                del sys.modules[n]
+    return Network
+
+
+def write_html(v: ViewData, path: Path) -> None:
+    Network = _pyvis_network()
     net = Network(height="820px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     big = len(v.nodes) > LAYOUT_ABOVE
     pos = _layout(v) if big else {}

@@ -163,6 +163,17 @@ def _index(gaz: Gazetteer):
 def _towns(gaz: Gazetteer):
     """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton; and each
     county's townships' names."""
+    if gaz.digest:  # the shipped one's, kept in the cache folder (the automaton cannot be)
+        from kg import cache_dir
+
+        digest = cache_dir.key([gaz.digest.encode(), *cache_dir.code_of("kg.extract.mentions.regions")])
+        index, names, by_county = cache_dir.pickled("towns", digest, lambda: _town_names(gaz), tuple)
+    else:
+        index, names, by_county = _town_names(gaz)
+    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
+
+
+def _town_names(gaz: Gazetteer) -> tuple[dict[str, list[str]], list[str], dict[str, set[str]]]:
     index: dict[str, list[str]] = {}
     by_county: dict[str, set[str]] = {}
     for d in gaz.by_code.values():
@@ -170,8 +181,7 @@ def _towns(gaz: Gazetteer):
             for name in {d.name, as_normalised(d.name)}:  # 於潜镇 as the text reads it: 于潜镇
                 index.setdefault(name, []).append(d.code)
                 by_county.setdefault(d.parent, set()).add(name)
-    names = sorted(index)
-    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
+    return index, sorted(index), by_county
 
 
 @lru_cache(maxsize=4)

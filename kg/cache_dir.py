@@ -1,6 +1,7 @@
-"""Tables derived from the shipped data (the gazetteer's indexes, jieba's dictionary), kept between
-runs in a cache folder: deriving them took a one-article build 2 s of its 3.5, reading them back
-takes a tenth of that.
+"""Tables derived from the shipped data (the gazetteer and its townships' index, jieba's dictionary
+as an SQLite table, the characters of GBK mojibake; pyvis's compiled page template too, by jinja2's
+own cache), kept between runs in a cache folder: deriving them took a one-article build 2.5 s of
+its 3.5, reading them back takes a fifth of that.
 
 The folder: $KG_CACHE_DIR, else $XDG_CACHE_HOME/chanye-kg, else ~/.cache/chanye-kg. A file is
 named by a hash of what it was derived from (the data files' bytes, the code deriving it, kg's and
@@ -16,11 +17,14 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+
+STALE = 86400  # seconds
 
 
 def folder() -> Path:
@@ -44,9 +48,9 @@ def path(name: str, digest: str, suffix: str = ".pickle") -> Path:
     return folder() / f"{name}-{digest}{suffix}"
 
 
-def write(target: Path, save: Callable[[Path], None]) -> None:
+def write(target: Path, save: Callable[[Path], object]) -> None:
     """save(temporary path) then the rename to target, and the files of the same name made from
-    other sources removed. A folder that cannot be written leaves no cache, and no error."""
+    other sources a while ago removed. A folder that cannot be written leaves no cache, and no error."""
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -55,9 +59,11 @@ def write(target: Path, save: Callable[[Path], None]) -> None:
         save(Path(tmp))
         os.replace(tmp, target)
         tmp = None
-        name = target.name.rsplit("-", 1)[0]
+        # the files made from older sources go, unless written lately: another checkout sharing
+        # the folder may still use one
+        name, now = target.name.rsplit("-", 1)[0], time.time()
         for old in target.parent.glob(f"{name}-*{target.suffix}"):
-            if old != target:
+            if old != target and now - old.stat().st_mtime > STALE:
                 old.unlink(missing_ok=True)
     except OSError:
         pass

@@ -1,6 +1,7 @@
 """jieba, loaded once, used for what a dictionary knows: is a string an everyday word?"""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -39,7 +40,7 @@ def word_info(word: str) -> tuple[int, str | None]:
     """(frequency, part of speech) of a word in jieba's dictionary; (0, None) if unknown."""
     hit = _SEEN.get(word)
     if hit is None:
-        hit = _SEEN[word] = _look_up()(word)
+        hit = _SEEN[word] = _look_up(os.getpid())(word)
     return hit
 
 
@@ -49,11 +50,12 @@ _SEEN: dict[str, tuple[int, str | None]] = {}
 
 
 @lru_cache(maxsize=1)
-def _look_up() -> Callable[[str], tuple[int, str | None]]:
+def _look_up(pid: int) -> Callable[[str], tuple[int, str | None]]:
     """word -> word_info from the lexicon's table in the cache folder (kg.cache_dir), made from
     _lexicon the first time: a build asks tens of words, where reading the dictionary took half
     a second. Without the table (no folder to write it in, a file that cannot be read), the
-    dictionary itself."""
+    dictionary itself. One connection a process (pid): SQLite's cannot be shared with a child
+    made by fork."""
     import sqlite3
 
     import jieba

@@ -96,3 +96,24 @@ def test_the_numerals_read_without_cn2an_are_what_cn2an_reads():
                 parse_number(s)
         else:
             assert value == Decimal(str(cn2an.cn2an(s, "smart"))) == parse_number(s)
+
+
+def test_one_batch_is_extracted_here_and_more_by_the_pool(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from conftest import article
+    from kg.corpus import pipeline
+
+    pools = []
+
+    def pool(max_workers, initializer, initargs):
+        pools.append(max_workers)
+        return ThreadPoolExecutor(max_workers)  # the same interface, in threads: no fork here
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", pool)
+    arts = [article(f"第{n}篇：湖州市经济和信息化局局长王明调研。", f"{n}.txt") for n in range(3)]
+    alone = pipeline.extract_all(arts, jobs=2)
+    assert pools == [] and [r.path for r in alone] == ["0.txt", "1.txt", "2.txt"]
+    monkeypatch.setattr(pipeline, "BATCH", 2)  # two batches: a pool
+    assert sorted(r.path for r in pipeline.extract_all(arts, jobs=2)) == ["0.txt", "1.txt", "2.txt"]
+    assert pools == [2]

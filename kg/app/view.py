@@ -373,10 +373,46 @@ PAGE_SCRIPT = """
 """
 
 
-def write_html(v: ViewData, path: Path) -> None:
-    from pyvis.network import Network
+def _pyvis_network():
+    """pyvis's Network, imported without networkx and IPython: pyvis.network imports them at its
+    top for from_nx and notebooks, which no page here uses, and they were 0.3 s of a one-article
+    build. Stand-ins are put for them while it is imported and taken away after (networkx, when
+    _layout needs it, is the real one)."""
+    import sys
+    import types
 
+    stubs = {n: types.ModuleType(n) for n in ("networkx", "IPython", "IPython.display") if n not in sys.modules}
+    if "IPython.display" in stubs:
+        stubs["IPython.display"].IFrame = None  # type: ignore[attr-defined]
+    sys.modules.update(stubs)
+    try:
+        from pyvis.network import Network
+    finally:
+        for n, m in stubs.items():
+            if sys.modules.get(n) is m:
+                del sys.modules[n]
+    return Network
+
+
+def _keep_templates(env) -> None:
+    """pyvis's page template compiled by jinja2 once, kept in the cache folder (kg.cache_dir):
+    compiling it took 0.15 s of every build. jinja2 keys each by the template's name and text."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from kg import cache_dir
+
+    where = cache_dir.folder() / "jinja2"
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no folder to keep it in: compiled each time, as before
+        return
+    env.bytecode_cache = FileSystemBytecodeCache(str(where))
+
+
+def write_html(v: ViewData, path: Path) -> None:
+    Network = _pyvis_network()
     net = Network(height="820px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
+    _keep_templates(net.templateEnv)
     big = len(v.nodes) > LAYOUT_ABOVE
     pos = _layout(v) if big else {}
     # filled directly: pyvis's add_node/add_edge scan every node/edge already added (quadratic)

@@ -11,6 +11,7 @@ import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import closing
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Callable, Generator, Iterable, Iterator
 
 from kg.corpus.batch import BATCH, Failed, extract_batch
@@ -46,6 +47,14 @@ def extract_local(batches: Iterable[list[Article]], jobs: int = 1, scheduler: st
     """In this process (jobs 1) or a pool of jobs processes on this machine (scheduler: not
     used). The generator must be closed when it is left early (extract_all does): the pool's
     running batches end then, before anything the build wrote is removed."""
+    batches = iter(batches)
+    if jobs > 1:
+        # a pool for one batch is one worker doing it after a start-up of its own (imports, the
+        # gazetteer): slower than doing it here, for the same result
+        ahead = list(islice(batches, 2))
+        batches = chain(ahead, batches)
+        if len(ahead) < 2:
+            jobs = 1
     if jobs <= 1:
         for batch in batches:
             yield extract_batch(batch, store)

@@ -72,12 +72,22 @@ def parse_number(s: str) -> Decimal:
         raise ValueError("empty number")
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return Decimal(s)
+    if s in (numerals := _numerals()):
+        if (one := numerals[s]) is None:
+            raise ValueError(f"not a number: {s}")
+        return one
     import cn2an
 
     try:
         return Decimal(str(cn2an.cn2an(s, "smart")))
     except (ValueError, KeyError, InvalidOperation) as e:
         raise ValueError(f"not a number: {s}") from e
+
+
+@lru_cache(maxsize=1)
+def _numerals() -> dict[str, Decimal | None]:
+    """kg/data/numerals.tsv: a numeral of one character -> its value, None for no number."""
+    return {r["numeral"]: None if r["value"] == "-" else Decimal(r["value"]) for r in table("numerals.tsv")}
 
 
 @lru_cache(maxsize=1)

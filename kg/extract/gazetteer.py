@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.io.normalize import to_simplified
-from kg.resources import table, words
+from kg.resources import resource, table, words
 
 ETHNIC = "族"  # 民和回族土族自治县 -> 民和: drop ethnic names before an autonomy suffix
 # the gazetteer's groupings of the counties a province governs itself (湖北's 省直辖行政区划 over
@@ -215,6 +215,10 @@ def stem(name: str) -> str:
 
 
 class Gazetteer:
+    # load()'s: a key (kg.cache_dir) of the sources of the shipped gazetteer, for the indexes
+    # derived from it; "" for another
+    digest = ""
+
     def __init__(self, rows):
         self.by_code: dict[str, Division] = {}
         self.children: dict[str, list[str]] = {}
@@ -398,4 +402,17 @@ def as_normalised(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    return Gazetteer(table("gazetteer.tsv"))
+    """The shipped gazetteer, from the cache folder when it was built before (kg.cache_dir)."""
+    import opencc
+
+    from kg import cache_dir
+
+    # what the indexes are made of: the two tables, this code, and the normaliser's (to_simplified)
+    digest = cache_dir.key([
+        resource("data", "gazetteer.tsv").read_bytes(), resource("data", "levels.tsv").read_bytes(),
+        *cache_dir.code_of("kg.extract.gazetteer", "kg.io.normalize", "kg.resources"),
+        str(getattr(opencc, "__version__", "")).encode(),
+    ])
+    gaz = cache_dir.pickled("gazetteer", digest, lambda: Gazetteer(table("gazetteer.tsv")), Gazetteer)
+    gaz.digest = digest
+    return gaz

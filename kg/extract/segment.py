@@ -1,8 +1,10 @@
 """jieba, loaded once, used for what a dictionary knows: is a string an everyday word?"""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 
 def _user_words() -> list[tuple[str, int, str]]:
@@ -36,19 +38,67 @@ def _lexicon() -> dict[str, tuple[int, str | None]]:
 
 def word_info(word: str) -> tuple[int, str | None]:
     """(frequency, part of speech) of a word in jieba's dictionary; (0, None) if unknown."""
-    return (_LEX or _lex()).get(word, _UNKNOWN)
+    hit = _SEEN.get(word)
+    if hit is None:
+        hit = _SEEN[word] = _look_up(os.getpid())(word)
+    return hit
 
 
 _UNKNOWN: tuple[int, str | None] = (0, None)
-# the dictionary once read: asked tens of times per article, a look-up through the cached
-# function's wrapper cost a tenth of each answer
-_LEX: dict[str, tuple[int, str | None]] = {}
+# the answers given: asked tens of times per article, of the same words
+_SEEN: dict[str, tuple[int, str | None]] = {}
 
 
-def _lex() -> dict[str, tuple[int, str | None]]:
-    global _LEX
-    _LEX = _lexicon()
-    return _LEX
+@lru_cache(maxsize=1)
+def _look_up(pid: int) -> Callable[[str], tuple[int, str | None]]:
+    """word -> word_info from the lexicon's table in the cache folder (kg.cache_dir), made from
+    _lexicon the first time: a build asks tens of words, where reading the dictionary took half
+    a second. Without the table (no folder to write it in, a file that cannot be read), the
+    dictionary itself. One connection a process (pid): SQLite's cannot be shared with a child
+    made by fork."""
+    import sqlite3
+
+    import jieba
+
+    from kg import cache_dir
+    from kg.resources import resource
+
+    digest = cache_dir.key([Path(jieba.__file__).with_name("dict.txt").read_bytes(),
+                            resource("data", "jieba_user.txt").read_bytes(), *cache_dir.code_of("kg.extract.segment")])
+    target = cache_dir.path("lexicon", digest, ".sqlite").resolve()
+    for _ in range(2):
+        try:
+            db = sqlite3.connect(target.as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+            query = "SELECT freq, pos FROM lex WHERE word = ?"
+            db.execute(query, ("",)).fetchall()  # a file of anything else fails here
+
+            def look_up(word: str) -> tuple[int, str | None]:
+                try:
+                    row = db.execute(query, (word,)).fetchone()
+                except sqlite3.Error:  # spoilt since: the dictionary's own answer
+                    return _lexicon().get(word, _UNKNOWN)
+                return (row[0], row[1]) if row else _UNKNOWN
+
+            return look_up
+        except sqlite3.Error:
+            cache_dir.write(target, _save_lexicon)
+    lex = _lexicon()
+    return lambda word: lex.get(word, _UNKNOWN)
+
+
+def _save_lexicon(path: Path) -> None:
+    import sqlite3
+
+    path.unlink()  # sqlite makes its own file (an empty one it would take for a database too)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("CREATE TABLE lex (word TEXT PRIMARY KEY, freq INTEGER NOT NULL, pos TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO lex VALUES (?, ?, ?)", ((w, f, t) for w, (f, t) in _lexicon().items()))
+        db.commit()
+    except sqlite3.Error as e:
+        raise OSError(f"lexicon table: {e}") from e  # no table kept: the dictionary is used
+    finally:
+        db.close()
 
 
 EVERYDAY_POS = {"l", "i", "a", "ad", "v", "vn", "d", "j"}

@@ -161,8 +161,31 @@ def _index(gaz: Gazetteer):
 
 @lru_cache(maxsize=4)
 def _towns(gaz: Gazetteer):
-    """Every township's full name (陕坝镇, 城关镇) with its codes, in one automaton; and each
-    county's townships' names."""
+    """Every township's full name (陕坝镇, 城关镇) with its codes, those names sorted, each
+    county's townships' names, and _lengths_by_prefix of the names; the shipped gazetteer's kept
+    in the cache folder (kg.cache_dir)."""
+    if gaz.digest:
+        from kg import cache_dir
+
+        digest = cache_dir.key([gaz.digest.encode(), *cache_dir.code_of("kg.extract.mentions.regions")])
+        return cache_dir.pickled("towns", digest, lambda: _town_names(gaz), tuple)
+    return _town_names(gaz)
+
+
+@lru_cache(maxsize=4)
+def _town_automaton(gaz: Gazetteer) -> AhoCorasick:
+    """All townships' names in one automaton, for a long text only: built when first asked (it
+    cannot be kept in the cache folder, and a short text needs none)."""
+    return AhoCorasick(_towns(gaz)[1], matchkind=MatchKind.Standard)
+
+
+@lru_cache(maxsize=4)
+def _town_lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """_lengths_by_prefix of every township's name: most positions begin none."""
+    return _towns(gaz)[3]
+
+
+def _town_names(gaz: Gazetteer):
     index: dict[str, list[str]] = {}
     by_county: dict[str, set[str]] = {}
     for d in gaz.by_code.values():
@@ -170,14 +193,7 @@ def _towns(gaz: Gazetteer):
             for name in {d.name, as_normalised(d.name)}:  # 於潜镇 as the text reads it: 于潜镇
                 index.setdefault(name, []).append(d.code)
                 by_county.setdefault(d.parent, set()).add(name)
-    names = sorted(index)
-    return index, names, AhoCorasick(names, matchkind=MatchKind.Standard), by_county
-
-
-@lru_cache(maxsize=4)
-def _town_lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
-    """_lengths_by_prefix of every township's name: most positions begin none."""
-    return _lengths_by_prefix(_towns(gaz)[0])
+    return index, sorted(index), by_county, _lengths_by_prefix(index)
 
 
 # A text up to this length is asked with str.find, count and `in` (in C) where building an
@@ -192,7 +208,7 @@ def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[i
     """Townships of the given counties in the text, leftmost-longest: (start, end, name, codes).
     One automaton for all of China, its matches kept by county, where an automaton per set of
     counties had to be built for nearly every article."""
-    index, names, ac, by_county = _towns(gaz)
+    index, names, by_county, _ = _towns(gaz)
     hits = []
     # the townships of these counties, few: each looked for with str.find (in C) costs less than
     # a pass of the automaton of all China's, unless the text is long
@@ -207,7 +223,7 @@ def _town_matches(norm: str, gaz: Gazetteer, counties: set[str]) -> list[tuple[i
                 hits.append((s, -(s + len(name)), name, codes))
                 s = norm.find(name, s + 1)
     else:
-        for i, s, e in ac.find_matches_as_indexes(norm, overlapping=True):
+        for i, s, e in _town_automaton(gaz).find_matches_as_indexes(norm, overlapping=True):
             codes = [c for c in index[names[i]] if gaz.by_code[c].parent in counties]
             if codes:
                 hits.append((s, -e, names[i], codes))
@@ -267,7 +283,7 @@ def find_regions(text: Text, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(Mention("Region", s, start, end, place=Ambiguous(tuple(sorted(cands)))))
     # townships: full names only (陕坝镇, 城关镇), and only of a county the article names, or of
     # a city that governs townships itself (东莞市长安镇, 儋州市那大镇)
-    governs = _towns(gaz)[3]
+    governs = _towns(gaz)[2]
     counties = {c for c in present if (div := gaz.get(c)) and (div.level == "county" or c in governs)}
     for m in out:
         if (code := code_of(m.place)) and (gaz.by_code[code].level == "county" or code in governs):

@@ -22,7 +22,7 @@ from kg.extract.mentions.names import (
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
-from kg.extract.mentions.regions import SHORT_TEXT, Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans, _index, _lengths_by_prefix
 
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
 # A predicate before a name: verbs, adverbs and idioms of two or more characters as jieba tags them
@@ -428,6 +428,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     named_places = {m.surface for m in regions if not isinstance(m.place, Deixis)}  # 我市, 全省 name no park
     region_at = region_starts(regions)
     places = _Places(regions)
+    forms = _PlaceForms(norm, named_places)
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
     rows = suffixes()
@@ -462,7 +463,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue
         start = _after_title(norm, start, s)
         start = _out_of_place(start, s, places)
-        start = _not_inside_place(norm, start, s, floors, named_places)
+        start = _not_inside_place(norm, start, s, floors, named_places, forms)
         # a division's name that jieba reads as a verb (兴化/v) is no predicate
         at_places = tuple(b for _a, b, named in places.within(start, s) if named)
         start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的", at_places)
@@ -484,7 +485,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = _after_bare_form(norm, start, s)
         if typ == "IndustrialPark":
             start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
-            start = _rank_cut(norm, start, s, named_places)
+            start = _rank_cut(norm, start, s, named_places, forms)
             start = _after_ordinal(norm, start, s)
             start = _place_kept_whole(norm, start, s, floors, named_places)
         name = norm[start:e]
@@ -595,6 +596,37 @@ def _place_form(w: str) -> bool:
     return not is_everyday_token(w) or any(gaz.by_code[c].level in ("province", "prefecture") for c in codes)
 
 
+class _PlaceForms:
+    """place_form_len of one text's stems, asked only at the lengths a place's form can have
+    there: the gazetteer's forms and the text's places that begin with the position's first two
+    characters (most positions begin none). _not_inside_place asks up to seven positions per
+    suffix, each of up to seven lengths, all but a few of which are no place."""
+
+    __slots__ = ("_norm", "_known", "_gaz", "_own", "_ks")
+
+    def __init__(self, norm: str, known: frozenset[str] | set[str] = frozenset()) -> None:
+        from kg.extract.gazetteer import load
+
+        self._norm = norm
+        self._known = known
+        self._gaz = _index(load())._lengths  # every form _place_form can accept, by its first two characters
+        self._own = _lengths_by_prefix(w for w in known if len(w) >= 2)
+        self._ks: dict[str, tuple[int, ...]] = {}  # first two characters -> the lengths to try, longest first
+
+    def longest(self, a: int, s: int) -> int:
+        """place_form_len(norm[a:s], known)."""
+        norm, head = self._norm, self._norm[a : a + 2]
+        ks = self._ks.get(head)
+        if ks is None:
+            ks = self._ks[head] = tuple(sorted({k for k in (*self._gaz.get(head, ()), *self._own.get(head, ())) if k <= 8},
+                                               reverse=True))
+        bound = s - a
+        for k in ks:
+            if k <= bound and ((w := norm[a : a + k]) in self._known or _place_form(w)):
+                return k
+        return 0
+
+
 def place_form_len(stem: str, known: frozenset[str] | set[str] = frozenset()) -> int:
     """The length of the longest place's form (2 to 8 characters) that stem starts with, else 0:
     兴化|经济, 永城市|产业, 莲都. A place's form is one word however jieba tags or splits it
@@ -624,14 +656,18 @@ def _after_title(norm: str, start: int, s: int) -> int:
     return last if last < s else start
 
 
-def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
+def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str],
+                      forms: _PlaceForms | None = None) -> int:
     """A name never starts inside a place's form written across its start (察看了和|林格尔X产业园,
-    whose 和 reads as a conjunction): it starts where the place does."""
+    whose 和 reads as a conjunction): it starts where the place does. forms: the text's (norm's,
+    known's), kept across the calls of one text."""
+    if forms is None:
+        forms = _PlaceForms(norm, known)
     for j in range(1, min(7, start) + 1):
         a = start - j
         if norm[a] in HARD_STOP:
             break
-        if place_form_len(norm[a:s], known) > j:
+        if forms.longest(a, s) > j:
             lo = bisect.bisect_right(floors, a)
             if lo < len(floors) and floors[lo] <= start:
                 break  # an official's name or a body ends in between: the name starts after it
@@ -671,7 +707,7 @@ def _after_ordinal(norm: str, start: int, s: int) -> int:
     return last if rest and (_unknown_word(rest) or not all_everyday(strip_generic(rest))) else s
 
 
-def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
+def _rank_cut(norm: str, start: int, s: int, known: set[str], forms: _PlaceForms | None = None) -> int:
     """国家级X经济技术开发区, 省级X高新区: a rank before a park's name says what it was admitted
     to; the park is the name after it when that is a name (a place, a proper word). A rank
     before a suffix alone or a class (省级先进制造业开发区) is left for _valid to refuse."""
@@ -680,7 +716,7 @@ def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
     rest = stem[len(rank) :]
     if not rank or len(rest) < 2:
         return start
-    if place_form_len(rest, known) or (not is_generic(rest) and has_specific(rest, places=False) and not all_everyday(rest)):
+    if (forms.longest(start + len(rank), s) if forms else place_form_len(rest, known)) or (not is_generic(rest) and has_specific(rest, places=False) and not all_everyday(rest)):
         return start + len(rank)
     return start
 

@@ -14,7 +14,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg.model import INF, TYPE_ORDER, Mention, Text
 from kg.refs import Code, Deixis
 from kg.resources import longest_first, table, words
-from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
+from kg.extract.gazetteer import OWN_PREFIXES, level_rank, load, qualifiers, town_suffixes
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
     COORD, HARD_STOP, LIST_JOIN, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
@@ -587,8 +587,6 @@ def _place_form(w: str) -> bool:
     """w is a gazetteer name or short form that reads as a place by itself: no everyday word
     (前进, 振兴, 资源 are places' names too), or the name of a province or a prefecture
     however everyday the word (大连, 保定, 开封)."""
-    from kg.extract.gazetteer import load
-
     gaz = load()
     codes = gaz.full.get(w, []) + gaz.short.get(w, [])
     if not codes:
@@ -605,8 +603,6 @@ class _PlaceForms:
     __slots__ = ("_norm", "_known", "_gaz", "_own", "_ks")
 
     def __init__(self, norm: str, known: frozenset[str] | set[str] = frozenset()) -> None:
-        from kg.extract.gazetteer import load
-
         self._norm = norm
         self._known = known
         self._gaz = _index(load())._lengths  # every form _place_form can accept, by its first two characters
@@ -904,8 +900,6 @@ def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -
     (X镇|新疆Y有限公司, X县|Z市Y物流有限公司). A township the gazetteer does not know, written
     before a province or a prefecture, is such a smaller place too (X镇|内蒙古Y公司). Two places
     of which neither holds the other (巢湖|长丰X公司) are one name: nothing says which is where."""
-    from kg.extract.gazetteer import level_rank, load, town_suffixes
-
     spans = places.within(start, end)
     if not spans:
         return start

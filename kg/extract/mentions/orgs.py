@@ -594,30 +594,35 @@ def _place_form(w: str) -> bool:
     return not is_everyday_token(w) or any(gaz.by_code[c].level in ("province", "prefecture") for c in codes)
 
 
+@lru_cache(maxsize=1)
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths (2 to 8, longest first) of the gazetteer's forms, by their first two
+    characters: every form _place_form can accept is one of these."""
+    return {h: kept for h, ks in _index(load())._lengths.items() if (kept := tuple(k for k in ks if k <= 8))}
+
+
 class _PlaceForms:
     """place_form_len of one text's stems, asked only at the lengths a place's form can have
     there: the gazetteer's forms and the text's places that begin with the position's first two
     characters (most positions begin none). _not_inside_place asks up to seven positions per
     suffix, each of up to seven lengths, all but a few of which are no place."""
 
-    __slots__ = ("_norm", "_known", "_gaz", "_own", "_ks")
+    __slots__ = ("_norm", "_known", "_gaz", "_ks")
 
     def __init__(self, norm: str, known: frozenset[str] | set[str] = frozenset()) -> None:
         self._norm = norm
         self._known = known
-        self._gaz = _index(load())._lengths  # every form _place_form can accept, by its first two characters
-        self._own = _lengths_by_prefix(w for w in known if len(w) >= 2)
-        self._ks: dict[str, tuple[int, ...]] = {}  # first two characters -> the lengths to try, longest first
+        self._gaz = gaz = _form_lengths()
+        own = _lengths_by_prefix(w for w in known if 2 <= len(w) <= 8)
+        # the first two characters of the text's places -> their lengths and the gazetteer's
+        self._ks = {h: tuple(sorted({*ks, *gaz.get(h, ())}, reverse=True)) for h, ks in own.items()}
 
     def longest(self, a: int, s: int) -> int:
         """place_form_len(norm[a:s], known)."""
-        norm, head = self._norm, self._norm[a : a + 2]
-        ks = self._ks.get(head)
-        if ks is None:
-            ks = self._ks[head] = tuple(sorted({k for k in (*self._gaz.get(head, ()), *self._own.get(head, ())) if k <= 8},
-                                               reverse=True))
+        norm = self._norm
+        head = norm[a : a + 2]
         bound = s - a
-        for k in ks:
+        for k in self._ks.get(head) or self._gaz.get(head, ()):
             if k <= bound and ((w := norm[a : a + k]) in self._known or _place_form(w)):
                 return k
         return 0

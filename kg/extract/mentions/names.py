@@ -12,6 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from kg.extract.gazetteer import load
 from kg.model import Mention
 from kg.refs import Code, code_of
 from kg.resources import longest_first, table, words
@@ -284,8 +285,6 @@ def strip_region_qualifiers(
     """扬州市江都区江都高新区 -> 江都高新区: places written before a park name that names its own
     place are context, not part of the name. at: region_starts(regions), built once by a caller
     that asks for every park of a text (built here, it cost a pass over all places per park)."""
-    from kg.extract.gazetteer import load
-
     gaz = load()
     if at is None:
         at = region_starts(regions)

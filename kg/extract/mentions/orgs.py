@@ -14,7 +14,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from kg.model import INF, TYPE_ORDER, Mention, Text
 from kg.refs import Code, Deixis
 from kg.resources import longest_first, table, words
-from kg.extract.gazetteer import OWN_PREFIXES, qualifiers
+from kg.extract.gazetteer import OWN_PREFIXES, level_rank, load, qualifiers, town_suffixes
 from kg.extract.segment import cut, is_common_word, is_everyday_token, word_info
 from kg.extract.mentions.names import (
     COORD, HARD_STOP, LIST_JOIN, LIST_MARKER, MAX_NAME, PHASE, after_list_marker, works_words, boundary_set, left_edge, long_boundary_rx, ownership_nouns,
@@ -22,7 +22,7 @@ from kg.extract.mentions.names import (
     region_starts,
     strip_region_qualifiers, suffix_ends, suffixes,
 )
-from kg.extract.mentions.regions import SHORT_TEXT, Spans
+from kg.extract.mentions.regions import SHORT_TEXT, Spans, _index, _lengths_by_prefix
 
 QUANT = re.compile(r"[0-9.]+|[一二三四五六七八九十百千万亿两几多余]+(?=[个家项批座条处])|[个家项批座条处]")
 # A predicate before a name: verbs, adverbs and idioms of two or more characters as jieba tags them
@@ -428,6 +428,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
     named_places = {m.surface for m in regions if not isinstance(m.place, Deixis)}  # 我市, 全省 name no park
     region_at = region_starts(regions)
     places = _Places(regions)
+    forms = _PlaceForms(norm, named_places)
     cands: list[Mention] = []
     taken: dict[int, int] = {}  # end -> the leftmost start of a candidate ending there
     rows = suffixes()
@@ -462,7 +463,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             continue
         start = _after_title(norm, start, s)
         start = _out_of_place(start, s, places)
-        start = _not_inside_place(norm, start, s, floors, named_places)
+        start = _not_inside_place(norm, start, s, floors, named_places, forms)
         # a division's name that jieba reads as a verb (兴化/v) is no predicate
         at_places = tuple(b for _a, b, named in places.within(start, s) if named)
         start += _predicate_cut(norm[start:s], typ, strength, start > 0 and norm[start - 1] == "的", at_places)
@@ -484,7 +485,7 @@ def find_orgs(text: Text, regions: list[Mention], agencies: list[Mention], peopl
             start = _after_bare_form(norm, start, s)
         if typ == "IndustrialPark":
             start = strip_region_qualifiers(norm, start, s, regions, at=region_at)
-            start = _rank_cut(norm, start, s, named_places)
+            start = _rank_cut(norm, start, s, named_places, forms)
             start = _after_ordinal(norm, start, s)
             start = _place_kept_whole(norm, start, s, floors, named_places)
         name = norm[start:e]
@@ -586,13 +587,45 @@ def _place_form(w: str) -> bool:
     """w is a gazetteer name or short form that reads as a place by itself: no everyday word
     (前进, 振兴, 资源 are places' names too), or the name of a province or a prefecture
     however everyday the word (大连, 保定, 开封)."""
-    from kg.extract.gazetteer import load
-
     gaz = load()
     codes = gaz.full.get(w, []) + gaz.short.get(w, [])
     if not codes:
         return False
     return not is_everyday_token(w) or any(gaz.by_code[c].level in ("province", "prefecture") for c in codes)
+
+
+@lru_cache(maxsize=1)
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths (2 to 8, longest first) of the gazetteer's forms, by their first two
+    characters: every form _place_form can accept is one of these."""
+    return {h: kept for h, ks in _index(load())._lengths.items() if (kept := tuple(k for k in ks if k <= 8))}
+
+
+class _PlaceForms:
+    """place_form_len of one text's stems, asked only at the lengths a place's form can have
+    there: the gazetteer's forms and the text's places that begin with the position's first two
+    characters (most positions begin none). _not_inside_place asks up to seven positions per
+    suffix, each of up to seven lengths, all but a few of which are no place."""
+
+    __slots__ = ("_norm", "_known", "_gaz", "_ks")
+
+    def __init__(self, norm: str, known: frozenset[str] | set[str] = frozenset()) -> None:
+        self._norm = norm
+        self._known = known
+        self._gaz = gaz = _form_lengths()
+        own = _lengths_by_prefix(w for w in known if 2 <= len(w) <= 8)
+        # the first two characters of the text's places -> their lengths and the gazetteer's
+        self._ks = {h: tuple(sorted({*ks, *gaz.get(h, ())}, reverse=True)) for h, ks in own.items()}
+
+    def longest(self, a: int, s: int) -> int:
+        """place_form_len(norm[a:s], known)."""
+        norm = self._norm
+        head = norm[a : a + 2]
+        bound = s - a
+        for k in self._ks.get(head) or self._gaz.get(head, ()):
+            if k <= bound and ((w := norm[a : a + k]) in self._known or _place_form(w)):
+                return k
+        return 0
 
 
 def place_form_len(stem: str, known: frozenset[str] | set[str] = frozenset()) -> int:
@@ -624,14 +657,18 @@ def _after_title(norm: str, start: int, s: int) -> int:
     return last if last < s else start
 
 
-def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str]) -> int:
+def _not_inside_place(norm: str, start: int, s: int, floors: list[int], known: set[str],
+                      forms: _PlaceForms | None = None) -> int:
     """A name never starts inside a place's form written across its start (察看了和|林格尔X产业园,
-    whose 和 reads as a conjunction): it starts where the place does."""
+    whose 和 reads as a conjunction): it starts where the place does. forms: the text's (norm's,
+    known's), kept across the calls of one text."""
+    if forms is None:
+        forms = _PlaceForms(norm, known)
     for j in range(1, min(7, start) + 1):
         a = start - j
         if norm[a] in HARD_STOP:
             break
-        if place_form_len(norm[a:s], known) > j:
+        if forms.longest(a, s) > j:
             lo = bisect.bisect_right(floors, a)
             if lo < len(floors) and floors[lo] <= start:
                 break  # an official's name or a body ends in between: the name starts after it
@@ -671,7 +708,7 @@ def _after_ordinal(norm: str, start: int, s: int) -> int:
     return last if rest and (_unknown_word(rest) or not all_everyday(strip_generic(rest))) else s
 
 
-def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
+def _rank_cut(norm: str, start: int, s: int, known: set[str], forms: _PlaceForms | None = None) -> int:
     """国家级X经济技术开发区, 省级X高新区: a rank before a park's name says what it was admitted
     to; the park is the name after it when that is a name (a place, a proper word). A rank
     before a suffix alone or a class (省级先进制造业开发区) is left for _valid to refuse."""
@@ -680,7 +717,7 @@ def _rank_cut(norm: str, start: int, s: int, known: set[str]) -> int:
     rest = stem[len(rank) :]
     if not rank or len(rest) < 2:
         return start
-    if place_form_len(rest, known) or (not is_generic(rest) and has_specific(rest, places=False) and not all_everyday(rest)):
+    if (forms.longest(start + len(rank), s) if forms else place_form_len(rest, known)) or (not is_generic(rest) and has_specific(rest, places=False) and not all_everyday(rest)):
         return start + len(rank)
     return start
 
@@ -868,8 +905,6 @@ def _after_enclosing_place(norm: str, start: int, end: int, places: "_Places") -
     (X镇|新疆Y有限公司, X县|Z市Y物流有限公司). A township the gazetteer does not know, written
     before a province or a prefecture, is such a smaller place too (X镇|内蒙古Y公司). Two places
     of which neither holds the other (巢湖|长丰X公司) are one name: nothing says which is where."""
-    from kg.extract.gazetteer import level_rank, load, town_suffixes
-
     spans = places.within(start, end)
     if not spans:
         return start

@@ -50,23 +50,11 @@ class Sink:
                 raise ValueError("exports need a folder")
             self.files = _Files(chosen, folder)
             self.writers.append(_Writer(self.files.write))
-
-    def add(self, triple) -> None:
-        s, p, o = triple
-        lines = self.graphs.get(DEFAULT)
-        if lines is None:
-            lines = self.graphs[DEFAULT] = []
-        lines.append(f"{s} {p} {o} .\n")
-        self.count += 1
-        if self.count >= self.due:
-            self.flush(wait=False)
+        self.default_graph = _Graph(self, DEFAULT)
+        self.add = self.default_graph.add  # the default graph's: what build_graph writes
 
     def graph(self, name: str) -> "_Graph":
         return _Graph(self, f" {name} .\n")
-
-    @property
-    def default_graph(self) -> "Sink":
-        return self
 
     def flush(self, wait: bool = True) -> None:
         """Hand the buffered quads to the writer threads; wait: until everything is written."""

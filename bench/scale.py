@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QUERIES = {
-    "label lookup": 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?e WHERE { ?e rdfs:label "{label}"@zh }',
+    "label lookup": 'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?e WHERE { ?e rdfs:label "{label}"@zh-Hans }',
     "two-hop join + agg": (
         "PREFIX cy: <https://w3id.org/chanye/ontology#> SELECT ?r (COUNT(DISTINCT ?o) AS ?n) WHERE "
         "{ ?o cy:memberOf ?a . ?a cy:jurisdiction ?r } GROUP BY ?r ORDER BY DESC(?n) LIMIT 10"

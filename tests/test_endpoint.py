@@ -418,7 +418,7 @@ def test_select_in_every_results_format(served, fmt, media):
         lines = body.splitlines()
         assert lines[0] == "?n"
         names = [ln.split("\t")[0] for ln in lines[1:]]
-        names = [n[1:n.index('"', 1)] if n.startswith('"') else n for n in names]  # "周明远"@zh
+        names = [n[1:n.index('"', 1)] if n.startswith('"') else n for n in names]  # "周明远"@zh-hans
     assert sorted(names) == sorted(OFFICIAL_NAMES)
 
 
@@ -427,8 +427,8 @@ def test_select_in_every_results_format(served, fmt, media):
     ("xml", "application/sparql-results+xml"),
 ])
 def test_ask_in_json_and_xml(served, fmt, media):
-    for q, expected in ((PREFIXES + f'ASK {{ ?o a cy:Official ; rdfs:label "{KNOWN}"@zh }}', True),
-                        (PREFIXES + 'ASK { ?o a cy:Official ; rdfs:label "nobody"@zh }', False)):
+    for q, expected in ((PREFIXES + f'ASK {{ ?o a cy:Official ; rdfs:label "{KNOWN}"@zh-Hans }}', True),
+                        (PREFIXES + 'ASK { ?o a cy:Official ; rdfs:label "nobody"@zh-Hans }', False)):
         res = _wrapper(served, q, fmt)
         assert res.response.headers.get("Content-Type", "").split(";")[0].strip() == media
         body = res.response.read().decode()
@@ -472,7 +472,7 @@ def test_construct_through_sparqlwrapper(served, fmt, media, rdflib_format):
 
 
 def test_describe_answers_rdf_not_results(served):
-    iri = get(served, query=PREFIXES + f'SELECT ?o WHERE {{ ?o rdfs:label "{KNOWN}"@zh }}').json()
+    iri = get(served, query=PREFIXES + f'SELECT ?o WHERE {{ ?o rdfs:label "{KNOWN}"@zh-Hans }}').json()
     iri = iri["results"]["bindings"][0]["o"]["value"]
     res = _wrapper(served, f"DESCRIBE <{iri}>", "rdf+xml")
     media = res.response.headers.get("Content-Type", "").split(";")[0].strip()

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDFS, SKOS
 
 from kg.rdf.graph import add_entity, add_post, entity_iri
-from kg.rdf.vocab import CY
+from kg.rdf.vocab import CY, zh_lang
 from kg.corpus.merge import Merged
 from kg.model import Entity
 from kg.rdf.store import Sink
@@ -43,9 +43,9 @@ def test_random_names_give_turtle_that_parses_back_to_the_same_graph(tmp_path_fa
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert len(g) == len(store)
     s = entity_iri(key)
-    assert set(g.objects(s, RDFS.label)) == {Literal(name, lang="zh")}
-    assert set(g.objects(s, SKOS.altLabel)) == {Literal(a, lang="zh") for a in {alias, long} - {name}}
-    assert Literal(title, lang="zh") in set(g.objects(None, CY.role))
+    assert set(g.objects(s, RDFS.label)) == {Literal(name, lang=zh_lang(name))}
+    assert set(g.objects(s, SKOS.altLabel)) == {Literal(a, lang=zh_lang(a)) for a in {alias, long} - {name}}
+    assert Literal(title, lang=zh_lang(title)) in set(g.objects(None, CY.role))
     # and the same graph as Oxigraph's own N-Triples of it
     nt = Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8"), format="nt")
     assert set(g) == set(nt)

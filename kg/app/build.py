@@ -133,9 +133,10 @@ def build(
     jobs: worker processes (0: every core; 1: in this process). update: add new or changed
     articles to the build in out, taking the unchanged ones from its cache. engine: "local" (a
     process pool) or "dask" (scheduler: a running scheduler's address; default a local cluster).
-    html: write graph.html. formats: the files exported, of "ttl", "trig", "nq" (or "ttl,nq"). max_size: in
-    MB, a text or HTML file or a JSONL line above it is skipped. strict: raise Incomplete (the
-    build is published all the same) when any input was skipped or failed. text_fields ...
+    html: write graph.html. formats: the files exported, of kg.rdf.formats.EXPORTED: "ttl", "trig",
+    "nq", "jsonld", "graphml", "gexf", "csv" (or "ttl,nq"). max_size: in MB, a text or HTML file
+    or a JSONL line above it is skipped. strict: raise Incomplete (the build is published all
+    the same) when any input was skipped or failed. text_fields ...
     date_fields: the JSONL fields holding each (first present wins; default: kg.io.read.ReadOptions).
     memory: also sample the memory in use per stage (BuildResult.memory). on_event: called with
     each Event; progress: with the number of articles just extracted.
@@ -258,6 +259,7 @@ class _Run:
         from kg.corpus.merge import merge
         from kg.corpus.pipeline import default_jobs, extract_all
         from kg.io.read import ReadOptions, read_all
+        from kg.rdf.export import export as export_from_store
         from kg.rdf.graph import build_dataset, build_graph
         from kg.rdf.store import Sink, fresh_store
 
@@ -326,6 +328,8 @@ class _Run:
             _trim()
             t = time.perf_counter()
             sink.finish()  # the exports' files closed and put in place
+            # the exports made from the whole store: JSON-LD, GraphML, GEXF, the CSV tables
+            export_from_store(store, self.formats, here)
             store.flush()
             del store, sink  # closed: the published store is opened by readers only
             t = self._stage("export", t, watch)
@@ -341,7 +345,7 @@ class _Run:
         finally:
             if watch is not None:
                 watch.done.set()
-        files = [BY_NAME[f].file for f in self.formats] + (["graph.html"] if self.html else [])
+        files = [n for f in self.formats for n in BY_NAME[f].files if (out / n).exists()] + (["graph.html"] if self.html else [])
         return BuildResult(
             out=out, articles=len(results), characters=sum(r.chars for r in results),
             files=len(self.files_read), extracted=len(new), reused=self.reused,

@@ -1,4 +1,4 @@
-"""kg build | query | explain | serve | viz: argument parsing and printing only; the work is elsewhere."""
+"""kg build | query | explain | serve | viz | export: argument parsing and printing only; the work is elsewhere."""
 from __future__ import annotations
 
 import argparse
@@ -10,19 +10,23 @@ from pathlib import Path
 
 from kg import __version__
 from kg.model import ENTITY_TYPES
-from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FORMATS, SUFFIXES, keeps_named_graphs
+from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FORMATS, FROM_STORE, SUFFIXES, keeps_named_graphs
 
 
 def _err(msg: str) -> None:
     print(f"kg: {msg}", file=sys.stderr)
 
 
-def _formats(text: str) -> tuple[str, ...]:
+def _formats(text: str, choices: tuple[str, ...] = EXPORTED) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(x.strip().lstrip(".") for x in text.split(",") if x.strip()))
-    bad = [x for x in names if x not in EXPORTED]
+    bad = [x for x in names if x not in choices]
     if bad or not names:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) if bad else repr(text)}: choose from {', '.join(EXPORTED)}")
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) if bad else repr(text)}: choose from {', '.join(choices)}")
     return names
+
+
+def _export_formats(text: str) -> tuple[str, ...]:
+    return _formats(text, FROM_STORE)
 
 
 def _number(low: float, strict: bool, what: str):
@@ -353,6 +357,40 @@ def cmd_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """kg export: the graph exports (kg.rdf.export) of a build, a store or a graph file."""
+    import time
+
+    from kg.rdf.export import export, open_graph
+
+    path = Path(args.graph)
+    if not path.exists():
+        _err(f"{path}: no such build folder, store or graph file")
+        return 2
+    out = Path(args.output) if args.output else (path if path.is_dir() and not (path / "CURRENT").exists() else path.parent)
+    try:
+        store = open_graph(path)
+    except (OSError, ValueError) as e:
+        _err(str(e))
+        return 2
+    except Exception as e:  # a file Oxigraph cannot parse
+        _err(f"{path}: cannot parse graph: {e}")
+        return 2
+    formats = tuple(dict.fromkeys(f for group in args.format for f in group))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        written = export(store, formats, out)
+    except OSError as e:
+        _err(f"{out}: cannot write the export: {e.strerror or e}")
+        return 2
+    if not args.quiet:
+        for f in written:
+            print(f"Wrote {f} ({f.stat().st_size:,} bytes)")
+        print(f"{len(written)} file(s) in {time.perf_counter() - t:.1f} s")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from kg.corpus.pipeline import ENGINES
 
@@ -434,6 +472,15 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("name", help="any of the entity's names (simplified or traditional)")
     x.add_argument("--graph", default="output/graph.trig", help="graph.trig, graph.nq or a store folder (default: output/graph.trig)")
     x.set_defaults(func=cmd_explain)
+
+    e = sub.add_parser("export", help="write GraphML, GEXF, CSV tables or JSON-LD for network tools")
+    e.add_argument("graph", nargs="?", default="output",
+                   help="a build folder (its store), a store folder or a graph file (default: output)")
+    e.add_argument("--format", action="append", type=_export_formats, required=True, metavar="FORMAT",
+                   help=f"of {', '.join(FROM_STORE)}; repeat or give a list (graphml,csv)")
+    e.add_argument("-o", "--output", metavar="DIR", help="folder to write into (default: the build folder, or the graph file's)")
+    e.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    e.set_defaults(func=cmd_export)
     return ap
 
 

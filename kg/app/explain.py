@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.model import RELATION_TYPES
 from kg.rdf.formats import of_path
-from kg.rdf.vocab import CY, PREFIXES
+from kg.rdf.vocab import CY, PREFIXES, zh_lang
 from kg.io.normalize import fold_width, to_simplified
 
 if TYPE_CHECKING:
@@ -90,9 +90,11 @@ def find(ds: Dataset, name: str) -> list[URIRef]:
     found: list[URIRef] = []
     for w in wanted:
         # a SELECT's rows (rdflib types a Result's items as rows, booleans or triples, whatever the query)
-        for e, _ in cast("Iterable[tuple[URIRef, Literal]]", ds.query(Q_FIND, initBindings={"name": Literal(w, lang="zh")})):
-            if e not in found:
-                found.append(e)
+        # the tag the build gives that text (kg.rdf.vocab.zh_lang); plain zh: a graph built before the tags
+        for lang in dict.fromkeys((zh_lang(w), "zh")):
+            for e, _ in cast("Iterable[tuple[URIRef, Literal]]", ds.query(Q_FIND, initBindings={"name": Literal(w, lang=lang)})):
+                if e not in found:
+                    found.append(e)
     return found
 
 

@@ -5,7 +5,8 @@
     OUT/.builds/<id>/          one build's files: graph.ttl, graph.trig, [graph.nq], [graph.html],
                                store/, manifest.json
     OUT/current                -> .builds/<id>: the published build, swapped by one rename
-    OUT/graph.ttl, graph.trig, graph.nq, graph.html, store, manifest.json
+    OUT/graph.ttl, graph.trig, graph.nq, graph.html, store, manifest.json (and the other
+    exports: graph.graphml, nodes.csv, ...)
                                -> current/<the same name>: links that never change
     OUT/cache/                 the extracted results (content-addressed batch files, shared by
                                the builds); the published manifest says which are in use
@@ -31,9 +32,10 @@ import time
 from pathlib import Path
 
 from kg.io import manifest
+from kg.rdf.formats import EXPORT_FILES
 
 BUILDS, CURRENT, LOCK = ".builds", "current", ".lock"
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html", "store", manifest.NAME)
+OUTPUTS = (*EXPORT_FILES, "graph.html", "store", manifest.NAME)  # graph.ttl, graph.trig, ... (kg.rdf.formats)
 # the points KG_TEST_PAUSE_AT can stop at, in build order ("switched": the new build is published)
 STAGES = ("locked", "extracted", "merged", "stored", "html", "exported", "switched")
 _LOCK_FD: list[int] = []

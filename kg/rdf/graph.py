@@ -30,10 +30,10 @@ from rdflib.namespace import DCTERMS, PROV
 from kg import keys
 from kg.corpus.merge import Merged
 from kg.model import ArticleResult
-from kg.rdf.vocab import CY, ID, OA, ORG, PREFIXES, SCHEMA
+from kg.rdf.vocab import CY, ID, OA, ORG, PREFIXES, SCHEMA, zh_lang
 
 
-# Terms are made as N-Triples text ("<iri>", "\"text\"@zh") and quads go to the store as
+# Terms are made as N-Triples text ("<iri>", "\"text\"@zh-Hans") and quads go to the store as
 # N-Quads, parsed there by Oxigraph: making a pyoxigraph Quad object per quad cost more than
 # anything else on the build path (10k articles: 4.5M quads). An IRI here is always a fixed
 # namespace plus a hash, a division code or a fixed name; literals are escaped by _lit.
@@ -73,8 +73,18 @@ def _lit(text: str) -> str:
     return '"' + text.translate(_ESCAPE) + '"'
 
 
+_TAGGED: dict[str, str] = {}
+
+
 def _zh(text: str) -> str:
-    return _lit(text) + "@zh"
+    """A Chinese literal tagged by its script (vocab.zh_lang), made once per text: a name is
+    stated by every article that gives it."""
+    t = _TAGGED.get(text)
+    if t is None:
+        if len(_TAGGED) > 500_000:
+            _TAGGED.clear()
+        t = _TAGGED[text] = _lit(text) + "@" + zh_lang(text)
+    return t
 
 
 def _str(value) -> str:
@@ -352,7 +362,7 @@ def _sentence(g, res: ArticleResult, idx: int, described: dict[str, str]) -> str
     q, pos = _id(f"selector/{aid}/s{idx}/quote"), _id(f"selector/{aid}/s{idx}/position")
     g.add((node, _oa.hasSelector, q))
     g.add((q, _TYPE, _oa.TextQuoteSelector))
-    g.add((q, _oa.exact, _str(exact)))
+    g.add((q, _oa.exact, _lit(exact) + "@" + zh_lang(exact)))  # once per sentence: not kept in _zh's cache
     g.add((node, _oa.hasSelector, pos))
     g.add((pos, _TYPE, _oa.TextPositionSelector))
     g.add((pos, _oa.start, _int(o_start)))

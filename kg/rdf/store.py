@@ -17,7 +17,7 @@ from typing import Callable, Iterable, cast
 
 import pyoxigraph as ox
 
-from kg.rdf.formats import BY_NAME, EXPORTED, Format
+from kg.rdf.formats import BY_NAME, STREAMED, Format
 from kg.rdf.vocab import PREFIXES
 
 FLUSH = 50_000  # quads buffered before a bulk write
@@ -43,7 +43,7 @@ class Sink:
         self.count = 0  # lines handed in
         self.due = FLUSH
         self.writers: list[_Writer] = [_Writer(self._load)]
-        chosen = [BY_NAME[n] for n in EXPORTED if n in set(exports)]  # in the table's order
+        chosen = [BY_NAME[n] for n in STREAMED if n in set(exports)]  # in the table's order; the rest: kg.rdf.export
         self.files = None
         if chosen:
             if folder is None:

@@ -30,3 +30,15 @@ PREFIXES = {
     "cy": CY, "cyid": ID, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "prov": PROV,
     "dcterms": DCTERMS, "org": ORG, "schema": SCHEMA, "owl": OWL, "oa": OA,
 }
+
+# The language tag of a Chinese literal, by its script: zh-Hant when OpenCC's traditional ->
+# simplified conversion changes the text (it holds a traditional form), else zh-Hans (simplified,
+# or only characters both scripts share, which are simplified text too). Oxigraph writes tags in
+# lower case (zh-hans); tags compare case-insensitively in SPARQL and rdflib.
+HANS, HANT = "zh-Hans", "zh-Hant"
+
+
+def zh_lang(text: str) -> str:
+    from kg.io.normalize import to_simplified
+
+    return HANT if to_simplified(text) != text else HANS

@@ -84,11 +84,23 @@ def _is_graph(path: Path) -> bool:
     return path.is_file() or is_store(path)
 
 
-def _progress(quiet: bool):
-    """A progress bar on stderr when it is a terminal; nothing otherwise (logs, CI, pipes)."""
+def _progress(quiet: bool, unit: str = " articles", desc: str | None = None, total: int | None = None):
+    """A progress bar on stderr when it is a terminal; nothing otherwise (logs, CI, pipes). With
+    a total it shows the ETA."""
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr, leave=False)
+    return tqdm(unit=unit, desc=desc, total=total, disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
+                leave=False)
+
+
+def _advance(bar):
+    """A (done, total) progress callback moving bar to done of total."""
+    def move(done: int, total: int) -> None:
+        if bar.total != total:
+            bar.total = total
+        bar.update(done - bar.n)
+
+    return move
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -308,23 +320,41 @@ def _quad_outputs(path: Path) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.rdf.validate import default_graph, validate
+    """The shapes compiled to SPARQL and run by Oxigraph where the graph is (kg.rdf.validate.check);
+    shapes using a SHACL feature that is not compiled go to pySHACL, said on stderr."""
+    from kg.rdf.validate import Unsupported, check, default_graph, open_graph, validate
+    from kg.resources import SHAPES
 
     path = Path(args.graph)
-    data = _open(path, default_graph)
-    if data is None:
-        return 2
     shapes = Path(args.shapes) if args.shapes else None
     if shapes is not None and not shapes.is_file():
         _err(f"{shapes}: no such shapes file")
         return 2
-    report = validate(data, shapes) if shapes else validate(data)
+    store = _open(path, open_graph)
+    if store is None:
+        return 2
+    bar = _progress(getattr(args, "quiet", False), unit=" checks", desc="validate")
+    try:
+        report = check(store, shapes or SHAPES, progress=_advance(bar))
+    except Unsupported as e:
+        bar.close()
+        _err(f"{shapes}: {e}: checking with pySHACL instead (slow on a large graph: minutes, GBs)")
+        del store
+        data = _open(path, default_graph)
+        if data is None:
+            return 2
+        report = validate(data, shapes) if shapes else validate(data)
+        triples = len(data)
+    else:
+        triples = report.triples
+    finally:
+        bar.close()
     for v in report.violations[: args.limit or None]:
         print(f"{v.severity}: {v.shape} {v.focus}" + (f" {v.path}" if v.path else "") + f": {v.message}")
     if args.limit and len(report.violations) > args.limit:
         print(f"... and {len(report.violations) - args.limit} more")
     if report.conforms:
-        print(f"{path}: conforms to the shapes ({len(data):,} triples, {report.nodes:,} typed nodes checked).")
+        print(f"{path}: conforms to the shapes ({triples:,} triples, {report.nodes:,} typed nodes checked).")
         return 0
     _err(f"{path}: {len(report.violations)} violation(s) of the shapes")
     return 1

@@ -235,7 +235,7 @@ def test_query_options_anywhere(samples_out):
     assert outs[0] == outs[1] == outs[2] == outs[3]
     assert outs[0].splitlines()[0] == "official,post,agency,region" and "周明远,局长,来安县经济和信息化局,来安县" in outs[0]
     assert "李建华" in outs[4] and "周明远" not in outs[4]
-    # the default graph, output/graph.ttl under the current folder
+    # the default graph: the store of output/ under the current folder
     for args in (["officials", "--format", "csv"], ["--format", "csv", "officials"]):
         p = kg("query", *args, cwd=samples_out.parent)
         assert p.returncode == 0 and p.stdout == outs[0], p.stderr

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.rdf.validate import Unsupported, check, open_graph, validate
+from kg.rdf.lookup import open_graph
+from kg.rdf.validate import Unsupported, check, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 

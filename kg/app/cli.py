@@ -78,10 +78,25 @@ def _open(path: Path, loader, missing: str = "no such graph file or store"):
 
 
 def _is_graph(path: Path) -> bool:
-    """A graph file, or a store folder written by kg build."""
+    """A graph file, a store folder, or a build folder (its store) written by kg build."""
     from kg.rdf.formats import is_store
 
-    return path.is_file() or is_store(path)
+    return path.is_file() or is_store(path) or is_store(path / "store")
+
+
+def _graph_path(text: str) -> Path | None:
+    """The graph a command reads (query, explain, viz, validate): a graph file or a store folder
+    as given; a build folder (kg build -o OUT), its store. None once a line has said that there is
+    no build there (a path without a graph file's suffix is taken for a build folder)."""
+    from kg.rdf.formats import is_store
+
+    path = Path(text)
+    if is_store(path / "store"):
+        return path / "store"
+    if not path.is_file() and not is_store(path) and (path.is_dir() or not text.lower().endswith(GRAPH_SUFFIXES)):
+        _err(f"no build in {path}: run kg build ARTICLES -o {path}")
+        return None
+    return path
 
 
 def _progress(quiet: bool, unit: str = " articles", desc: str | None = None, total: int | None = None):
@@ -206,7 +221,7 @@ def _interrupt(signum, frame) -> None:
 
 
 GRAPH_SUFFIXES = SUFFIXES
-DEFAULT_GRAPH = "output/graph.ttl"
+DEFAULT_GRAPH = "output"  # the build's folder: its store
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -222,7 +237,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     # positionals: [GRAPH] QUERY, where a graph is a file with an RDF suffix
     graph, query = args.graph_opt, None
     for p in args.positional:
-        if graph is None and (p.endswith(GRAPH_SUFFIXES) or _is_graph(Path(p))) and p not in named:
+        # of two, the first is the graph (a build folder that is not there yet is said so below)
+        first_of_two = len(args.positional) == 2 and p is args.positional[0]
+        if graph is None and (p.endswith(GRAPH_SUFFIXES) or _is_graph(Path(p)) or first_of_two) and p not in named:
             graph = p
         elif query is None:
             query = p
@@ -249,7 +266,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     except ValueError as e:
         _err(f"query: {e}")
         return 2
-    path = Path(graph)
+    resolved = _graph_path(graph)
+    if resolved is None:
+        return 2
+    path = resolved
     no_graphs = f"{query if query in named and not args.file else 'a query with GRAPH or FROM NAMED'} needs the " \
                 f"sentence graphs, which {path.name} does not keep: run it on {_quad_outputs(path)}"
     if path.is_file() and not keeps_named_graphs(path) and uses_named_graphs(sparql):  # said before a long parse
@@ -295,7 +315,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     from kg.app.explain import explain, find, has_sentences, load
 
-    path = Path(args.graph)
+    resolved = _graph_path(args.graph)
+    if resolved is None:
+        return 2
+    path = resolved
     ds = _open(path, load, "no such file or store (kg build writes graph.trig and store/ beside graph.ttl)")
     if ds is None:
         return 2
@@ -322,10 +345,14 @@ def _quad_outputs(path: Path) -> str:
 def cmd_validate(args: argparse.Namespace) -> int:
     """The shapes compiled to SPARQL and run by Oxigraph where the graph is (kg.rdf.validate.check);
     shapes using a SHACL feature that is not compiled go to pySHACL, said on stderr."""
-    from kg.rdf.validate import Unsupported, check, default_graph, open_graph, validate
+    from kg.rdf.lookup import open_graph
+    from kg.rdf.validate import Unsupported, check, default_graph, validate
     from kg.resources import SHAPES
 
-    path = Path(args.graph)
+    resolved = _graph_path(args.graph)
+    if resolved is None:
+        return 2
+    path = resolved
     shapes = Path(args.shapes) if args.shapes else None
     if shapes is not None and not shapes.is_file():
         _err(f"{shapes}: no such shapes file")
@@ -361,20 +388,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
-    from kg.rdf.query import load_rdflib
-    from kg.app.view import read, select, write_html
+    from kg.app.neighbourhood import add_evidence, read_part
+    from kg.app.view import select, write_html
+    from kg.rdf.lookup import open_graph
 
-    path = Path(args.graph)
+    resolved = _graph_path(args.graph)
+    if resolved is None:
+        return 2
+    path = resolved
     out = Path(args.output)
-    g = _open(path, load_rdflib, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
-    if g is None:
+    store = _open(path, open_graph, f"no such graph file or store (build one with: kg build ARTICLES -o {path.parent})")
+    if store is None:
         return 2
     try:
-        view = select(read(g), focus=args.focus or "", depth=args.depth, types=args.type,
+        # only the part drawn is read from the store, then chosen from as from the whole graph
+        part = read_part(store, focus=args.focus or "", depth=args.depth, region=args.region or "")
+        view = select(part, focus=args.focus or "", depth=args.depth, types=args.type,
                       region=args.region or "", budget=args.max_nodes)
     except ValueError as e:
         _err(str(e))
         return 1
+    add_evidence(store, view)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)  # -o output/view.html beside a graph given elsewhere
         write_html(view, out)
@@ -391,7 +425,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """kg export: the graph exports (kg.rdf.export) of a build, a store or a graph file."""
     import time
 
-    from kg.rdf.export import export, open_graph
+    from kg.rdf.export import export
+    from kg.rdf.lookup import open_graph
 
     path = Path(args.graph)
     if not path.exists():
@@ -456,8 +491,10 @@ def parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("query", help="run SPARQL or a shipped question on a built graph")
     q.add_argument("positional", nargs="*", metavar="[GRAPH] QUERY",
-                   help=f"graph file (default {DEFAULT_GRAPH}), then SPARQL text or a shipped question's name")
-    q.add_argument("--graph", dest="graph_opt", help=f"graph file ({', '.join(BY_NAME[n].suffix for n in EXPORTED)})")
+                   help=f"a build folder (its store), a store or a graph file (default {DEFAULT_GRAPH}: its store), "
+                        "then SPARQL text or a shipped question's name")
+    q.add_argument("--graph", dest="graph_opt",
+                   help=f"a build folder, a store or a graph file ({', '.join(BY_NAME[n].suffix for n in EXPORTED)})")
     q.add_argument("--file", help="read the query from a .rq file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--list", action="store_true", help="list the shipped questions")
@@ -483,7 +520,8 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_serve)
 
     z = sub.add_parser("viz", help="draw a part of a graph as an HTML network")
-    z.add_argument("graph", nargs="?", default="output/graph.trig", help="graph file (default output/graph.trig: with sentences)")
+    z.add_argument("graph", nargs="?", default=DEFAULT_GRAPH,
+                   help=f"a build folder (its store), a store or a graph file (default {DEFAULT_GRAPH}: its store)")
     z.add_argument("-o", "--output", default="output/view.html")
     z.add_argument("--focus", metavar="NAME", help="an entity and its neighbours")
     z.add_argument("--depth", type=int, default=1, help="hops around --focus (default 1)")
@@ -493,14 +531,16 @@ def parser() -> argparse.ArgumentParser:
     z.set_defaults(func=cmd_viz)
 
     c = sub.add_parser("validate", help="check a graph against the SHACL shapes in ontology/shapes.ttl")
-    c.add_argument("graph", nargs="?", default=DEFAULT_GRAPH, help=f"graph file or store folder (default {DEFAULT_GRAPH})")
+    c.add_argument("graph", nargs="?", default=DEFAULT_GRAPH,
+                   help=f"a build folder (its store), a store or a graph file (default {DEFAULT_GRAPH}: its store)")
     c.add_argument("--shapes", help="another SHACL shapes file")
     c.add_argument("--limit", type=int, default=50, help="violations to print (default 50; 0: all)")
     c.set_defaults(func=cmd_validate)
 
     x = sub.add_parser("explain", help="an entity's names and relations, with the sentences they came from")
     x.add_argument("name", help="any of the entity's names (simplified or traditional)")
-    x.add_argument("--graph", default="output/graph.trig", help="graph.trig, graph.nq or a store folder (default: output/graph.trig)")
+    x.add_argument("--graph", default=DEFAULT_GRAPH,
+                   help=f"a build folder (its store), a store, graph.trig or graph.nq (default {DEFAULT_GRAPH}: its store)")
     x.set_defaults(func=cmd_explain)
 
     e = sub.add_parser("export", help="write GraphML, GEXF, CSV tables or JSON-LD for network tools")

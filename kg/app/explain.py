@@ -1,56 +1,46 @@
-"""kg explain NAME: an entity's types, names and relations, each with the sentence it came from."""
+"""kg explain NAME: an entity's types, names and relations, each with the sentence it came from.
+
+Answered by Oxigraph from the store (or a graph file loaded into an in-memory store), in a few
+queries per entity found: its names and types; every fact in and out and every post, with the
+graphs that state them; the other ends' labels; the sources of those graphs (one query each,
+for all the facts at once)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+import pyoxigraph as ox
 
 from kg.model import RELATION_TYPES
-from kg.rdf.formats import of_path
-from kg.rdf.vocab import CY, PREFIXES, zh_lang
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.rdf.lookup import local, names_of, objects, open_graph, rows, text
+from kg.rdf.vocab import OA
 from kg.io.normalize import fold_width, to_simplified
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from rdflib.query import ResultRow
-
-# every question starts with the graph's prefixes (kg.rdf.vocab), spelled out nowhere else
-_PFX = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
-Q_FIND = _PFX + """
-SELECT DISTINCT ?e ?name WHERE {
-  { ?e rdfs:label|skos:altLabel ?name } UNION { GRAPH ?g { ?e rdfs:label|skos:altLabel ?name } }
-}
-"""
-_REL = f"FILTER(?p IN ({', '.join('cy:' + r for r in RELATION_TYPES)}))"
+_ANY = "{{ {{ {0} }} UNION {{ GRAPH ?g {{ {0} }} }} }}"
 
 
 def _anywhere(pattern: str) -> str:
     """pattern in the default graph (graph.ttl has nothing else; ?g unbound) or in a named graph
     (graph.trig, graph.nq and the store: the article or sentence it was read from)."""
-    return f"{{ {{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }} }}"
+    return _ANY.format(pattern)
 
 
-# three questions, one per direction: what it is related to, what is related to it, its posts.
-# Names and IRIs come from scraped text: they are bound to variables (initBindings), never pasted
-# into the query; a bound variable is projected, as Oxigraph's substitutions require.
-Q_FACTS = {
-    "out": _PFX + "SELECT ?e ?p ?other ?g WHERE { " + _anywhere("?e ?p ?other " + _REL) + " }",
-    "in": _PFX + "SELECT ?e ?p ?other ?g WHERE { " + _anywhere("?other ?p ?e " + _REL) + " }",
-    "post": _PFX + "SELECT ?e ?p ?other ?g WHERE { "
-    + _anywhere("?x org:member ?e ; org:organization ?other ; cy:role ?p") + " }",
-}
+_REL = f"FILTER(?p IN ({', '.join('cy:' + r for r in RELATION_TYPES)}))"
+Q_FIND = "SELECT DISTINCT ?e ?name WHERE { #values " + _anywhere("?e rdfs:label|skos:altLabel ?name") + " }"
+Q_ABOUT = ("SELECT DISTINCT ?e ?p ?o WHERE { VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> rdfs:label skos:altLabel cy:title cy:divisionCode "
+           "cy:adminLevel } " + _anywhere("?e ?p ?o") + " }")
+# ?e is bound (a substitution, which Oxigraph wants projected): every pattern is a look-up from it
+Q_FACTS = ("SELECT DISTINCT ?e ?d ?p ?other ?g WHERE { "
+           "{ " + _anywhere("?e ?p ?other " + _REL) + ' BIND("out" AS ?d) } UNION '
+           "{ " + _anywhere("?other ?p ?e " + _REL) + ' BIND("in" AS ?d) } UNION '
+           "{ " + _anywhere("?x org:member ?e ; org:organization ?other ; cy:role ?p") + ' BIND("post" AS ?d) } }')
+Q_LABELS = "SELECT DISTINCT ?x ?l WHERE { #values " + _anywhere("?x rdfs:label ?l") + " }"
+Q_QUOTES = "SELECT ?g ?exact WHERE { #values LATERAL { ?g oa:hasSelector ?sel . ?sel oa:exact ?exact } }"
 Q_SENTENCES = "ASK { GRAPH ?g { ?s ?p ?o } }"
-Q_SOURCE = _PFX + """
-SELECT ?g ?exact ?title ?date ?art WHERE {
-  { ?g oa:hasSource ?art . OPTIONAL { ?g oa:hasSelector [ oa:exact ?exact ] } }
-  UNION { ?g prov:wasDerivedFrom ?art FILTER NOT EXISTS { ?g oa:hasSource ?x } }
-  OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:date ?date }
-}
-"""
+_ATTRS = {"title": "title", "divisionCode": "division code", "adminLevel": "level"}
+WHOLE = "(from the article as a whole: its place, the gazetteer)"
 
 
 @dataclass
@@ -59,82 +49,100 @@ class Fact:
     sources: list[tuple[str, str, str]] = field(default_factory=list)  # (sentence, title, date)
 
 
-def load(path: Path) -> Dataset:
-    if path.is_dir():  # the store kg build writes: read in place
-        from kg.rdf.store import rdflib_dataset
-
-        return rdflib_dataset(path)
-    ds = Dataset()
-    f = of_path(path)
-    ds.parse(str(path), format=f.rdflib if f else "trig")
-    return ds
+def load(path: Path) -> ox.Store:
+    return open_graph(path)
 
 
-def has_sentences(ds: Dataset) -> bool:
+def has_sentences(store: ox.Store) -> bool:
     """Whether the graph keeps where each fact was read (named graphs): graph.ttl does not."""
-    return bool(ds.query(Q_SENTENCES).askAnswer)
+    return bool(store.query(Q_SENTENCES))
 
 
-def _label(ds: Dataset, node) -> str:
-    for g in ds.graphs():
-        v = g.value(node, RDFS.label)
-        if v is not None:
-            return str(v)
-    return str(node)
-
-
-def find(ds: Dataset, name: str) -> list[URIRef]:
+def find(store: ox.Store, name: str) -> list[ox.NamedNode]:
+    """The entities with this name (or its simplified form) as label or alias, by IRI."""
     # a name from the command line may hold bytes that are not UTF-8 (surrogates): they match nothing
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    wanted = dict.fromkeys((name, to_simplified(fold_width(name))))
-    found: list[URIRef] = []
-    for w in wanted:
-        # a SELECT's rows (rdflib types a Result's items as rows, booleans or triples, whatever the query)
-        # the tag the build gives that text (kg.rdf.vocab.zh_lang); plain zh: a graph built before the tags
-        for lang in dict.fromkeys((zh_lang(w), "zh")):
-            for e, _ in cast("Iterable[tuple[URIRef, Literal]]", ds.query(Q_FIND, initBindings={"name": Literal(w, lang=lang)})):
-                if e not in found:
-                    found.append(e)
-    return found
+    wanted = [lit for w in dict.fromkeys((name, to_simplified(fold_width(name)))) for lit in names_of(w)]
+    found = {r["e"] for r in rows(store, Q_FIND, "name", wanted)}
+    return sorted(found, key=lambda e: (str(type(e)), e.value))
 
 
-def explain(ds: Dataset, node: URIRef) -> str:
+def labels(store: ox.Store, nodes) -> dict:
+    """Each node's label (the least, should a graph give several); nodes without one are left out."""
+    out: dict = {}
+    for r in rows(store, Q_LABELS, "x", nodes):
+        x, label = r["x"], r["l"].value
+        if x not in out or label < out[x]:
+            out[x] = label
+    return out
+
+
+def _sources(store: ox.Store, graphs: list) -> dict:
+    """graph -> its (sentence, article title, date): a sentence's graph is the sentence its facts
+    were read from (oa:hasSource, the quote of its selector); an article's graph, the article as a
+    whole (prov:wasDerivedFrom). Three look-ups, each for all the graphs at once."""
+    of = objects(store, graphs, (OA.hasSource, PROV.wasDerivedFrom))
+    quotes: dict = {}
+    for r in rows(store, Q_QUOTES, "g", graphs):  # the selectors are blank nodes: reached from the graph
+        quotes.setdefault(r["g"], []).append(r["exact"])
+    found: dict = {}
+    for g in graphs:
+        arts = of.get((g, str(OA.hasSource)))
+        if arts:
+            found[g] = [(q, a) for a in arts for q in quotes.get(g) or [None]]
+        else:
+            found[g] = [(None, a) for a in of.get((g, str(PROV.wasDerivedFrom)), ())]
+    meta = objects(store, {a for pairs in found.values() for _, a in pairs}, (DCTERMS.title, DCTERMS.date))
+    out: dict = {}
+    for g, pairs in found.items():
+        for q, a in pairs:
+            for title in meta.get((a, str(DCTERMS.title))) or [None]:
+                for date in meta.get((a, str(DCTERMS.date))) or [None]:
+                    out.setdefault(g, set()).add((text(q) or WHOLE, text(title) or a.value, text(date)))
+    return out
+
+
+def explain(store: ox.Store, node) -> str:
     lines = []
-    types, labels, alts, attrs = set(), set(), set(), set()
-    for g in ds.graphs():
-        types |= {str(t).split("#")[-1] for t in g.objects(node, RDF.type)}
-        labels |= {str(x) for x in g.objects(node, RDFS.label)}
-        alts |= {str(x) for x in g.objects(node, SKOS.altLabel)}
-        for prop, name in ((CY.title, "title"), (CY.divisionCode, "division code"), (CY.adminLevel, "level")):
-            attrs |= {f"{name}: {x}" for x in g.objects(node, prop)}
-    lines.append(f"{' / '.join(sorted(labels)) or node}  [{', '.join(sorted(types))}]")
-    lines.append(f"  IRI: {node}")
-    if alts - labels:
-        lines.append("  also named: " + "、".join(sorted(alts - labels)))
+    types, names, alts, attrs = set(), set(), set(), set()
+    for r in rows(store, Q_ABOUT, bind={"e": node}):
+        p, o = local(r["p"].value), text(r["o"])
+        if p == "type":
+            types.add(local(o))
+        elif p == "label":
+            names.add(o)
+        elif p == "altLabel":
+            alts.add(o)
+        else:
+            attrs.add(f"{_ATTRS[p]}: {o}")
+    lines.append(f"{' / '.join(sorted(names)) or node.value}  [{', '.join(sorted(types))}]")
+    lines.append(f"  IRI: {node.value}")
+    if alts - names:
+        lines.append("  also named: " + "、".join(sorted(alts - names)))
     for a in sorted(attrs):
         lines.append(f"  {a}")
+    found = rows(store, Q_FACTS, bind={"e": node})
+    label = labels(store, [r["other"] for r in found])
+    graphs = [r["g"] for r in found if r["g"] is not None]  # the default graph: the fact, no source
+    sources = _sources(store, graphs)
     facts: dict[str, Fact] = {}
-    rows = [(d, p, o, g) for d, q in Q_FACTS.items()
-            for _, p, o, g in cast("Iterable[ResultRow]", ds.query(q, initBindings={"e": node}))]  # SELECT rows
-    for direction, p, other, where in rows:
-        o = _label(ds, other)
+    for r in found:
+        direction, p, other = r["d"].value, r["p"].value, r["other"]
+        o = label.get(other, other.value)
         if direction == "post":
-            text = f"holds post {p} in {o}"
+            fact_text = f"holds post {p} in {o}"
         elif direction == "out":
-            text = f"{str(p).split('#')[-1]} -> {o}"
+            fact_text = f"{local(p)} -> {o}"
         else:
-            text = f"{o} {str(p).split('#')[-1]} -> (this)"
-        fact = facts.setdefault(text, Fact(text))
-        if not isinstance(where, URIRef):  # the default graph: the fact is there, its sources are named graphs
-            continue
-        for _, exact, art_title, art_date, art in cast("Iterable[ResultRow]", ds.query(Q_SOURCE, initBindings={"g": where})):
-            src = (str(exact) if exact else "(from the article as a whole: its place, the gazetteer)", str(art_title or art), str(art_date or ""))
+            fact_text = f"{o} {local(p)} -> (this)"
+        fact = facts.setdefault(fact_text, Fact(fact_text))
+        for src in sources.get(r["g"], ()):
             if src not in fact.sources:
                 fact.sources.append(src)
     order = {r: i for i, r in enumerate(("holds", *RELATION_TYPES))}
-    for text in sorted(facts, key=lambda t: (order.get(t.split()[0], 99), t)):
-        lines.append(f"  {text}")
-        for sentence, title, date in sorted(facts[text].sources, key=lambda s: (s[2], s[1], s[0])):  # any store, one order
+    for t in sorted(facts, key=lambda t: (order.get(t.split()[0], 99), t)):
+        lines.append(f"  {t}")
+        for sentence, title, date in sorted(facts[t].sources, key=lambda s: (s[2], s[1], s[0])):  # any store, one order
             lines.append(f"      「{sentence}」")
             lines.append(f"        — {title}{'  ' + date if date else ''}")
     return "\n".join(lines)

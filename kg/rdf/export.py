@@ -460,23 +460,3 @@ def export(store: ox.Store, formats, folder: Path) -> list[Path]:
                 write(net, fh)
             written.append(path)
     return written
-
-
-def open_graph(path: Path) -> ox.Store:
-    """The store to export: a build folder's store, a store folder, or a graph file loaded into
-    an in-memory store (its default graph and named graphs as they are in the file)."""
-    from kg.rdf.store import open_read_only
-
-    if path.is_dir() and not is_store(path) and is_store(path / "store"):
-        path = path / "store"
-    if path.is_dir():
-        if not is_store(path):
-            raise FileNotFoundError(f"{path}: no store here (kg build writes OUT/store)")
-        return open_read_only(path)
-    f = of_path(path)
-    if f is None:
-        raise ValueError(f"{path}: not a graph file ({', '.join(x.suffix for x in RDF_FORMATS)}) nor a store")
-    store = ox.Store()
-    with open(path, "rb") as fh:
-        store.bulk_load(fh, format=f.ox)
-    return store

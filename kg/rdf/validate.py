@@ -78,21 +78,6 @@ def default_graph(path: Path) -> Graph:
     return Graph().parse(data=data.decode("utf-8"), format="nt")
 
 
-def open_graph(path: Path) -> ox.Store:
-    """A store whose default graph is the graph at path: a store folder opened for reading, a
-    graph file loaded into memory (a TriG / N-Quads file's named graphs come along, unread)."""
-    import pyoxigraph as ox
-
-    if path.is_dir():
-        from kg.rdf.store import open_read_only
-
-        return open_read_only(path)
-    f = of_path(path)
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=f.ox if f else ox.RdfFormat.TURTLE)
-    return store
-
-
 def validate(data: Graph, shapes: Path | Traversable = SHAPES) -> Report:
     """pySHACL's report on an rdflib graph: any SHACL shapes file (check() is the fast one)."""
     from pyshacl import validate as shacl

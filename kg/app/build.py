@@ -328,6 +328,10 @@ class _Run:
             _trim()
             t = time.perf_counter()
             sink.finish()  # the exports' files closed and put in place
+            # RocksDB's files compacted once: bulk loading leaves them in many levels, and each
+            # look-up reads them all (kg explain, viz, export and validate read the store: look-ups
+            # measured 4x faster, a whole scan 3x, for 5 s on 3.2M quads)
+            store.optimize()
             # the exports made from the whole store: JSON-LD, GraphML, GEXF, the CSV tables
             export_from_store(store, self.formats, here)
             store.flush()

@@ -31,7 +31,7 @@ from typing import IO, cast
 import pyoxigraph as ox
 
 from kg.model import ENTITY_TYPES, RELATION_TYPES
-from kg.rdf.formats import BY_NAME, FROM_STORE, RDF_FORMATS, is_store, of_path
+from kg.rdf.formats import BY_NAME, FROM_STORE
 from kg.rdf.vocab import CY, OA, ORG, PREFIXES
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

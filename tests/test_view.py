@@ -54,7 +54,8 @@ def test_hostile_names_stay_data(tmp_path):
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
     assert HOSTILE not in page
     assert "<script>alert" not in page and "<img src=x" not in page
-    blob = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    # names are in the whole graph's index block (parsed by the page when first needed)
+    blob = re.search(r'<script id="kg-index" type="application/json">(.*?)</script>', page, re.S).group(1)
     assert HOSTILE in json.loads(blob)["label"]  # the name is there, as JSON, shown with textContent
 
 

@@ -515,6 +515,11 @@ def legend_html(note: str = "") -> str:
     )
 
 
+INDEX_KEYS = ("id", "label", "type", "w", "names", "edge")
+FIRST_DRAW = ("network = new vis.Network(container, data, options);",
+              "network = new vis.Network(container, data, options);\n"
+              "network.once('afterDrawing', function () { window.kgFirstDraw = performance.now(); });")
+
 PAGE_SCRIPT = """
 <script id="kg-data" type="application/json">__DATA__</script>
 <script>
@@ -524,15 +529,27 @@ PAGE_SCRIPT = """
   window.kgTimes = {script: performance.now()};
   var D = JSON.parse(document.getElementById("kg-data").textContent);
   window.kgTimes.parsed = performance.now();
-  var N = D.label.length, HOOD_MAX = 300, REL_SHOWN = 25, GROUPS_SHOWN = 3, SENTS_SHOWN = 2, SRC_SHOWN = 10;
-  var num = {}, byName = {}, adj = [];
-  for (var i = 0; i < N; i++) {
-    num[D.pre + D.id[i]] = i; adj.push([]);
-    [D.label[i]].concat(D.names[i] || []).forEach(function (n) { (byName[n] = byName[n] || []).push(i); });
+  var N = 0, HOOD_MAX = 300, REL_SHOWN = 25, GROUPS_SHOWN = 3, SENTS_SHOWN = 2, SRC_SHOWN = 10;
+  var num = {}, byName = {}, adj = null;
+  // the whole graph's names and edges: parsed the first time something needs them, or when the
+  // browser is idle after the first drawing (see the end)
+  function index() {
+    if (adj !== null) return;
+    var t = performance.now(), X = JSON.parse(document.getElementById("kg-index").textContent);
+    for (var k in X) D[k] = X[k];
+    N = D.label.length; adj = [];
+    for (var i = 0; i < N; i++) {
+      num[D.pre + D.id[i]] = i; adj.push([]);
+      [D.label[i]].concat(D.names[i] || []).forEach(function (n) { (byName[n] = byName[n] || []).push(i); });
+    }
+    for (var e = 0; e < D.edge.length / 3; e++) { adj[D.edge[3 * e]].push(e); adj[D.edge[3 * e + 2]].push(e); }
+    window.kgTimes.index = [t, performance.now()];
   }
-  for (var e = 0; e < D.edge.length / 3; e++) { adj[D.edge[3 * e]].push(e); adj[D.edge[3 * e + 2]].push(e); }
   var REGION = D.types.indexOf("Region");
-  var overview = null, drawn = "overview";
+  // two networks: the overview as drawn first (never redrawn), and one for neighbourhoods, made
+  // on first use; going back only swaps which one is shown
+  var ov = {network: network, nodes: nodes, edges: edges, div: document.getElementById("mynetwork")}, hd = null;
+  var drawn = "overview";
   window.kgView = drawn;
   function el(tag, text) { var x = document.createElement(tag); if (text !== undefined) x.textContent = text; return x; }
   function more(n, what) { var x = el("div", "… " + n + " more " + what); x.className = "kg-more"; x.style.color = "#888"; x.style.marginLeft = "12px"; return x; }
@@ -555,6 +572,7 @@ PAGE_SCRIPT = """
     return s;
   }
   function show(i) {
+    index();
     var p = document.getElementById("kg-panel"), b = document.getElementById("kg-panel-body");
     b.replaceChildren(); p.style.display = "block";
     b.appendChild(el("h3", D.label[i]));
@@ -628,11 +646,26 @@ PAGE_SCRIPT = """
     ranked.slice(0, HOOD_MAX - 1).forEach(function (j) { set[j] = true; });
     return {set: set, left: left};
   }
+  function use(v) {  // the globals network, nodes, edges name the network shown
+    ov.div.style.display = v === ov ? "" : "none";
+    if (hd) hd.div.style.display = v === hd ? "" : "none";
+    network = v.network; nodes = v.nodes; edges = v.edges;
+  }
+  function hoodNet() {
+    if (hd) return hd;
+    var div = document.createElement("div");
+    div.id = "kg-hoodnet"; div.className = ov.div.className;
+    div.style.cssText = "width:100%;height:" + ov.div.clientHeight + "px;position:relative;float:left;border:1px solid lightgray";
+    ov.div.parentNode.insertBefore(div, ov.div.nextSibling);
+    var ns = new vis.DataSet([]), es = new vis.DataSet([]);
+    hd = {nodes: ns, edges: es, div: div, network: new vis.Network(div, {nodes: ns, edges: es}, {
+      physics: {enabled: false}, layout: {randomSeed: 7}, nodes: {font: {size: 16}},
+      edges: {font: {size: 11, align: "middle"}, color: {inherit: false}, smooth: false}, interaction: {hover: true}})};
+    listen(hd.network);
+    return hd;
+  }
   function draw(i) {
-    if (overview === null) {  // the overview kept with its positions, to go back to at once
-      var pos = network.getPositions();
-      overview = {nodes: nodes.get().map(function (n) { var p = pos[n.id]; if (p) { n.x = p.x; n.y = p.y; } return n; }), edges: edges.get()};
-    }
+    index();
     var h = hood(i), ns = [], es = [];
     Object.keys(h.set).forEach(function (j) { ns.push(visNode(+j)); });
     Object.keys(h.set).forEach(function (j) {
@@ -642,10 +675,12 @@ PAGE_SCRIPT = """
                    label: D.relLabel[D.edge[3 * x + 1]], arrows: "to"});
       });
     });
-    network.setOptions({physics: {enabled: true, stabilization: {enabled: true, iterations: 150, fit: true}}});
-    nodes.clear(); edges.clear(); nodes.add(ns); edges.add(es);
-    network.once("stabilized", function () { network.setOptions({physics: false}); network.fit(); });
-    network.stabilize(150);
+    var v = hoodNet();
+    use(v);
+    v.network.setOptions({physics: {enabled: true, stabilization: {enabled: true, iterations: 150, fit: true}}});
+    v.nodes.clear(); v.edges.clear(); v.nodes.add(ns); v.edges.add(es);
+    v.network.once("stabilized", function () { v.network.setOptions({physics: false}); v.network.fit(); });
+    v.network.stabilize(150);
     drawn = "neighbourhood:" + D.label[i]; window.kgView = drawn; window.kgDrawn = ns.length;
     document.getElementById("kg-view").textContent = "邻域 neighbourhood of " + D.label[i] + ": " + ns.length + " nodes" +
       (h.left ? " (" + h.left + " more neighbours left out, least evidence first)" : "");
@@ -655,11 +690,10 @@ PAGE_SCRIPT = """
     show(i);
   }
   function back() {
-    if (overview === null) return;
-    network.setOptions({physics: false});
-    nodes.clear(); edges.clear(); nodes.add(overview.nodes); edges.add(overview.edges);
-    network.fit();
-    drawn = "overview"; window.kgView = drawn; window.kgDrawn = overview.nodes.length;
+    if (network === ov.network) return;
+    use(ov);
+    network.unselectAll(); network.redraw();
+    drawn = "overview"; window.kgView = drawn; window.kgDrawn = nodes.length;
     document.getElementById("kg-view").textContent = "";
     document.getElementById("kg-back").disabled = true;
     applyTypes();
@@ -671,6 +705,7 @@ PAGE_SCRIPT = """
     else draw(i);
   }
   function lookup() {
+    index();
     var q = document.getElementById("kg-search").value.trim();
     if (!q) return [];
     var ids = byName[q];
@@ -693,6 +728,7 @@ PAGE_SCRIPT = """
   }
   var list = document.getElementById("kg-names");
   document.getElementById("kg-search").addEventListener("input", function () {
+    index();
     var q = this.value.trim(), opts = [];  // a few suggestions, not every name of a big graph
     if (q) for (var n in byName) { if (n.indexOf(q) >= 0) { opts.push(n); if (opts.length >= 30) break; } }
     list.replaceChildren.apply(list, opts.map(function (n) { var o = document.createElement("option"); o.value = n; return o; }));
@@ -701,24 +737,34 @@ PAGE_SCRIPT = """
   document.getElementById("kg-hood").addEventListener("click", neighbourhood);
   document.getElementById("kg-back").addEventListener("click", back);
   document.getElementById("kg-search").addEventListener("keydown", function (e) { if (e.key === "Enter") find(); });
-  network.on("click", function (p) { if (p.nodes.length && p.nodes[0] in num) show(num[p.nodes[0]]); });
-  network.on("doubleClick", function (p) { if (p.nodes.length && p.nodes[0] in num) draw(num[p.nodes[0]]); });
-  function applyTypes() {
-    var on = {};
+  function listen(net) {
+    net.on("click", function (p) { if (p.nodes.length) { index(); if (p.nodes[0] in num) show(num[p.nodes[0]]); } });
+    net.on("doubleClick", function (p) { if (p.nodes.length) { index(); if (p.nodes[0] in num) draw(num[p.nodes[0]]); } });
+  }
+  listen(ov.network);
+  function applyTypes() {  // only the nodes whose state changes: the overview has 1,500
+    var on = {}, ch = [];
     document.querySelectorAll(".kg-type").forEach(function (b) { on[b.value] = b.checked; });
-    nodes.update(nodes.get().map(function (n) { return {id: n.id, hidden: on[n.kind] === false}; }));
+    nodes.forEach(function (n) { var h = on[n.kind] === false; if (!!n.hidden !== h) ch.push({id: n.id, hidden: h}); });
+    if (ch.length) nodes.update(ch);
   }
   document.querySelectorAll(".kg-type").forEach(function (box) { box.addEventListener("change", applyTypes); });
   // ready: the first drawing with the nodes in place (after the physics has settled, if any)
   var physics = D.physics;
-  function drawnAt() {  // vis-network may have drawn already: one more drawing, timed
-    network.once("afterDrawing", function () { window.kgDrawnAt = performance.now(); });
-    network.redraw();
+  function later() {  // the whole graph's index, once the browser has a moment
+    if (window.requestIdleCallback) requestIdleCallback(index, {timeout: 2000}); else setTimeout(index, 200);
   }
-  if (physics) network.once("stabilizationIterationsDone", function () { network.setOptions({physics: false}); drawnAt(); });
-  else drawnAt();
+  function drawnAt() {
+    window.kgDrawnAt = performance.now(); later();
+  }
+  if (physics) network.once("stabilizationIterationsDone", function () {
+    network.setOptions({physics: false});
+    network.once("afterDrawing", drawnAt); network.redraw();
+  });
+  else if (window.kgFirstDraw !== undefined) drawnAt();  // drawn before this script ran: ready now
+  else network.once("afterDrawing", drawnAt);
   window.kgDrawn = D.shown.length;
-  window.kgDraw = function (name) { var ids = byName[name]; if (ids) draw(ids[0]); return !!ids; };
+  window.kgDraw = function (name) { index(); var ids = byName[name]; if (ids) draw(ids[0]); return !!ids; };
   window.kgTimes.ready = performance.now();
   window.kgReady = true;
 })();
@@ -782,18 +828,29 @@ def write_html(v: ViewData, path: Path) -> None:
     for h, r, t in v.edges:
         net.edges.append({"from": h, "to": t, "label": REL_LABEL.get(r, r), "title": r, "arrows": "to"})
     physics = '{"enabled": false}' if big else '{"stabilization": {"iterations": 300}}'
+    # a big page has its positions: no layout pass, and edges hidden while dragging (redraws of
+    # 1,500 nodes and their edges would lag)
+    big_opts = ', "improvedLayout": false' if big else ''
     net.set_options(
         # a fixed seed: the browser's physics starts from the same positions on every rebuild
-        '{"physics": ' + physics + ', "layout": {"randomSeed": 7}, "nodes": {"font": {"size": 16}},'
+        '{"physics": ' + physics + ', "layout": {"randomSeed": 7' + big_opts + '}, "nodes": {"font": {"size": 16}},'
         ' "edges": {"font": {"size": 11, "align": "middle"}, "color": {"inherit": false}, "smooth": false},'
-        ' "interaction": {"hover": true}}'
+        ' "interaction": {"hover": true' + (', "hideEdgesOnDrag": true' if big else '') + '}}'
     )
     page = net.generate_html(notebook=False)
     page = CDN_TAG.sub("", page)  # pyvis links bootstrap from a CDN even in_line; unused here
     page = page.replace("<body>", "<body>\n" + legend_html(v.left_out), 1)
+    # the first drawing, timed where it happens (the page's own script may come later)
+    page = page.replace(FIRST_DRAW[0], FIRST_DRAW[1], 1)
     data = panel_data(v)
     data["physics"] = not big
-    page = page.replace("</body>", PAGE_SCRIPT.replace("__DATA__", script_json(data)) + "</body>", 1)
+    # the whole graph's index (names, types, edges by number) in a block of its own, after the
+    # page's script and parsed only when first needed or once the overview is drawn: on a 10k-
+    # article build it is most of the page, and parsing it first kept the page blank for seconds
+    index = {k: data.pop(k) for k in INDEX_KEYS}
+    page = page.replace("</body>", PAGE_SCRIPT.replace("__DATA__", script_json(data))
+                        + '<script id="kg-index" type="application/json">' + script_json(index) + "</script>\n"
+                        + "</body>", 1)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(path)

@@ -1,7 +1,8 @@
 """The network page and kg serve's query page in a real headless Chromium: they load offline
 without console errors; the network draws, finds a node by name and filters by type; the query
 page fills a shipped question's parameters, runs it into a table, shows CONSTRUCT as Turtle and
-errors as a line; both show a hostile name as text."""
+errors as a line; both show a hostile name as text. The network page's panel groups evidence by
+article with "N more" and closes; its neighbourhood control draws from the whole graph and goes back."""
 from __future__ import annotations
 
 import shutil
@@ -146,3 +147,80 @@ def test_query_page_runs_questions_tables_turtle_and_errors(browser, tmp_path):
     finally:
         p.terminate()
         p.wait(timeout=10)
+
+
+def _panel_graph() -> ViewData:
+    """A hand-made page: an official with five articles behind one relation (one of them with three
+    sentences), an address that is not http(s), a hostile company name, and a whole graph with a
+    company the overview leaves out."""
+    off, ag, reg, city, co, far = "o", "g", "r", "c", "x", "f"
+    bad = '<script>window.__pwned=1</script>"引号" & 公司'
+    arts = {f"a{i}": (f"示例新闻{i}", f"2024-0{i}-01", f"https://example.org/a{i}") for i in range(1, 6)}
+    arts["a6"] = ('<img src=x onerror="window.__pwned=5">标题', "2024-06-01", "javascript:window.__pwned=4")
+    nodes = {
+        off: Node(off, "Official", "王建平", ["王建平", "王建平同志"], ["a1", "a2"]),
+        ag: Node(ag, "Agency", "示例县工业和信息化局", ["示例县工业和信息化局"], ["a1"]),
+        reg: Node(reg, "Region", "示例县", ["示例县"], ["a1"]),
+        city: Node(city, "Region", "示例市", ["示例市"], ["a2"]),
+        co: Node(co, "Company", bad, [bad], ["a6"]),
+    }
+    edges = [(off, "memberOf", ag), (ag, "jurisdiction", reg), (reg, "partOf", city), (co, "locatedIn", reg)]
+    evidence = {
+        (off, "memberOf", ag): [("a1", "王建平任示例县工业和信息化局局长。"), ("a1", "王建平局长主持会议。"),
+                                ("a1", "王建平介绍了全县工业情况。"), ("a2", "示例县工业和信息化局局长王建平出席。"),
+                                ("a3", "王建平调研企业。"), ("a4", "王建平听取汇报。"), ("a5", "王建平参加签约。")],
+        (co, "locatedIn", reg): [("a6", "该公司位于示例县。")],
+    }
+    whole = ViewData(nodes={**nodes, far: Node(far, "Company", "远方科技", ["远方科技"], [], 1)},
+                     edges=sorted(edges + [(far, "locatedIn", reg)]))
+    return ViewData(nodes=nodes, edges=sorted(edges), evidence=evidence, articles=arts, whole=whole)
+
+
+def test_panel_groups_evidence_and_neighbourhood_goes_back(browser, tmp_path):
+    write_html(_panel_graph(), tmp_path / "p.html")
+    load(browser, tmp_path / "p.html")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    box = browser.find_element("id", "kg-search")
+    box.send_keys("王建平同志\n")  # an alias
+    panel = browser.find_element("id", "kg-panel")
+    text = panel.text
+    assert "王建平" in text and "官员 Official" in text
+    assert "任职 memberOf → 示例县工业和信息化局 (机构 Agency)" in text
+    # by article: three shown with title and date, a link, the rest counted; two sentences of a1
+    assert browser.execute_script("return document.querySelectorAll('#kg-panel .kg-group').length") == 3
+    assert "示例新闻1 2024-01-01" in text and "示例新闻4" not in text
+    assert "… 2 more articles" in text and "… 1 more sentences" in text
+    assert text.count("示例新闻1") == 2  # once in its group, once among the sources
+    assert browser.execute_script("return document.querySelector('#kg-panel a[href=\"https://example.org/a1\"]') !== null")
+    browser.find_element("id", "kg-close").click()
+    assert not panel.is_displayed()
+
+    # the region's neighbourhood, from the whole graph: the company the overview left out comes in
+    assert browser.execute_script("return nodes.length") == 5
+    box.clear()
+    box.send_keys("示例县")
+    browser.find_element("id", "kg-hood").click()
+    assert browser.execute_script("return window.kgView") == "neighbourhood:示例县"
+    drawn = browser.execute_script("return nodes.get().map(function (n) { return n.label; }).sort()")
+    assert "远方科技" in drawn and "示例市" in drawn and "示例县工业和信息化局" in drawn and "王建平" in drawn
+    assert len(drawn) == 6
+    assert "邻域 neighbourhood of 示例县: 6 nodes" in browser.find_element("id", "kg-view").text
+    browser.find_element("id", "kg-back").click()
+    assert browser.execute_script("return window.kgView") == "overview"
+    assert browser.execute_script("return nodes.length") == 5
+    assert browser.find_element("id", "mynetwork").is_displayed()
+    assert not browser.find_element("id", "kg-hoodnet").is_displayed()
+    assert browser.find_element("id", "kg-back").get_attribute("disabled") is not None
+
+    # a hostile name and title show as text; an address that is not http(s) is never a link
+    bad = '<script>window.__pwned=1</script>"引号" & 公司'
+    box.clear()
+    box.send_keys("引号\n")  # found by part of its name
+    text = browser.find_element("id", "kg-panel").text
+    assert bad in text and "位于 locatedIn → 示例县" in text
+    assert '<img src=x onerror="window.__pwned=5">标题' in text  # a hostile title, as text
+    assert "javascript:window.__pwned=4" in text  # the address shown, not linked
+    assert browser.execute_script("return document.querySelectorAll('#kg-panel a[href^=\"javascript\"]').length") == 0
+    assert browser.execute_script("return document.querySelector('#kg-panel img') === null")
+    assert browser.execute_script("return document.querySelectorAll('#kg-panel .kg-article a').length") == 0
+    assert browser.execute_script("return window.__pwned === undefined")

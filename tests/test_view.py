@@ -25,7 +25,7 @@ def test_read_takes_entities_relations_and_sentences(samples_view):
     v = samples_view
     names = {n.label: n for n in v.nodes.values()}
     assert names["周明远"].type == "Official"
-    assert any("来安县经济和信息化局局长周明远" in s for e, ss in v.evidence.items() for s in ss)
+    assert any("来安县经济和信息化局局长周明远" in s for e, ss in v.evidence.items() for _a, s in ss)
     assert "陳國強" in names["陈国强"].names
 
 
@@ -42,7 +42,7 @@ def test_focus_depth_type_region_and_budget(samples_view):
     assert {"长兴县", "长兴县人民政府", "陈国强", "长兴经济技术开发区"} <= labels
     assert "周明远" not in labels
     small = select(v, budget=5)
-    assert len(small.nodes) == 5 and "left out" in small.left_out
+    assert 0 < len(small.nodes) <= 5 and "left out" in small.left_out
     with pytest.raises(ValueError, match="no entity named"):
         select(v, focus="不存在")
 
@@ -54,8 +54,9 @@ def test_hostile_names_stay_data(tmp_path):
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
     assert HOSTILE not in page
     assert "<script>alert" not in page and "<img src=x" not in page
-    blob = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
-    assert json.loads(blob)["a"]["label"] == HOSTILE  # the name is there, as JSON, shown with textContent
+    # names are in the whole graph's index block (parsed by the page when first needed)
+    blob = re.search(r'<script id="kg-index" type="application/json">(.*?)</script>', page, re.S).group(1)
+    assert HOSTILE in json.loads(blob)["label"]  # the name is there, as JSON, shown with textContent
 
 
 def test_page_is_offline_with_legend_and_search(tmp_path, samples_view):
@@ -83,9 +84,37 @@ def test_tooltip_and_panel():
     v = ViewData(nodes={"a": n, "b": Node("b", "Region", "杭锦后旗", ["杭锦后旗"])}, edges=[("a", "locatedIn", "b")],
                  evidence={("a", "locatedIn", "b"): ["「句子」"]})
     p = panel_data(v)
-    assert p["a"]["relations"] == [["locatedIn", "→", "杭锦后旗", ["「句子」"]]]
-    assert p["b"]["relations"] == [["locatedIn", "←", "华恒生物", ["「句子」"]]]
+    a, b = p["id"].index("a"), p["id"].index("b")
+    assert p["edge"] == [a, p["rels"].index("locatedIn"), b] and p["ev"] == {"0": [[-1, "「句子」"]]}
+    assert p["relLabel"][p["rels"].index("locatedIn")] == "位于 locatedIn"
 
 
 def test_every_type_has_its_own_colour_and_shape():
     assert len({c for c, _, _ in STYLE.values()}) == len({s for _, s, _ in STYLE.values()}) == len(STYLE) == 6
+
+
+def test_overview_keeps_every_type_drops_the_unconnected_and_regions_are_context():
+    from kg.app.view import overview
+
+    types, edges = {}, []
+    for i in range(40):  # many companies, each in one of 20 regions
+        types[f"c{i:02}"] = "Company"
+        edges.append((f"c{i:02}", f"r{i % 20:02}"))
+    for i in range(20):
+        types[f"r{i:02}"] = "Region"
+    types["p0"] = "Project"  # one project, of one company
+    edges.append(("p0", "c39"))
+    for i in range(10):  # officials of two agencies
+        types[f"o{i}"] = "Official"
+        edges.append((f"o{i}", f"a{i % 2}"))
+    types["a0"] = types["a1"] = "Agency"
+    types["lonely"] = "Company"  # no relation at all
+    weight = {k: (0 if k == "lonely" else 1, k) for k in types}  # the lonely one has the most evidence
+    kept, note = overview(types, weight, edges, budget=20)
+    kinds = [types[k] for k in kept]
+    assert len(kept) <= 20 and set(kinds) == {"Company", "Region", "Project", "Official", "Agency"}
+    assert "lonely" not in kept and kinds.count("Region") <= 4
+    linked = {k for e in edges for k in e if set(e) <= set(kept)}
+    assert set(kept) == linked  # nothing drawn alone
+    assert "left out" in note and "with no relation" in note
+    assert overview(types, weight, list(reversed(edges)), budget=20)[0] == kept  # one order

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.app.build import BuildResult, Event, Incomplete, NoArticles, Skipped
+from kg.app.build import STAGES, BuildResult, Event, Incomplete, NoArticles, Skipped
 from kg.model import Article, ArticleResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,8 +33,9 @@ def corpus(tmp_path: Path) -> Path:
 
 def test_build_returns_the_counts_and_writes_what_kg_build_writes(corpus, tmp_path):
     events: list[Event] = []
-    done: list[int] = []
-    r = kg.build([corpus], tmp_path / "lib", jobs=1, on_event=events.append, progress=done.append)
+    told: list[tuple[str, int, int]] = []
+    r = kg.build([corpus], tmp_path / "lib", jobs=1, on_event=events.append,
+                 progress=lambda stage, done, total: told.append((stage, done, total)))
     assert isinstance(r, BuildResult)
     assert (r.articles, r.files, r.extracted, r.reused) == (2, 2, 2, 0)
     assert r.characters == len(CHANGXING) + len(YIXING)
@@ -49,12 +50,23 @@ def test_build_returns_the_counts_and_writes_what_kg_build_writes(corpus, tmp_pa
     assert r.memory == {}  # sampled only when asked
     kinds = [e.kind for e in events]
     assert kinds[0] == "skipped" and kinds[-1] == "published" and "extracted" in kinds
-    assert sum(done) == 2
+    # every stage, in order, from 0 to its total, never going back; read+extract counts the
+    # three input files (the empty one too), the next two the two articles
+    assert list(dict.fromkeys(s for s, _, _ in told)) == list(STAGES) == list(r.timings)
+    for stage in STAGES:
+        seen = [(d, t) for s, d, t in told if s == stage]
+        assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0, (stage, seen)
+        assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:])), (stage, seen)
+        assert [d for d, t in seen].count(seen[-1][1]) == 1, (stage, seen)  # done == total once, at the end
+    assert {s: t for s, d, t in told} == {"read+extract": 3, "merge": 2, "graph+store": 2, "html": 2,
+                                          "export": 2, "publish": 3}
 
     cli = subprocess.run([sys.executable, "-m", "kg.app.cli", "build", str(corpus), "-o", str(tmp_path / "cli"), "-j", "1"],
                          capture_output=True, text=True, cwd=ROOT)
     assert cli.returncode == 0, cli.stderr
     assert f"skipped {corpus / 'empty.txt'}: empty file" in cli.stderr
+    # stderr is a pipe here, not a terminal: no progress bar in it
+    assert cli.stderr.strip().splitlines() == [f"kg: skipped {corpus / 'empty.txt'}: empty file"], cli.stderr
     for name in ("graph.ttl", "graph.trig", "graph.html"):
         assert (tmp_path / "lib" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
 

@@ -12,8 +12,8 @@ build at a time in a folder).
 
 Nothing is printed here. What the build has to tell as it goes (an input skipped or failed, a
 note on what reading or extraction mended or left out, what the page left out, the switch to the
-new build) is an Event handed to on_event; articles done go to progress; the BuildResult says
-the rest. A build that stops (an exception, Ctrl-C) removes what it wrote unless it was already
+new build) is an Event handed to on_event; how far each stage is goes to progress, as (stage,
+done, total) (STAGES: the stages and what they count); the BuildResult says the rest. A build that stops (an exception, Ctrl-C) removes what it wrote unless it was already
 published: the output folder keeps the previous build whole.
 """
 from __future__ import annotations
@@ -30,9 +30,16 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.corpus.publish import Busy, Output, pause
 from kg.model import ENTITY_TYPES, RELATION_TYPES
-from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED
+from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FROM_STORE
 
-__all__ = ["build", "BuildResult", "Event", "Skipped", "Busy", "OutputError", "NoArticles", "Incomplete"]
+__all__ = ["build", "BuildResult", "Event", "Skipped", "Busy", "OutputError", "NoArticles", "Incomplete", "STAGES"]
+
+# the stages of a build, in order, and what the progress of each counts. read+extract's total is
+# counted before it starts (a file an input, a JSONL file a line each): an estimate, which its
+# last report puts right (a blank line, a JSON array, a file that cannot be read)
+STAGES = {"read+extract": " inputs", "merge": " articles", "graph+store": " articles", "html": " steps",
+          "export": " formats", "publish": " steps"}
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ def build(
     date_fields: Sequence[str] | None = None,
     memory: bool = False,
     on_event: Callable[[Event], None] | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the graph of the articles in paths (files: .txt, .html, .jsonl; or folders of them)
     into the folder out, as `kg build PATHS -o OUT` does; the options are its options:
@@ -139,7 +146,8 @@ def build(
     the same) when any input was skipped or failed. text_fields ...
     date_fields: the JSONL fields holding each (first present wins; default: kg.io.read.ReadOptions).
     memory: also sample the memory in use per stage (BuildResult.memory). on_event: called with
-    each Event; progress: with the number of articles just extracted.
+    each Event; progress: with (stage, done, total) as each stage of STAGES goes (from 0 of
+    total, done never going back, about a hundred calls a stage, the last with done == total).
 
     Raises Busy (another build holds out), OutputError (out cannot be written), NoArticles,
     Incomplete (strict), ValueError (an option out of range); an OSError met while building
@@ -209,7 +217,7 @@ class _Run:
 
     def __init__(self, job: Output, paths: list, jobs: int, update: bool, engine: str, scheduler: str | None,
                  html: bool, formats: tuple[str, ...], max_size: float, fields: tuple, memory: bool,
-                 tell: Callable[[Event], None], progress: Callable[[int], None] | None) -> None:
+                 tell: Callable[[Event], None], progress: Progress | None) -> None:
         self.job, self.paths, self.jobs, self.update = job, paths, jobs, update
         self.engine, self.scheduler, self.html, self.formats = engine, scheduler, html, formats
         self.max_size, self.fields, self.memory, self.tell, self.progress = max_size, fields, memory, tell, progress
@@ -219,6 +227,7 @@ class _Run:
         self.timings: dict[str, float] = {}
         self.rss: dict[str, tuple[float, float]] = {}
         self.told_published = False
+        self.meter = _Meter(None, "", 0)  # read+extract's, once it starts
 
     def published(self) -> None:
         """Tell that the build is published, once."""
@@ -228,7 +237,11 @@ class _Run:
 
     def _skip(self, e) -> None:
         """An input that gave no article (kg.io.read.ReadError, or an extraction that failed)."""
+        from kg.io.read import ReadError
+
         kind = getattr(e, "kind", "failed")
+        if isinstance(e, ReadError):  # a failed extraction is counted with its batch
+            self.meter.add()
         self.skipped.append(Skipped(e.path, e.reason, kind))
         self.tell(Event(kind, e.path, e.reason))
 
@@ -243,6 +256,7 @@ class _Run:
                     self.tell(Event("note", it.path, note))
                 if self.update and cache.lookup(it) is not None:
                     self.reused += 1
+                    self.meter.add()
                     continue
             yield it
 
@@ -276,11 +290,14 @@ class _Run:
         if not self.update:
             cache.entries = {}
         watch = _MemoryWatch() if self.memory else None
+        progress = self.progress
         try:
             t = time.perf_counter()
+            self.meter = meter = _Meter(progress, "read+extract", _inputs(self.paths, opts) if progress else 0)
             new = extract_all(self._fresh(read_all(self.paths, opts), cache), jobs=self.jobs or default_jobs(),
-                              skipped=self._skip, progress=self.progress or (lambda n: None), engine=self.engine,
+                              skipped=self._skip, progress=meter.add, engine=self.engine,
                               scheduler=self.scheduler, store=str(cache.dir))
+            meter.end(meter.done)  # what was counted before is an estimate: this is the count
             self.tell(Event("extracted"))
             for r in sorted(new, key=lambda r: r.path):  # what extraction had to leave out, per article
                 for note in r.notes:
@@ -291,7 +308,7 @@ class _Run:
             if not results:
                 raise NoArticles(self.skipped)
             pause("extracted")
-            merged = merge(results)
+            merged = merge(results, progress=(lambda done, total: progress("merge", done, total)) if progress else None)
             _trim()  # the merge's scratch (name indexes, pooled names) goes back to the system
             t = self._stage("merge", t, watch)
             pause("merged")
@@ -303,19 +320,32 @@ class _Run:
             # every quad goes into the on-disk store and, batch by batch, into the exported files
             store = fresh_store(here / "store")
             sink = Sink(store, self.formats, here)
+            written = _Meter(progress, "graph+store", len(merged.articles))
+            take = page.take if page is not None else None
+
+            def on_article(res) -> None:
+                if take is not None:
+                    take(res)
+                written.add()
+
+            # the entities' part is a small one (1%): the articles are what the stage counts
             build_graph(merged, sink, articles=False)  # build_dataset describes the articles and figures
-            build_dataset(merged, sink, figures=True, on_article=page.take if page is not None else None)
+            build_dataset(merged, sink, figures=True, on_article=on_article)
             sink.flush()
             # what is in the store, each quad once: the builders add some quads more than once (a
             # label stated by several articles, an article's description by each of its
             # sentences), so the lines handed to the store (len(sink)) overstate it
             quads = len(store)
+            written.end()
             t = self._stage("graph+store", t, watch)
             pause("stored")
             left_out = ""
             if page is not None:
+                meter = _Meter(progress, "html", 2)  # the page's view, then its file
                 view = page.view()
+                meter.add()
                 write_html(view, here / "graph.html")
+                meter.end()
                 t = self._stage("html", t - page_time, watch)  # since: as if it had begun page_time earlier
                 left_out = view.left_out
                 if left_out:
@@ -327,7 +357,9 @@ class _Run:
             del merged
             _trim()
             t = time.perf_counter()
+            meter = _Meter(progress, "export", len(self.formats))
             sink.finish()  # the exports' files closed and put in place
+            meter.add(sum(f not in FROM_STORE for f in self.formats))
             # RocksDB's files compacted once: bulk loading leaves them in many levels, and each
             # look-up reads them all (kg explain, viz, export and validate read the store: look-ups
             # measured 4x faster, a whole scan 3x, for 5 s on 3.2M quads)
@@ -335,16 +367,21 @@ class _Run:
             # the exports made from the whole store: JSON-LD, GraphML, GEXF, the CSV tables
             export_from_store(store, self.formats, here)
             store.flush()
+            meter.end()
             del store, sink  # closed: the published store is opened by readers only
             t = self._stage("export", t, watch)
+            meter = _Meter(progress, "publish", 3)  # the cache saved, the switch, the earlier build removed
             cache.save(here)
+            meter.add()
             # the one switch: graph.*, the store, the page and the manifest of this build at
             # once; then the files of an earlier build this one does not have (other formats, no
             # page) go, and so does the earlier build's folder
             job.publish()
             self.published()
+            meter.add()
             pause("switched")
             job.finish()
+            meter.end()
             self._stage("publish", t, None)
         finally:
             if watch is not None:
@@ -361,6 +398,56 @@ class _Run:
             memory=self.rss,
             seconds=time.perf_counter() - t0,
         )
+
+
+class _Meter:
+    """One stage's progress handed to progress (stage, done, total): 0 at the start, then at most
+    about a hundred times (every 1% of the total: a build makes millions of quads, the callback
+    is not called for each), done == total only by end()."""
+
+    def __init__(self, progress: Progress | None, stage: str, total: int) -> None:
+        self.progress, self.stage, self.total = progress, stage, total
+        self.done = self.told = 0
+        self.step = max(1, total // 100)
+        if progress is not None:
+            progress(stage, 0, total)
+
+    def add(self, n: int = 1) -> None:
+        self.done += n
+        # past the total (an estimate that fell short) nothing is told until the end
+        if self.progress is not None and self.done - self.told >= self.step and self.done < self.total:
+            self.told = self.done
+            self.progress(self.stage, self.done, self.total)
+
+    def end(self, total: int | None = None) -> None:
+        """The stage is over: done == total (total: the real count, when the first was an estimate)."""
+        if total is not None:
+            self.total = total
+        if self.progress is not None:
+            self.progress(self.stage, self.total, self.total)
+
+
+def _inputs(paths: list, opts) -> int:
+    """What read+extract goes over, counted before: a file (or an input refused) one, a JSONL
+    file its lines (the newlines counted as fast as the disk reads; the read then finds the file
+    in the page cache)."""
+    from kg.io.read import JSONL_SUFFIXES, ReadError, expand
+
+    n = 0
+    for item in expand(paths, opts.exclude):
+        if isinstance(item, ReadError) or item.suffix.lower() not in JSONL_SUFFIXES:
+            n += 1
+            continue
+        lines, last = 0, b"\n"
+        try:
+            with open(item, "rb") as f:
+                while chunk := f.read(1 << 20):
+                    lines += chunk.count(b"\n")
+                    last = chunk[-1:]
+        except OSError:
+            pass
+        n += max(1, lines + (last != b"\n"))
+    return n
 
 
 def _file_of(path: str) -> str:

@@ -120,22 +120,34 @@ def _advance(bar):
 
 def cmd_build(args: argparse.Namespace) -> int:
     """kg build: kg.app.build.build with the options given, its events and result printed."""
-    from kg.app.build import Busy, Incomplete, NoArticles, OutputError, build
+    from tqdm import tqdm
+
+    from kg.app.build import STAGES, Busy, Incomplete, NoArticles, OutputError, build
 
     out = Path(args.output)
     before = signal.signal(signal.SIGTERM, _interrupt)
-    bar = _progress(args.quiet)
+    bars: dict[str, tqdm] = {}  # one bar a stage, closed when the next stage begins
     published = []  # the build said it is published: a stop after that leaves it so
 
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            for old in bars.values():
+                old.close()
+            bar = bars[stage] = _progress(args.quiet, unit=STAGES.get(stage, ""), desc=stage, total=total)
+        _advance(bar)(done, total)
+
     def event(e) -> None:
-        if e.kind in ("skipped", "failed", "note"):
-            _err(f"{e.kind} {e.path}: {e.text}")
-        elif e.kind == "extracted":
-            bar.close()
-        elif e.kind == "page":
-            print(f"graph.html: {e.text}")
-        elif e.kind == "published":
+        if e.kind == "published":
             published.append(True)
+        if e.kind not in ("skipped", "failed", "note", "page"):
+            return
+        # a line said while a bar is drawn: the bar is cleared first and drawn again below it
+        with tqdm.external_write_mode(file=sys.stderr):
+            if e.kind in ("skipped", "failed", "note"):
+                _err(f"{e.kind} {e.path}: {e.text}")
+            elif e.kind == "page":
+                print(f"graph.html: {e.text}")
 
     try:
         try:
@@ -143,9 +155,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                            scheduler=args.scheduler, html=not args.no_html, formats=args.formats,
                            max_size=args.max_size, strict=args.strict, text_fields=args.text_field,
                            title_fields=args.title_field, url_fields=args.url_field, date_fields=args.date_field,
-                           memory=args.timings, on_event=event, progress=bar.update)
+                           memory=args.timings, on_event=event,
+                           # no bar to draw: the inputs are not counted beforehand either
+                           progress=progress if not args.quiet and sys.stderr.isatty() else None)
         finally:
-            bar.close()
+            for bar in bars.values():
+                bar.close()
     except Busy as e:
         _err(str(e))
         return 75  # EX_TEMPFAIL: try again later

@@ -8,7 +8,7 @@ pooled. The result does not depend on the order of the articles.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg import keys
 from kg.corpus.codec import unpacked
@@ -164,10 +164,14 @@ def _pooled_entity(key: str, p: dict) -> Entity:
     return Entity(key, first.type, name, frozenset(names - {name}), tuple(sorted(attrs.items())))
 
 
-def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
+def merge(results: Iterable[ArticleResult | PackedResult],
+          progress: Callable[[int, int], None] | None = None) -> Merged:
     """One pass over the articles (each unpacked, used and let go): entities pooled by key,
-    relations and posts kept under their per-article keys until unify has decided."""
+    relations and posts kept under their per-article keys until unify has decided. progress:
+    called with (articles done, articles) about a hundred times, (n, n) once all is merged."""
     out = Merged(articles=sorted(results, key=lambda r: (article_id_of(r), _path(r))))
+    total = len(out.articles)
+    step = max(1, total // 100)  # a call every 1%: the loop itself stays as fast
     # pool names and attributes per key first, build each Entity once: combining pairwise
     # re-sorts a hub (a province named in thousands of articles) every time. Evidence stays with
     # the articles (the provenance graphs read it there), not copied into the merged entities.
@@ -175,7 +179,9 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
     sources: dict[str, set[str]] = {}
     raw_rels: dict[tuple[str, str, str], tuple] = {}
     raw_posts: dict[tuple[str, str, str], set] = {}
-    for res in out.each_article():
+    for i, res in enumerate(out.each_article()):
+        if progress is not None and i % step == 0:
+            progress(i, total)
         aid = res.article.id
         out.dates[aid] = res.date
         out.titles[aid] = res.title or res.article.path.rsplit("/", 1)[-1]
@@ -232,6 +238,8 @@ def merge(results: Iterable[ArticleResult | PackedResult]) -> Merged:
     out.posts = [
         Post(o, a, t, tuple(sorted(evs, key=_ev_order))) for (o, a, t), evs in sorted(posts.items())
     ]
+    if progress is not None:
+        progress(total, total)
     return out
 
 

@@ -441,13 +441,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     import time
 
     from kg.rdf.export import export
+    from kg.rdf.formats import is_store
     from kg.rdf.lookup import open_graph
 
     path = Path(args.graph)
     if not path.exists():
         _err(f"{path}: no such build folder, store or graph file")
         return 2
-    out = Path(args.output) if args.output else (path if path.is_dir() and not (path / "CURRENT").exists() else path.parent)
+    out = Path(args.output) if args.output else (path if path.is_dir() and not is_store(path) else path.parent)
     try:
         store = open_graph(path)
     except (OSError, ValueError) as e:

@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # the checkout's kg, for with_params and the shipped questions
 
-from kg.rdf.formats import is_store  # noqa: E402
+from kg.formats import is_store  # noqa: E402
 from kg.rdf.query import named_queries, params_of, with_params  # noqa: E402
 
 JSON = "application/sparql-results+json"

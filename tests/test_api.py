@@ -71,6 +71,36 @@ def test_build_returns_the_counts_and_writes_what_kg_build_writes(corpus, tmp_pa
         assert (tmp_path / "lib" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
 
 
+def _open_under(folder: Path) -> list[str]:
+    """The files this process holds open under folder."""
+    import os
+
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(folder)):
+            held.append(target)
+    return held
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to list open files")
+def test_the_store_is_closed_when_build_returns(corpus, tmp_path):
+    """Nothing of the build stays open once kg.build returns, without waiting for the garbage
+    collector: kg serve --allow-update (which opens the store for writing) and a read-only
+    remount work right after it in the same process."""
+    import gc
+
+    gc.disable()
+    try:
+        kg.build([corpus], tmp_path / "out", jobs=1)
+        assert _open_under(tmp_path / "out") == []
+    finally:
+        gc.enable()
+
+
 def test_build_options_strict_and_nothing_to_read(corpus, tmp_path):
     with pytest.raises(Incomplete) as e:
         kg.build(corpus, tmp_path / "out", jobs=1, html=False, formats=["nq"], strict=True)

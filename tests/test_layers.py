@@ -10,7 +10,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 
 # lowest first; a module may import from its own layer and the ones before it
 LAYERS = (
-    ("kg", "kg.model", "kg.refs", "kg.keys", "kg.resources", "kg.data"),  # the dataclasses, keys and shipped files
+    ("kg", "kg.model", "kg.refs", "kg.keys", "kg.formats", "kg.resources", "kg.data"),  # the dataclasses, keys, file formats and shipped files
     ("kg.io",),
     ("kg.extract",),
     ("kg.corpus",),

@@ -61,8 +61,10 @@ def test_viz_from_the_store_draws_what_the_whole_graph_gave(built, how):
         assert [vars(n) for n in new.nodes.values()] == [vars(n) for n in old.nodes.values()]
         assert {e: new.evidence[e] for e in new.edges if e in new.evidence} == \
                {e: old.evidence[e] for e in old.edges if e in old.evidence}
+        listed = {a for n in old.nodes.values() for a in n.sources} | {a for e in old.edges for a, _ in old.evidence.get(e, ())}
+        assert {a: new.articles.get(a) for a in listed} == {a: old.articles.get(a) for a in listed}
     if how.get("focus") == "周明远":
-        assert any("「" in s for ev in new.evidence.values() for s in ev)
+        assert any("周明远" in s and a in new.articles for ev in new.evidence.values() for a, s in ev)
 
 
 def test_viz_names_nothing_is_one_line(built, capsys):

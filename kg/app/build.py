@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.corpus.publish import Busy, Output, pause
 from kg.model import ENTITY_TYPES, RELATION_TYPES
-from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FROM_STORE
+from kg.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FROM_STORE
 
 __all__ = ["build", "BuildResult", "Event", "Skipped", "Busy", "OutputError", "NoArticles", "Incomplete", "STAGES"]
 
@@ -140,7 +140,7 @@ def build(
     jobs: worker processes (0: every core; 1: in this process). update: add new or changed
     articles to the build in out, taking the unchanged ones from its cache. engine: "local" (a
     process pool) or "dask" (scheduler: a running scheduler's address; default a local cluster).
-    html: write graph.html. formats: the files exported, of kg.rdf.formats.EXPORTED: "ttl", "trig",
+    html: write graph.html. formats: the files exported, of kg.formats.EXPORTED: "ttl", "trig",
     "nq", "jsonld", "graphml", "gexf", "csv" (or "ttl,nq"). max_size: in MB, a text or HTML file
     or a JSONL line above it is skipped. strict: raise Incomplete (the build is published all
     the same) when any input was skipped or failed. text_fields ...

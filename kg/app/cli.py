@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.model import ENTITY_TYPES
-from kg.rdf.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FORMATS, FROM_STORE, SUFFIXES, keeps_named_graphs
+from kg.formats import BY_NAME, DEFAULT_EXPORTS, EXPORTED, FORMATS, FROM_STORE, SUFFIXES, keeps_named_graphs
 
 
 def _err(msg: str) -> None:
@@ -79,7 +79,7 @@ def _open(path: Path, loader, missing: str = "no such graph file or store"):
 
 def _is_graph(path: Path) -> bool:
     """A graph file, a store folder, or a build folder (its store) written by kg build."""
-    from kg.rdf.formats import is_store
+    from kg.formats import is_store
 
     return path.is_file() or is_store(path) or is_store(path / "store")
 
@@ -88,7 +88,7 @@ def _graph_path(text: str) -> Path | None:
     """The graph a command reads (query, explain, viz, validate): a graph file or a store folder
     as given; a build folder (kg build -o OUT), its store. None once a line has said that there is
     no build there (a path without a graph file's suffix is taken for a build folder)."""
-    from kg.rdf.formats import is_store
+    from kg.formats import is_store
 
     path = Path(text)
     if is_store(path / "store"):
@@ -441,7 +441,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     import time
 
     from kg.rdf.export import export
-    from kg.rdf.formats import is_store
+    from kg.formats import is_store
     from kg.rdf.lookup import open_graph
 
     path = Path(args.graph)

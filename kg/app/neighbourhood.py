@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV
 from kg.app.view import Node, ViewData, _graph_order
 from kg.model import ENTITY_TYPES, RELATION_TYPES
 from kg.rdf.lookup import iri_term, names_of, objects, rows, text
-from kg.rdf.vocab import CY, OA
+from kg.rdf.vocab import CY, OA, SCHEMA
 
 _TYPES = {str(CY[t]): t for t in ENTITY_TYPES}
 _RANK = {t: i for i, t in enumerate(ENTITY_TYPES)}
@@ -128,9 +128,9 @@ def read_part(store: ox.Store, focus: str = "", depth: int = 1, region: str = ""
     return _view(store, part, keep)
 
 
-def _titles(store: ox.Store, arts: set) -> dict:
-    """article -> 'title date', as view.read names a source."""
-    props = (str(DCTERMS.title), str(CY.sourceFile), str(DCTERMS.date))
+def _articles(store: ox.Store, arts: set) -> dict[str, tuple[str, str, str]]:
+    """article -> (title, date, url), as view.read lists ViewData.articles (the articles typed so)."""
+    props = (str(DCTERMS.title), str(CY.sourceFile), str(DCTERMS.date), str(SCHEMA.url), str(RDF.type))
     if len(arts) > WHOLE_SCAN:
         q = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(f"<{p}>" for p in props)
         of: dict = {}
@@ -141,9 +141,11 @@ def _titles(store: ox.Store, arts: set) -> dict:
         of = objects(store, arts, props)
     out = {}
     for a in arts:
+        if not any(t.value == str(CY.Article) for t in of.get((a, props[4]), ())):
+            continue
         title = (of.get((a, props[0])) or of.get((a, props[1])) or [a])[0]
-        d = of.get((a, props[2]))
-        out[a] = f"{title.value} {d[0].value}" if d else str(title.value)
+        date, url = (text((of.get((a, p)) or [None])[0]) for p in props[2:4])
+        out[a.value] = (text(title), date, url)
     return out
 
 
@@ -157,20 +159,22 @@ def _view(store: ox.Store, part: Part, keep: set) -> ViewData:
                     of.setdefault((r["s"], p), []).append(r["o"])
     else:
         of = objects(store, keep, wanted)
-    titles = _titles(store, {a for n in keep for a in of.get((n, wanted[2]), ())})
     v = ViewData()
+    v.articles = _articles(store, {a for n in keep for a in of.get((n, wanted[2]), ())})
     for n in sorted(keep, key=lambda x: x.value):
         label = min((x.value for x in of.get((n, wanted[0]), ())), default=n.value)
         alts = sorted({x.value for x in of.get((n, wanted[1]), ())} - {label})
-        srcs = sorted({titles.get(a, a.value) for a in of.get((n, wanted[2]), ())})
-        v.nodes[n.value] = Node(n.value, part.types[n], label, [label, *alts], srcs)
+        # sources as view.read keeps them: article keys, oldest first
+        srcs = sorted({a.value for a in of.get((n, wanted[2]), ())},
+                      key=lambda a: (v.articles.get(a, ("", "", ""))[1], a))
+        v.nodes[n.value] = Node(n.value, part.types[n], label, [label, *alts], srcs, len(srcs))
     v.edges = sorted({(h.value, r, t.value) for h, r, t in part.edges if h in keep and t in keep})
     return v
 
 
 def add_evidence(store: ox.Store, v: ViewData) -> None:
     """The sentences each relation drawn was read from, in the order of their articles and
-    sentences (as view.read gives them): '「sentence」 — title date'."""
+    sentences (as view.read gives them): (article, sentence), the articles added to v.articles."""
     if not v.edges:
         return
     heads = {iri_term(h) for h, _, _ in v.edges}
@@ -183,16 +187,14 @@ def add_evidence(store: ox.Store, v: ViewData) -> None:
     graphs = {g for gs in stated.values() for g in gs}
     quote: dict = {}
     for r in rows(store, Q_QUOTE, "g", graphs):
-        quote.setdefault(r["g"], (r["exact"], r["src"]))
-    titles = _titles(store, {src for _, src in quote.values() if src is not None})
+        quote.setdefault(r["g"], (text(r["src"]), text(r["exact"])))  # as view.read: (article, sentence)
+    srcs = {iri_term(src) for src, _ in quote.values() if src and src not in v.articles}
+    v.articles.update(_articles(store, srcs))
     for key, gs in stated.items():
-        sents: list[str] = []
+        sents: list[tuple[str, str]] = []
         for g in sorted(gs, key=lambda g: _graph_order(_Named(g.value))):
-            if g in quote:
-                exact, src = quote[g]
-                s = f"「{text(exact)}」 — {titles.get(src, '') if src is not None else ''}".rstrip(" —")
-                if s not in sents:
-                    sents.append(s)
+            if g in quote and quote[g] not in sents:
+                sents.append(quote[g])
         if sents:
             v.evidence[key] = sents
 

@@ -82,7 +82,7 @@ class Served:
 def prepare(path: Path, allow_update: bool) -> Served:
     """What PATH serves: a store folder, a build folder (its store), or a graph file, which is
     loaded into a temporary store (deleted when the server stops). ValueError: not servable."""
-    from kg.rdf.formats import is_store, of_path
+    from kg.formats import is_store, of_path
 
     if path.is_dir():
         store = path if is_store(path) else path / "store"
@@ -386,7 +386,7 @@ class WorkerPool:
 
 def _identity(path: str):
     """What tells one store folder from the next at the same path (None: it is gone)."""
-    from kg.rdf.formats import is_store
+    from kg.formats import is_store
 
     try:
         st = os.stat(path)

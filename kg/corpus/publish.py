@@ -32,10 +32,10 @@ import time
 from pathlib import Path
 
 from kg.io import manifest
-from kg.rdf.formats import EXPORT_FILES
+from kg.formats import EXPORT_FILES
 
 BUILDS, CURRENT, LOCK = ".builds", "current", ".lock"
-OUTPUTS = (*EXPORT_FILES, "graph.html", "store", manifest.NAME)  # graph.ttl, graph.trig, ... (kg.rdf.formats)
+OUTPUTS = (*EXPORT_FILES, "graph.html", "store", manifest.NAME)  # graph.ttl, graph.trig, ... (kg.formats)
 # the points KG_TEST_PAUSE_AT can stop at, in build order ("switched": the new build is published)
 STAGES = ("locked", "extracted", "merged", "stored", "html", "exported", "switched")
 _LOCK_FD: list[int] = []

@@ -31,7 +31,7 @@ from typing import IO, cast
 import pyoxigraph as ox
 
 from kg.model import ENTITY_TYPES, RELATION_TYPES
-from kg.rdf.formats import BY_NAME, FROM_STORE
+from kg.formats import BY_NAME, FROM_STORE
 from kg.rdf.vocab import CY, OA, ORG, PREFIXES
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -435,7 +435,7 @@ def _atomic(path: Path, binary: bool = False):
 
 
 def export(store: ox.Store, formats, folder: Path) -> list[Path]:
-    """Write the exports of formats (names of kg.rdf.formats written from the store: graphml,
+    """Write the exports of formats (names of kg.formats written from the store: graphml,
     gexf, csv, jsonld) into folder; returns the files written."""
     names = [n for n in FROM_STORE if n in set(formats)]
     written: list[Path] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.rdf.formats import of_path
+from kg.formats import of_path
 from kg.rdf.vocab import PREFIXES
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -29,7 +29,7 @@ def open_graph(path: Path) -> ox.Store:
     and in place; a graph file (graph.trig, graph.nq, graph.ttl) loaded into an in-memory store.
     Lenient, as rdflib was: IRIs are not checked (a graph read from scraped text may hold odd
     ones; they are bound, never pasted)."""
-    from kg.rdf.formats import is_store
+    from kg.formats import is_store
     from kg.rdf.store import open_read_only
 
     if path.is_dir() and not is_store(path) and is_store(path / "store"):

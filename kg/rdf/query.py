@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from rdflib import XSD, Dataset, Graph, Literal
 
-from kg.rdf.formats import keeps_named_graphs, of_path
+from kg.formats import keeps_named_graphs, of_path
 from kg.rdf.sparql_text import has_keyword
 from kg.resources import folder
 

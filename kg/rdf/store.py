@@ -9,6 +9,7 @@ exports are written from the same batches as the store is loaded with (Sink).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -17,7 +18,7 @@ from typing import Callable, Iterable, cast
 
 import pyoxigraph as ox
 
-from kg.rdf.formats import BY_NAME, STREAMED, Format
+from kg.formats import BY_NAME, STREAMED, Format
 from kg.rdf.vocab import PREFIXES
 
 FLUSH = 50_000  # quads buffered before a bulk write
@@ -27,7 +28,7 @@ DEFAULT = " .\n"  # how a line of the default graph ends
 class Sink:
     """What the graph builders write into: add((s, p, o)) of terms in N-Triples syntax,
     graph(name), default_graph. Buffers N-Quads lines and bulk-loads them into an Oxigraph store;
-    given exports (names of kg.rdf.formats) and a folder, each batch is also written into those
+    given exports (names of kg.formats) and a folder, each batch is also written into those
     files as it goes, so that no export reads the store back (on 30 MB of real articles dumping
     graph.ttl and graph.trig from the store took 55 s, longer than loading it).
 
@@ -39,25 +40,54 @@ class Sink:
 
     def __init__(self, store: ox.Store, exports: Iterable[str] = (), folder: Path | None = None):
         self.store = store
-        self.graphs: dict[str, list[str]] = {}  # a line's ending (its graph) -> the batch's lines
-        self.count = 0  # lines handed in
-        self.due = FLUSH
-        self.writers: list[_Writer] = [_Writer(self._load)]
         chosen = [BY_NAME[n] for n in STREAMED if n in set(exports)]  # in the table's order; the rest: kg.rdf.export
         self.files = None
+        writers = [_Writer(functools.partial(_load, store))]
         if chosen:
             if folder is None:
                 raise ValueError("exports need a folder")
             self.files = _Files(chosen, folder)
-            self.writers.append(_Writer(self.files.write))
-        self.default_graph = _Graph(self, DEFAULT)
+            writers.append(_Writer(self.files.write))
+        # the graphs write into the batch, which knows nothing of the Sink: no reference cycle,
+        # so the store closes when the build lets go of it (a cycle kept its files open after
+        # kg.build returned, until the collector ran)
+        self.batch = _Batch(writers)
+        self.default_graph = _Graph(self.batch, DEFAULT)
         self.add = self.default_graph.add  # the default graph's: what build_graph writes
 
     def graph(self, name: str) -> "_Graph":
-        return _Graph(self, f" {name} .\n")
+        return _Graph(self.batch, f" {name} .\n")
 
     def flush(self, wait: bool = True) -> None:
         """Hand the buffered quads to the writer threads; wait: until everything is written."""
+        self.batch.flush(wait)
+
+    def finish(self) -> None:
+        """Write what is left and put the exports in place (graph.ttl.tmp -> graph.ttl): a reader
+        never sees half a file."""
+        self.flush()
+        if self.files is not None:
+            self.files.close()
+
+    def __len__(self) -> int:
+        """The lines handed in, repeats included: len(store) counts each quad once."""
+        return self.batch.count
+
+
+def _load(store: ox.Store, triples: bytes, quads: bytes) -> None:
+    store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+
+
+class _Batch:
+    """The lines buffered for the writers, by graph, and the writers they go to."""
+
+    def __init__(self, writers: "list[_Writer]"):
+        self.writers = writers
+        self.graphs: dict[str, list[str]] = {}  # a line's ending (its graph) -> the batch's lines
+        self.count = 0  # lines handed in
+        self.due = FLUSH
+
+    def flush(self, wait: bool = True) -> None:
         for w in self.writers:
             w.join()
         if self.graphs:
@@ -73,39 +103,25 @@ class Sink:
             for w in self.writers:
                 w.join()
 
-    def finish(self) -> None:
-        """Write what is left and put the exports in place (graph.ttl.tmp -> graph.ttl): a reader
-        never sees half a file."""
-        self.flush()
-        if self.files is not None:
-            self.files.close()
-
-    def _load(self, triples: bytes, quads: bytes) -> None:
-        self.store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
-
-    def __len__(self) -> int:
-        """The lines handed in, repeats included: len(store) counts each quad once."""
-        return self.count
-
 
 class _Graph:
     """A named graph of a Sink: add((s, p, o)) puts the triple in it."""
 
-    __slots__ = ("sink", "end")
+    __slots__ = ("batch", "end")
 
-    def __init__(self, sink: Sink, end: str):
-        self.sink, self.end = sink, end
+    def __init__(self, batch: _Batch, end: str):
+        self.batch, self.end = batch, end
 
     def add(self, triple) -> None:
         s, p, o = triple
-        sink = self.sink
-        lines = sink.graphs.get(self.end)
+        batch = self.batch
+        lines = batch.graphs.get(self.end)
         if lines is None:
-            lines = sink.graphs[self.end] = []
+            lines = batch.graphs[self.end] = []
         lines.append(f"{s} {p} {o}{self.end}")
-        sink.count += 1
-        if sink.count >= sink.due:
-            sink.flush(wait=False)
+        batch.count += 1
+        if batch.count >= batch.due:
+            batch.flush(wait=False)
 
 
 class _Writer:

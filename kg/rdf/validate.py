@@ -25,7 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from kg.rdf.formats import of_path
+from kg.formats import of_path
 from kg.resources import ONTOLOGY, SHAPES
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
 """Look-ups from a build's store (issue #19): kg explain, kg viz --focus / --region, the overview
-page, and each shipped question, timed in this process (the store opened once, as the CLI opens
+page, and each shipped question (whole, then with each parameter it takes), timed in this process (the store opened once, as the CLI opens
 it per command), then kg explain once through the CLI (process start included).
 
     python bench/lookups.py BUILD_FOLDER [--names 4] [--no-overview] [--no-cli]
@@ -49,7 +49,7 @@ def main() -> None:
     from kg.app.neighbourhood import add_evidence, read_part
     from kg.app.view import select, write_html
     from kg.rdf.lookup import open_graph, rows
-    from kg.rdf.query import named_queries, run
+    from kg.rdf.query import named_queries, params_of, run, with_params
 
     store_path = args.build / "store"
     t_open, store = timed(lambda: open_graph(store_path))
@@ -83,10 +83,19 @@ def main() -> None:
             return v
         s, v = timed(overview)
         line("overview (no --focus / --region)", s, f"{len(v.nodes)} nodes, {len(v.edges)} edges")
-    print("kg query STORE NAME (each shipped question, no parameters):")
+    print("kg query STORE NAME (each shipped question, no parameters: the whole table):")
     for name, sparql in sorted(named_queries().items()):
         s, (_, found) = timed(lambda: run(store, sparql))
         line(name, s, f"{len(found)} rows")
+    # what a user asks: a question about one name or one region (--name / --region)
+    given = {"name": names, "region": regions}
+    print("kg query STORE NAME --PARAM VALUE (each shipped question, each parameter it takes):")
+    for name, sparql in sorted(named_queries().items()):
+        for param in params_of(sparql):
+            for value in given.get(param, ()):
+                q = with_params(sparql, {param: value})
+                s, (_, found) = timed(lambda: run(store, q))
+                line(f"{name} --{param} {value}", s, f"{len(found)} rows")
     if not args.no_cli:
         cmd = [sys.executable, "-m", "kg.app.cli", "explain", names[0], "--graph", str(args.build)]
         s, p = timed(lambda: subprocess.run(cmd, capture_output=True))

@@ -30,6 +30,15 @@ def test_explain_on_the_store_is_explain_on_the_files(built, name, capsys):
     assert "「" in outs["store"] and "IRI: https://w3id.org/chanye/id/" in outs["store"]
 
 
+def test_explain_says_when_the_graph_has_no_sentences(built, capsys):
+    """graph.ttl holds the facts only: explain answers and says where the sentences are; the
+    store and graph.trig have them, and say nothing."""
+    for graph, told in (("graph.ttl", True), ("store", False), ("graph.trig", False)):
+        assert main(["explain", "周明远", "--graph", str(built / graph)]) == 0
+        err = capsys.readouterr().err
+        assert ("has no sentence graphs" in err) == told, (graph, err)
+
+
 def _whole_graph_view(path: Path, **how):
     """What kg viz drew before the store reader: every graph read by rdflib, then select()."""
     from kg.app.view import read, select

@@ -38,7 +38,6 @@ Q_FACTS = ("SELECT DISTINCT ?e ?d ?p ?other ?g WHERE { "
            "{ " + _anywhere("?x org:member ?e ; org:organization ?other ; cy:role ?p") + ' BIND("post" AS ?d) } }')
 Q_LABELS = "SELECT DISTINCT ?x ?l WHERE { #values " + _anywhere("?x rdfs:label ?l") + " }"
 Q_QUOTES = "SELECT ?g ?exact WHERE { #values LATERAL { ?g oa:hasSelector ?sel . ?sel oa:exact ?exact } }"
-Q_SENTENCES = "ASK { GRAPH ?g { ?s ?p ?o } }"
 _ATTRS = {"title": "title", "divisionCode": "division code", "adminLevel": "level"}
 WHOLE = "(from the article as a whole: its place, the gazetteer)"
 
@@ -54,8 +53,10 @@ def load(path: Path) -> ox.Store:
 
 
 def has_sentences(store: ox.Store) -> bool:
-    """Whether the graph keeps where each fact was read (named graphs): graph.ttl does not."""
-    return bool(store.query(Q_SENTENCES))
+    """Whether the graph keeps where each fact was read (named graphs): graph.ttl does not.
+    The store's list of graphs, not an ASK: Oxigraph answered ASK { GRAPH ?g {...} } by reading
+    the default graph first (3.8 s on a 100k-article store, against 1 ms)."""
+    return next(iter(store.named_graphs()), None) is not None
 
 
 def find(store: ox.Store, name: str) -> list[ox.NamedNode]:

@@ -79,6 +79,12 @@ def is_store(path: Path) -> bool:
     return (path / "CURRENT").exists()
 
 
+def graph_in(path: Path) -> Path:
+    """The graph a path names for a reader: a build folder (kg build -o OUT) names its store,
+    anything else (a store folder, a graph file, a path that is not there) itself."""
+    return path / "store" if not is_store(path) and is_store(path / "store") else path
+
+
 def keeps_named_graphs(path: Path) -> bool:
     """Whether the graph at path has its named graphs (the article and sentence each fact was
     read from): a store, TriG, N-Quads; not graph.ttl, which holds the default graph only."""

@@ -79,20 +79,21 @@ def _open(path: Path, loader, missing: str = "no such graph file or store"):
 
 def _is_graph(path: Path) -> bool:
     """A graph file, a store folder, or a build folder (its store) written by kg build."""
-    from kg.formats import is_store
+    from kg.formats import graph_in, is_store
 
-    return path.is_file() or is_store(path) or is_store(path / "store")
+    return path.is_file() or is_store(graph_in(path))
 
 
 def _graph_path(text: str) -> Path | None:
     """The graph a command reads (query, explain, viz, validate): a graph file or a store folder
     as given; a build folder (kg build -o OUT), its store. None once a line has said that there is
     no build there (a path without a graph file's suffix is taken for a build folder)."""
-    from kg.formats import is_store
+    from kg.formats import graph_in, is_store
 
     path = Path(text)
-    if is_store(path / "store"):
-        return path / "store"
+    graph = graph_in(path)
+    if graph != path:
+        return graph
     if not path.is_file() and not is_store(path) and (path.is_dir() or not text.lower().endswith(GRAPH_SUFFIXES)):
         _err(f"no build in {path}: run kg build ARTICLES -o {path}")
         return None
@@ -441,21 +442,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     import time
 
     from kg.rdf.export import export
-    from kg.formats import is_store
     from kg.rdf.lookup import open_graph
 
-    path = Path(args.graph)
-    if not path.exists():
-        _err(f"{path}: no such build folder, store or graph file")
+    path = _graph_path(args.graph)  # a build folder: its store
+    if path is None:
         return 2
-    out = Path(args.output) if args.output else (path if path.is_dir() and not is_store(path) else path.parent)
-    try:
-        store = open_graph(path)
-    except (OSError, ValueError) as e:
-        _err(str(e))
-        return 2
-    except Exception as e:  # a file Oxigraph cannot parse
-        _err(f"{path}: cannot parse graph: {e}")
+    out = Path(args.output) if args.output else path.parent  # the build folder, the store's or the file's
+    store = _open(path, open_graph, "no such build folder, store or graph file")
+    if store is None:
         return 2
     formats = tuple(dict.fromkeys(f for group in args.format for f in group))
     try:

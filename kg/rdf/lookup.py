@@ -29,11 +29,10 @@ def open_graph(path: Path) -> ox.Store:
     and in place; a graph file (graph.trig, graph.nq, graph.ttl) loaded into an in-memory store.
     Lenient, as rdflib was: IRIs are not checked (a graph read from scraped text may hold odd
     ones; they are bound, never pasted)."""
-    from kg.formats import is_store
+    from kg.formats import graph_in, is_store
     from kg.rdf.store import open_read_only
 
-    if path.is_dir() and not is_store(path) and is_store(path / "store"):
-        path = path / "store"
+    path = graph_in(path)
     if path.is_dir():
         if not is_store(path):
             raise FileNotFoundError(f"{path}: no store here (kg build writes OUT/store)")

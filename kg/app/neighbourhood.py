@@ -173,12 +173,6 @@ def add_evidence(store: ox.Store, v: ViewData) -> None:
     in the order of their articles and sentences (as view.read gives them: (article, sentence)),
     the drawn nodes' sources in date order, and those articles' titles, dates and links in
     v.articles. Only the drawn part is read: the nodes left out keep their counts."""
-    srcs = {iri_term(a) for n in v.nodes.values() for a in n.sources if a not in v.articles}
-    v.articles.update(_articles(store, srcs))
-    for n in v.nodes.values():
-        n.sources.sort(key=lambda a: (v.articles.get(a, ("", "", ""))[1], a))
-    if not v.edges:
-        return
     heads = {iri_term(h) for h, _, _ in v.edges}
     drawn = set(v.edges)
     stated: dict[tuple, list] = {}
@@ -190,8 +184,11 @@ def add_evidence(store: ox.Store, v: ViewData) -> None:
     quote: dict = {}
     for r in rows(store, Q_QUOTE, "g", graphs):
         quote.setdefault(r["g"], (text(r["src"]), text(r["exact"])))  # as view.read: (article, sentence)
-    srcs = {iri_term(src) for src, _ in quote.values() if src and src not in v.articles}
-    v.articles.update(_articles(store, srcs))
+    # the articles of the sources and of the sentences, looked up in one go
+    arts = {a for n in v.nodes.values() for a in n.sources} | {src for src, _ in quote.values() if src}
+    v.articles.update(_articles(store, {iri_term(a) for a in arts if a not in v.articles}))
+    for n in v.nodes.values():
+        n.sources.sort(key=lambda a: (v.articles.get(a, ("", "", ""))[1], a))
     for key, gs in stated.items():
         sents: list[tuple[str, str]] = []
         for g in sorted(gs, key=lambda g: _graph_order(_Named(g.value))):

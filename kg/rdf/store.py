@@ -39,7 +39,6 @@ class Sink:
     written again, which every reader of the files takes as the one quad."""
 
     def __init__(self, store: ox.Store, exports: Iterable[str] = (), folder: Path | None = None):
-        self.store = store
         chosen = [BY_NAME[n] for n in STREAMED if n in set(exports)]  # in the table's order; the rest: kg.rdf.export
         self.files = None
         writers = [_Writer(functools.partial(_load, store))]
